@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Entente",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "entente", targets: ["entente"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libzmq from Debian's libzmq3-dev, through a module map (no pkg-config: it warns on every build).
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        // A small safe wrapper: sockets closed once, errors from zmq_errno, polling with timeouts.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Pure, deterministic model: scenario, threat, beliefs, policies, world, classification.
+        .target(name: "EntenteModel", dependencies: ["Yams"]),
+        // Versioned binary wire format with size limits: encodes the model's plain values, runs no policy.
+        .target(name: "EntenteWire", dependencies: ["EntenteModel"]),
+        // Coordinator, state agent, engines, logs: joins model, wire and sockets.
+        .target(
+            name: "EntenteRuntime",
+            dependencies: [
+                "EntenteModel", "EntenteWire", "ZeroMQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "entente",
+            dependencies: [
+                "EntenteRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
+        .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
+        .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime"]),
+        // Starts the built `entente` executable as real processes.
+        .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime"]),
+    ]
+)

@@ -1,0 +1,120 @@
+/// The mind of one state over a round: what it believes, what it tells its peers, what
+/// it offers and accepts. The same code runs inside a state process and in the
+/// reference engine; only the transport around it differs.
+public final class Agent {
+    public let me: StateID
+    public let kind: PolicyKind
+    public let params: PolicyParameters
+    public let weights: ThreatWeights
+    public let geography: Geography
+    public let warDecisiveness: Double
+    public let seed: UInt64
+    /// The peers this state may talk to.
+    public let peers: [StateID]
+
+    public private(set) var beliefs = Beliefs()
+    private var observation: Observation?
+    private var negotiator: Negotiator?
+    private var nextSeq: UInt32 = 0
+    private var eliminated: Set<StateID> = []
+
+    public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
+                geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID]) {
+        self.me = me
+        self.kind = kind
+        self.params = params
+        self.weights = weights
+        self.geography = geography
+        self.warDecisiveness = warDecisiveness
+        self.seed = seed
+        self.peers = peers
+    }
+
+    /// True once the coordinator reports this state eliminated: it then stays silent.
+    public var isEliminated: Bool { eliminated.contains(me) }
+
+    /// observe: take in the round's private observation.
+    public func observe(_ o: Observation) {
+        observation = o
+        eliminated = Set(o.eliminated)
+        beliefs.observe(o.seen, gone: eliminated)
+        negotiator = nil
+    }
+
+    /// The threats as the state now sees them, highest first.
+    public func perceivedThreats() -> [ThreatScore] {
+        var attributes = beliefs.attributes
+        for id in eliminated { attributes[id] = nil }
+        return rankThreats(to: me, from: attributes, geography: geography, weights: weights)
+    }
+
+    func reported(_ threats: [ThreatScore]) -> [ReportedThreat] {
+        threats.prefix(Int(params.assessmentSize)).map {
+            ReportedThreat(target: $0.target, score: $0.score,
+                           estimate: beliefs.estimates[$0.target] ?? Estimate(attributes: Attributes(power: 0, offense: 0, aggressiveness: 0), confidence: 0))
+        }
+    }
+
+    /// assess: tell every live peer the top threats as this state sees them (honestly).
+    /// - Returns: the letters to send, and the state's own belief (logged beside what was sent).
+    public func assess() -> (letters: [Letter], belief: [ReportedThreat]) {
+        guard !isEliminated else { return ([], []) }
+        let belief = reported(perceivedThreats())
+        let letters = livePeers.map { peer -> Letter in
+            defer { nextSeq += 1 }
+            return Letter(sender: me, receiver: peer, seq: nextSeq, body: .assessment(belief))
+        }
+        return (letters, belief)
+    }
+
+    var livePeers: [StateID] { peers.filter { !eliminated.contains($0) } }
+
+    /// negotiate: the first step fuses the peers' assessments and decides the stance;
+    /// every step answers offers and makes new ones.
+    public func negotiate(step: Int, inbox: [Letter]) -> [Letter] {
+        guard !isEliminated, let o = observation else { return [] }
+        let inbox = accepted(inbox)
+        if negotiator == nil {
+            let ctx = context(o, assessments: inbox)
+            negotiator = Negotiator(context: ctx, decision: decide(ctx))
+        }
+        return negotiator!.step(inbox: inbox, makeOffers: true, nextSeq: &nextSeq)
+    }
+
+    /// commit: answer the last offers by committing, and list every alliance the state consents to.
+    public func commit(inbox: [Letter]) -> (decision: Decision?, commitments: [Commitment]) {
+        guard !isEliminated, negotiator != nil else { return (nil, []) }
+        _ = negotiator!.step(inbox: accepted(inbox), makeOffers: false, nextSeq: &nextSeq)
+        var seen: Set<StateID> = []
+        let unique = negotiator!.commitments().filter { seen.insert($0.partner).inserted }
+        return (negotiator!.decision, unique)
+    }
+
+    /// Letters from anyone but the peers this state was given are ignored.
+    func accepted(_ inbox: [Letter]) -> [Letter] {
+        let allowed = Set(peers)
+        return inbox.filter { allowed.contains($0.sender) && $0.receiver == me }.sorted(by: Letter.canonical)
+    }
+
+    func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {
+        var reports: [ReportedThreat] = []
+        var sharers: [StateID: [StateID]] = [:]
+        for letter in assessments {
+            guard case .assessment(let list) = letter.body else { continue }
+            reports += list.filter { $0.target != me }
+            for r in list.prefix(Int(params.sharedThreatRank)) where r.score >= params.threatFloor {
+                sharers[r.target, default: []].append(letter.sender)
+            }
+        }
+        beliefs.fuse(reports, trust: params.trust)
+        var allies: [StateID: Set<StateID>] = [:]
+        for pair in o.alliances where pair.count == 2 {
+            allies[pair[0], default: []].insert(pair[1])
+            allies[pair[1], default: []].insert(pair[0])
+        }
+        return PolicyContext(
+            me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
+            beliefs: beliefs.attributes, allies: allies, wars: o.wars, sharers: sharers, geography: geography,
+            warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, purpose: "policy", [me, String(o.round)]))
+    }
+}

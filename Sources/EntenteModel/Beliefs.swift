@@ -1,0 +1,82 @@
+/// An estimate of another state's attributes and how sure the holder is of it.
+public struct Estimate: Equatable, Sendable {
+    public var attributes: Attributes
+    /// In [0, 1]: 1 is perfect sight, 0 no information.
+    public var confidence: Double
+
+    public init(attributes: Attributes, confidence: Double) {
+        self.attributes = attributes
+        self.confidence = confidence
+    }
+}
+
+/// A threat as a peer reported it in an assessment: its score to the peer, and the
+/// peer's estimate of the target behind it.
+public struct ReportedThreat: Equatable, Sendable {
+    public var target: StateID
+    public var score: Double
+    public var estimate: Estimate
+
+    public init(target: StateID, score: Double, estimate: Estimate) {
+        self.target = target
+        self.score = score
+        self.estimate = estimate
+    }
+}
+
+/// Confidence of an observation made with noise `sigma`: 1 / (1 + (sigma / 0.1)²),
+/// so noise 0 gives 1 and the default noise 0.1 gives 0.5.
+public func observationConfidence(noise sigma: Double) -> Double {
+    1 / (1 + (sigma / 0.1) * (sigma / 0.1))
+}
+
+/// A state's beliefs about the others: its own observations, what it remembers, and what peers told it.
+public struct Beliefs: Equatable, Sendable {
+    public private(set) var estimates: [StateID: Estimate] = [:]
+
+    /// Remembered beliefs lose half their confidence each round they are not refreshed.
+    public static let memoryDecay = 0.5
+
+    public init() {}
+
+    /// Starts a round: what the state sees replaces what it remembers; the rest fades.
+    public mutating func observe(_ seen: [StateID: Estimate], gone: Set<StateID>) {
+        var next: [StateID: Estimate] = [:]
+        for (id, e) in estimates where !gone.contains(id) {
+            next[id] = Estimate(attributes: e.attributes, confidence: e.confidence * Self.memoryDecay)
+        }
+        for (id, e) in seen { next[id] = e }
+        estimates = next
+    }
+
+    /// Fuses peers' reports into the beliefs: for each target, the weighted mean of the
+    /// state's own estimate (weight: its confidence) and each report (weight: trust × the
+    /// reporter's confidence). The result's confidence is the largest weight that went in,
+    /// so hearsay never looks surer than its best source.
+    public mutating func fuse(_ reports: [ReportedThreat], trust: Double) {
+        guard trust > 0 else { return }
+        var grouped: [StateID: [ReportedThreat]] = [:]
+        for r in reports { grouped[r.target, default: []].append(r) }
+        for (target, list) in grouped {
+            var wSum = 0.0, p = 0.0, o = 0.0, a = 0.0, best = 0.0
+            if let own = estimates[target], own.confidence > 0 {
+                let w = own.confidence
+                wSum += w; p += w * own.attributes.power; o += w * own.attributes.offense; a += w * own.attributes.aggressiveness
+                best = w
+            }
+            // Reports come in the inbox's canonical order (sender, sequence): floating-point sums depend on it.
+            for r in list {
+                let w = trust * r.estimate.confidence
+                guard w > 0 else { continue }
+                let e = r.estimate.attributes
+                wSum += w; p += w * e.power; o += w * e.offense; a += w * e.aggressiveness
+                best = max(best, w)
+            }
+            guard wSum > 0 else { continue }
+            estimates[target] = Estimate(attributes: Attributes(power: p / wSum, offense: o / wSum, aggressiveness: a / wSum),
+                                         confidence: best)
+        }
+    }
+
+    public var attributes: [StateID: Attributes] { estimates.mapValues(\.attributes) }
+}

@@ -1,0 +1,74 @@
+/// What one state says to another.
+public enum PeerBody: Equatable, Sendable {
+    /// The sender's top threats, with its estimates of them.
+    case assessment([ReportedThreat])
+    /// An alliance offer: `balance` aimed at a threat, or `bandwagon` (the sender aligns with the receiver).
+    case offer(kind: Stance, aimedAt: StateID?)
+    /// Accepts the receiver's offer with that sequence number.
+    case accept(offer: UInt32)
+    case reject(offer: UInt32, reason: String)
+}
+
+/// A message between two states. `seq` counts the sender's messages over the run, so
+/// (sender, seq) orders any inbox canonically, whatever order the messages arrived in.
+public struct Letter: Equatable, Sendable {
+    public var sender: StateID
+    public var receiver: StateID
+    public var seq: UInt32
+    public var body: PeerBody
+
+    public init(sender: StateID, receiver: StateID, seq: UInt32, body: PeerBody) {
+        self.sender = sender
+        self.receiver = receiver
+        self.seq = seq
+        self.body = body
+    }
+
+    /// The canonical order: sender id, then sequence number.
+    public static func canonical(_ a: Letter, _ b: Letter) -> Bool {
+        a.sender != b.sender ? a.sender < b.sender : a.seq < b.seq
+    }
+}
+
+/// One side of an alliance a state is willing to enter at commit time.
+public struct Commitment: Equatable, Sendable {
+    public var partner: StateID
+    /// The kind of the offer that made it.
+    public var kind: Stance
+    /// The threat the offer named, if any.
+    public var aimedAt: StateID?
+    /// Who made the offer.
+    public var offeredBy: StateID
+
+    public init(partner: StateID, kind: Stance, aimedAt: StateID?, offeredBy: StateID) {
+        self.partner = partner
+        self.kind = kind
+        self.aimedAt = aimedAt
+        self.offeredBy = offeredBy
+    }
+}
+
+/// What a state is told at the start of a round, computed by the coordinator from the truth.
+public struct Observation: Equatable, Sendable {
+    public var round: Int
+    /// The state's own true attributes.
+    public var own: Attributes
+    /// Noisy estimates of the states it can see.
+    public var seen: [StateID: Estimate]
+    /// Public: alliances standing, as pairs.
+    public var alliances: [[StateID]]
+    /// Public: wars under way.
+    public var wars: [PublicWar]
+    /// Public: states no longer in the system.
+    public var eliminated: [StateID]
+
+    public init(round: Int, own: Attributes, seen: [StateID: Estimate], alliances: [[StateID]],
+                wars: [PublicWar], eliminated: [StateID]) {
+        self.round = round
+        self.own = own
+        self.seen = seen
+        self.alliances = alliances
+        self.wars = wars
+        self.eliminated = eliminated
+    }
+}

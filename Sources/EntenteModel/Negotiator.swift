@@ -1,0 +1,109 @@
+/// One state's side of a round's negotiation: which offers it makes, which it accepts,
+/// and what it commits to. Pure: the same inbox always gives the same answers.
+public struct Negotiator: Sendable {
+    public let context: PolicyContext
+    public let decision: Decision
+    /// Offers this state made and still awaits an answer to: seq → receiver.
+    private(set) var pending: [UInt32: (receiver: StateID, kind: Stance, aimedAt: StateID?)] = [:]
+    private(set) var offeredTo: Set<StateID> = []
+    /// Agreed this round, in the order agreed.
+    public private(set) var agreed: [Commitment] = []
+
+    public init(context: PolicyContext, decision: Decision) {
+        self.context = context
+        self.decision = decision
+    }
+
+    var me: StateID { context.me }
+    var params: PolicyParameters { context.params }
+    var currentAllies: Set<StateID> { context.allies[me, default: []] }
+    var room: Int { Int(params.maxAllies) - currentAllies.count - agreed.count }
+
+    /// One negotiation step: answer the offers and responses in `inbox` (canonical order),
+    /// then make new offers if the stance calls for them.
+    /// - Parameter makeOffers: false at commit time, when no answer could come back.
+    /// - Returns: what to send, with the sequence numbers to use drawn from `nextSeq`.
+    public mutating func step(inbox: [Letter], makeOffers: Bool, nextSeq: inout UInt32) -> [Letter] {
+        var out: [Letter] = []
+        func send(_ to: StateID, _ body: PeerBody) -> UInt32 {
+            let seq = nextSeq
+            nextSeq += 1
+            out.append(Letter(sender: me, receiver: to, seq: seq, body: body))
+            return seq
+        }
+        for letter in inbox {
+            switch letter.body {
+            case .assessment:
+                continue
+            case .accept(let seq):
+                guard let offer = pending.removeValue(forKey: seq), offer.receiver == letter.sender,
+                      !isPartner(letter.sender) else { continue }
+                agreed.append(Commitment(partner: letter.sender, kind: offer.kind, aimedAt: offer.aimedAt, offeredBy: me))
+            case .reject(let seq, _):
+                pending.removeValue(forKey: seq)
+            case .offer(let kind, let aimedAt):
+                let (ok, reason) = answer(from: letter.sender, kind: kind, aimedAt: aimedAt)
+                if ok {
+                    // Crossed offers: the two states offered each other; this acceptance settles both.
+                    pending = pending.filter { $0.value.receiver != letter.sender }
+                    agreed.append(Commitment(partner: letter.sender, kind: kind, aimedAt: aimedAt, offeredBy: letter.sender))
+                    if makeOffers { _ = send(letter.sender, .accept(offer: letter.seq)) }
+                } else if makeOffers {
+                    _ = send(letter.sender, .reject(offer: letter.seq, reason: reason))
+                }
+            }
+        }
+        guard makeOffers, let threat = decision.threat else { return out }
+        switch decision.stance {
+        case .balance:
+            let open = Int(params.maxOffers) - pending.count
+            let targets = context.willingPartners(against: threat)
+                .filter { !offeredTo.contains($0) && !isPartner($0) }
+                .prefix(max(0, min(open, room - pending.count)))
+            for partner in targets {
+                let seq = send(partner, .offer(kind: .balance, aimedAt: threat))
+                pending[seq] = (partner, .balance, threat)
+                offeredTo.insert(partner)
+            }
+        case .bandwagon:
+            if !offeredTo.contains(threat), !isPartner(threat), !currentAllies.contains(threat), room > 0 {
+                let seq = send(threat, .offer(kind: .bandwagon, aimedAt: nil))
+                pending[seq] = (threat, .bandwagon, nil)
+                offeredTo.insert(threat)
+            }
+        case .none:
+            break
+        }
+        return out
+    }
+
+    func isPartner(_ id: StateID) -> Bool { agreed.contains { $0.partner == id } }
+
+    /// Whether to accept an offer, and why not.
+    func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (Bool, String) {
+        if currentAllies.contains(sender) || isPartner(sender) { return (false, "already allied") }
+        if room <= 0 { return (false, "no room for another alliance") }
+        if decision.threat == sender {
+            return decision.stance == .bandwagon ? (true, "") : (false, "you are my main threat")
+        }
+        switch kind {
+        case .bandwagon, .none:
+            return (true, "")
+        case .balance:
+            guard let target = aimedAt, target != me else { return (false, "aimed at me") }
+            if decision.stance == .bandwagon, decision.threat == target { return (false, "I align with \(target)") }
+            if context.side(of: target).contains(sender) { return (false, "you are on \(target)'s side") }
+            let rank = Int(params.sharedThreatRank)
+            let mine = decision.threats.prefix(rank).filter { $0.score >= params.threatFloor }.map(\.target)
+            return mine.contains(target) ? (true, "") : (false, "\(target) is not among my main threats")
+        }
+    }
+
+    /// What the state commits to: the alliances agreed, plus its unanswered offers
+    /// (the receiver may have accepted them at commit time; consent must be mutual).
+    public func commitments() -> [Commitment] {
+        agreed + pending.sorted { $0.key < $1.key }.map {
+            Commitment(partner: $0.value.receiver, kind: $0.value.kind, aimedAt: $0.value.aimedAt, offeredBy: me)
+        }
+    }
+}

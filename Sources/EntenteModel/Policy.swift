@@ -1,0 +1,169 @@
+/// Which way a state leans this round.
+public enum Stance: String, Sendable, Equatable {
+    /// Ally with others against the main threat.
+    case balance
+    /// Align with the main threat.
+    case bandwagon
+    /// Take no side (no threat worth it).
+    case none
+}
+
+/// What a state decided this round and why, in words a researcher can read in the log.
+public struct Decision: Equatable, Sendable {
+    public var stance: Stance
+    /// The perceived main threat, when one is above the floor.
+    public var threat: StateID?
+    /// The rule that fired, e.g. "weak (0.20 of T's side), no ally available, threat adjacent: bandwagon".
+    public var rule: String
+    /// The top perceived threats, with their four components.
+    public var threats: [ThreatScore]
+
+    public init(stance: Stance, threat: StateID?, rule: String, threats: [ThreatScore]) {
+        self.stance = stance
+        self.threat = threat
+        self.rule = rule
+        self.threats = threats
+    }
+}
+
+/// A war as every state sees it: who fights on which side.
+public struct PublicWar: Equatable, Sendable {
+    public var attackers: [StateID]
+    public var defenders: [StateID]
+
+    public init(attackers: [StateID], defenders: [StateID]) {
+        self.attackers = attackers
+        self.defenders = defenders
+    }
+}
+
+/// Everything a policy may look at: the state's own view, nothing of the ground truth.
+public struct PolicyContext: Sendable {
+    public var me: StateID
+    public var kind: PolicyKind
+    public var params: PolicyParameters
+    /// Own true power (a state knows itself).
+    public var ownPower: Double
+    /// Perceived threats, highest first.
+    public var threats: [ThreatScore]
+    /// Perceived attributes of the others.
+    public var beliefs: [StateID: Attributes]
+    /// Public alliances: each state's allies.
+    public var allies: [StateID: Set<StateID>]
+    public var wars: [PublicWar]
+    /// Peers that reported sharing a threat: target → peers whose top reported threats name it.
+    public var sharers: [StateID: [StateID]]
+    public var geography: Geography
+    /// How decisive wars are (`k` of `winProbability`), public knowledge.
+    public var warDecisiveness: Double
+    /// The stream the random policy draws from (seed, state, round).
+    public var random: SeededRandom
+
+    public init(me: StateID, kind: PolicyKind, params: PolicyParameters, ownPower: Double, threats: [ThreatScore],
+                beliefs: [StateID: Attributes], allies: [StateID: Set<StateID>], wars: [PublicWar],
+                sharers: [StateID: [StateID]], geography: Geography, warDecisiveness: Double, random: SeededRandom) {
+        self.me = me
+        self.kind = kind
+        self.params = params
+        self.ownPower = ownPower
+        self.threats = threats
+        self.beliefs = beliefs
+        self.allies = allies
+        self.wars = wars
+        self.sharers = sharers
+        self.geography = geography
+        self.warDecisiveness = warDecisiveness
+        self.random = random
+    }
+
+    func power(_ id: StateID) -> Double { id == me ? ownPower : beliefs[id]?.power ?? 0 }
+
+    /// A state and its allies: the side one joins by allying with it.
+    public func side(of id: StateID) -> Set<StateID> { allies[id, default: []].union([id]) }
+
+    /// Partners that would balance with me against `threat`: they share it, and are neither
+    /// on its side nor already my allies.
+    public func willingPartners(against threat: StateID) -> [StateID] {
+        let theirs = side(of: threat)
+        let mine = allies[me, default: []]
+        return (sharers[threat] ?? [])
+            .filter { $0 != me && !theirs.contains($0) && !mine.contains($0) }
+            .sorted { power($0) != power($1) ? power($0) > power($1) : $0 < $1 }
+    }
+}
+
+/// Decides the round's stance for the state's policy.
+public func decide(_ ctx: PolicyContext) -> Decision {
+    var ctx = ctx
+    let top = Array(ctx.threats.prefix(Int(ctx.params.assessmentSize)))
+    guard let main = ctx.threats.first, main.score >= ctx.params.threatFloor else {
+        let best = ctx.threats.first.map { String(format2($0.score)) } ?? "none"
+        return Decision(stance: .none, threat: nil, rule: "no threat above the floor \(format2(ctx.params.threatFloor)) (highest \(best)): no side", threats: top)
+    }
+    let t = main.target
+    switch ctx.kind {
+    case .alwaysBalance:
+        return Decision(stance: .balance, threat: t, rule: "always-balance policy: balance against \(t)", threats: top)
+    case .alwaysBandwagon:
+        return Decision(stance: .bandwagon, threat: t, rule: "always-bandwagon policy: bandwagon with \(t)", threats: top)
+    case .random:
+        let draw = ctx.random.uniform()
+        let bandwagon = draw < ctx.params.randomBandwagon
+        return Decision(stance: bandwagon ? .bandwagon : .balance, threat: t,
+                        rule: "random policy (draw \(format2(draw)) vs \(format2(ctx.params.randomBandwagon))): \(bandwagon ? "bandwagon with" : "balance against") \(t)",
+                        threats: top)
+    case .walt:
+        return waltDecision(ctx, threat: main, top: top)
+    }
+}
+
+/// Walt: balance is the rule; bandwagon when weak, isolated and next to an overwhelming
+/// threat, or in war once the threat's side looks certain to win.
+func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatScore]) -> Decision {
+    let p = ctx.params
+    let t = main.target
+    let theirSide = ctx.side(of: t)
+    let theirPower = theirSide.reduce(0) { $0 + ctx.power($1) }
+
+    if p.warBandwagon >= 0.5, !theirSide.contains(ctx.me),
+       let war = ctx.wars.first(where: { $0.attackers.contains(t) || $0.defenders.contains(t) }) {
+        let tSide = war.attackers.contains(t) ? war.attackers : war.defenders
+        let other = war.attackers.contains(t) ? war.defenders : war.attackers
+        let win = winProbability(tSide.reduce(0) { $0 + ctx.power($1) }, against: other.reduce(0) { $0 + ctx.power($1) },
+                                 decisiveness: ctx.warDecisiveness)
+        if win >= p.certainVictory {
+            return Decision(stance: .bandwagon, threat: t,
+                            rule: "in war, \(t)'s side looks certain to win (p=\(format2(win)) ≥ \(format2(p.certainVictory))): bandwagon with \(t)",
+                            threats: top)
+        }
+    }
+
+    let ratio = theirPower > 0 ? ctx.ownPower / theirPower : .infinity
+    let weak = ratio < p.weakRatio
+    let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
+    let available = ctx.ownPower + mine.reduce(0) { $0 + ctx.power($1) }
+        + ctx.willingPartners(against: t).reduce(0) { $0 + ctx.power($1) }
+    let needed = p.allyMargin * theirPower
+    let alliesAvailable = available >= needed
+    let g = ctx.geography.proximity(ctx.me, t)
+    let near = g >= p.nearProximity
+
+    let weakText = weak ? "weak (\(format2(ratio)) of \(t)'s side)" : "not weak (\(format2(ratio)) of \(t)'s side)"
+    let alliesText = alliesAvailable ? "allies available (\(format2(available / max(needed, 1e-12))) of needed)"
+        : "no ally available (\(format2(available / max(needed, 1e-12))) of needed)"
+    let nearText = near ? "threat adjacent (g=\(format2(g)))" : "threat distant (g=\(format2(g)))"
+    if weak && near && !alliesAvailable {
+        return Decision(stance: .bandwagon, threat: t, rule: "\(weakText), \(alliesText), \(nearText): bandwagon with \(t)", threats: top)
+    }
+    return Decision(stance: .balance, threat: t, rule: "\(weakText), \(alliesText), \(nearText): balance against \(t)", threats: top)
+}
+
+/// Two decimals, locale-free and deterministic.
+func format2(_ x: Double) -> String {
+    guard x.isFinite else { return x > 0 ? "inf" : "-inf" }
+    let scaled = (x * 100).rounded()
+    let sign = scaled < 0 ? "-" : ""
+    let v = Int(abs(scaled))
+    let frac = v % 100
+    return "\(sign)\(v / 100).\(frac < 10 ? "0" : "")\(frac)"
+}

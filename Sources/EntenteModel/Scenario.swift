@@ -1,0 +1,109 @@
+/// A state's identifier: a short code such as `GMY` (COW's abbreviations for real states).
+public typealias StateID = String
+
+/// The policy a state runs.
+public enum PolicyKind: String, Codable, CaseIterable, Sendable {
+    /// Walt: balance by default; bandwagon when weak, isolated and next to an
+    /// overwhelming threat, or in war once the winner looks certain.
+    case walt
+    case alwaysBalance = "always-balance"
+    case alwaysBandwagon = "always-bandwagon"
+    /// Balance or bandwagon by a seeded coin (`random_bandwagon`).
+    case random
+}
+
+/// One state's true attributes, as the scenario gives them.
+public struct StateSpec: Equatable, Sendable {
+    public var id: StateID
+    public var name: String
+    /// Share of the scenario's total power (raw values are renormalised to sum to 1).
+    public var power: Double
+    /// Offensive power in [0, 1].
+    public var offense: Double
+    /// Aggressive intentions in [0, 1].
+    public var aggressiveness: Double
+    public var policy: PolicyKind
+    /// Hops on the contiguity graph this state sees; nil: the scenario's default.
+    public var observeRange: Int?
+    /// The scenario's policy parameters with this state's overrides applied.
+    public var params: PolicyParameters
+
+    public init(id: StateID, name: String, power: Double, offense: Double, aggressiveness: Double,
+                policy: PolicyKind = .walt, observeRange: Int? = nil, params: PolicyParameters = .init()) {
+        self.id = id
+        self.name = name
+        self.power = power
+        self.offense = offense
+        self.aggressiveness = aggressiveness
+        self.policy = policy
+        self.observeRange = observeRange
+        self.params = params
+    }
+}
+
+/// How two bordering states touch, after COW's contiguity types 1–5.
+public enum Contact: String, CaseIterable, Sendable {
+    case land, sea12, sea24, sea150, sea400
+
+    public func proximity(_ w: ProximityWeights) -> Double {
+        switch self {
+        case .land: w.land
+        case .sea12: w.sea12
+        case .sea24: w.sea24
+        case .sea150: w.sea150
+        case .sea400: w.sea400
+        }
+    }
+}
+
+/// A pair of states that border each other; `proximity` overrides the contact's weight.
+public struct Border: Equatable, Sendable {
+    public var a: StateID
+    public var b: StateID
+    public var contact: Contact
+    public var proximity: Double?
+
+    public init(_ a: StateID, _ b: StateID, _ contact: Contact = .land, proximity: Double? = nil) {
+        self.a = a
+        self.b = b
+        self.contact = contact
+        self.proximity = proximity
+    }
+}
+
+/// Everything a run starts from. Load one with `Scenario.load(path:)`; the format is in docs/SCENARIOS.md.
+public struct Scenario: Equatable, Sendable {
+    public var name: String
+    public var description: String = ""
+    public var seed: UInt64 = 1
+    public var rounds: Int = 10
+    public var negotiationSteps: Int = 2
+    public var timeouts = Timeouts()
+    public var threat = ThreatWeights()
+    public var proximity = ProximityWeights()
+    public var observation = ObservationParameters()
+    public var world = WorldParameters()
+    /// Policy parameters before any state's overrides.
+    public var policy = PolicyParameters()
+    /// States in file order; ids are unique.
+    public var states: [StateSpec]
+    public var borders: [Border] = []
+    /// Alliances standing at the start, as pairs.
+    public var alliances: [[StateID]] = []
+
+    public init(name: String, states: [StateSpec]) {
+        self.name = name
+        self.states = states
+    }
+
+    public var ids: [StateID] { states.map(\.id) }
+
+    public func state(_ id: StateID) -> StateSpec? { states.first { $0.id == id } }
+
+    /// Powers rescaled to shares summing to 1 (scenarios may give raw CINC values).
+    public mutating func normalisePower() {
+        let total = states.reduce(0) { $0 + $1.power }
+        guard total > 0 else { return }
+        for i in states.indices { states[i].power /= total }
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import Yams
+
+extension Scenario {
+    /// Reads and validates a scenario file.
+    /// - Throws: `ScenarioError` listing every problem with its file, line, field and state.
+    public static func load(path: String) throws -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(problems: [
+                ScenarioProblem(file: path, line: nil, field: "(file)", state: nil,
+                                message: "cannot read the file: \(error.localizedDescription)"),
+            ])
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses and validates scenario YAML; `file` only labels the problems.
+    public static func parse(yaml: String, file: String = "<scenario>") throws -> Scenario {
+        var parser = ScenarioParser(file: file)
+        let scenario = parser.parse(yaml)
+        if let scenario, parser.problems.isEmpty { return scenario }
+        throw ScenarioError(problems: parser.problems)
+    }
+}
+
+/// Walks the YAML node tree so every problem can name its line, collecting all of them.
+struct ScenarioParser {
+    let file: String
+    var problems: [ScenarioProblem] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func problem(_ node: Node?, _ field: String, _ message: String, state: StateID? = nil) {
+        problems.append(ScenarioProblem(file: file, line: node?.mark?.line, field: field, state: state, message: message))
+    }
+
+    mutating func parse(_ yaml: String) -> Scenario? {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                problem(nil, "(document)", "the file is empty; a scenario needs at least `name` and `states`")
+                return nil
+            }
+            root = node
+        } catch let error as YamlError {
+            problems.append(ScenarioProblem(file: file, line: Self.line(of: error), field: "(yaml)", state: nil,
+                                            message: "not valid YAML: \(error)"))
+            return nil
+        } catch {
+            problem(nil, "(yaml)", "not valid YAML: \(error)")
+            return nil
+        }
+        guard let top = root.mapping else {
+            problem(root, "(document)", "the top level must be a mapping with keys such as `name`, `states`, `borders`")
+            return nil
+        }
+        checkKeys(top, allowed: Self.topKeys, at: "")
+
+        let name = string(top["name"], "name", required: true) ?? ""
+        let states = parseStates(top["states"])
+        var scenario = Scenario(name: name, states: states)
+        scenario.description = string(top["description"], "description") ?? ""
+        if let seed = top["seed"] {
+            if let v = seed.int, v >= 0 { scenario.seed = UInt64(v) } else { problem(seed, "seed", "must be a non-negative integer") }
+        }
+        scenario.rounds = positiveInt(top["rounds"], "rounds") ?? scenario.rounds
+        scenario.negotiationSteps = positiveInt(top["negotiation_steps"], "negotiation_steps") ?? scenario.negotiationSteps
+        scenario.threat = block(top["threat"], "threat", keys: ["power_exponent", "offense_weight", "intent_base", "intent_weight"]) ?? scenario.threat
+        scenario.proximity = block(top["proximity"], "proximity", keys: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"]) ?? scenario.proximity
+        scenario.observation = block(top["observation"], "observation", keys: ["noise", "range"]) ?? scenario.observation
+        scenario.world = block(top["world"], "world", keys: WorldParameters.CodingKeys.allCases.map(\.rawValue)) ?? scenario.world
+        scenario.timeouts = block(top["timeouts"], "timeouts", keys: ["join_seconds", "phase_seconds"]) ?? scenario.timeouts
+        scenario.policy = block(top["policy"], "policy", keys: PolicyParameters.names) ?? scenario.policy
+        checkRanges(scenario.observation, top["observation"])
+        checkParameters(scenario.policy, node: top["policy"], field: "policy", state: nil)
+
+        // Per-state overrides sit on top of the scenario's policy parameters.
+        if let seq = top["states"]?.sequence {
+            for (k, node) in seq.enumerated() where k < scenario.states.count {
+                guard let params = node["params"] else { continue }
+                let field = "states[\(k)].params"
+                let id = scenario.states[k].id
+                guard let map = params.mapping else { problem(params, field, "must be a mapping of policy parameters", state: id); continue }
+                checkKeys(map, allowed: PolicyParameters.names, at: field, state: id)
+                do {
+                    let decoded = try YAMLDecoder().decode(Overrides.self, from: params, userInfo: [Overrides.baseKey: scenario.policy])
+                    scenario.states[k].params = decoded.params
+                    checkParameters(decoded.params, node: params, field: field, state: id)
+                } catch {
+                    problem(params, field, "\(Self.explain(error))", state: id)
+                }
+            }
+            for k in scenario.states.indices where seq[k]["params"] == nil {
+                scenario.states[k].params = scenario.policy
+            }
+        }
+        scenario.borders = parseBorders(top["borders"], ids: Set(scenario.ids))
+        scenario.alliances = parseAlliances(top["alliances"], ids: Set(scenario.ids))
+        if problems.isEmpty { scenario.normalisePower() }
+        return scenario
+    }
+
+    static let topKeys = ["name", "description", "source", "seed", "rounds", "negotiation_steps", "timeouts",
+                          "threat", "proximity", "observation", "world", "policy", "states", "borders", "alliances"]
+
+    // MARK: States
+
+    mutating func parseStates(_ node: Node?) -> [StateSpec] {
+        guard let node else { problem(nil, "states", "missing: a scenario needs a list of states"); return [] }
+        guard let seq = node.sequence, !seq.isEmpty else {
+            problem(node, "states", "must be a non-empty list of states"); return []
+        }
+        var states: [StateSpec] = []
+        var seen: [StateID: Int] = [:]
+        for (k, item) in seq.enumerated() {
+            let field = "states[\(k)]"
+            guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
+            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observe_range", "params", "note"], at: field)
+            let id = string(map["id"], "\(field).id", required: true) ?? "?"
+            if let first = seen[id] {
+                problem(map["id"], "\(field).id", "duplicate id '\(id)' (first used by states[\(first)])", state: id)
+            }
+            seen[id] = k
+            let name = string(map["name"], "\(field).name") ?? id
+            let power = number(map["power"], "\(field).power", state: id, required: true, range: 0...Double.greatestFiniteMagnitude,
+                               hint: "a non-negative number (a CINC value or any power index)") ?? 0
+            let offense = number(map["offense"], "\(field).offense", state: id, required: true, range: 0...1, hint: "a number in [0, 1]") ?? 0
+            let aggr = number(map["aggressiveness"], "\(field).aggressiveness", state: id, required: true, range: 0...1, hint: "a number in [0, 1]") ?? 0
+            var policy = PolicyKind.walt
+            if let p = map["policy"] {
+                if let s = p.string, let kind = PolicyKind(rawValue: s) { policy = kind } else {
+                    problem(p, "\(field).policy", "unknown policy '\(p.string ?? "?")'; use one of \(PolicyKind.allCases.map(\.rawValue).joined(separator: ", "))", state: id)
+                }
+            }
+            var range: Int?
+            if let r = map["observe_range"] {
+                if let v = r.int, v >= 0 { range = v } else { problem(r, "\(field).observe_range", "must be a non-negative number of hops", state: id) }
+            }
+            states.append(StateSpec(id: id, name: name, power: power, offense: offense, aggressiveness: aggr,
+                                    policy: policy, observeRange: range))
+        }
+        if states.count >= 2, states.allSatisfy({ $0.power == 0 }) {
+            problem(node, "states", "every state has power 0; at least one needs positive power")
+        }
+        if states.count < 2 { problem(node, "states", "needs at least two states") }
+        return states
+    }
+
+    // MARK: Map and alliances
+
+    mutating func parseBorders(_ node: Node?, ids: Set<StateID>) -> [Border] {
+        guard let node else { return [] }
+        guard let seq = node.sequence else { problem(node, "borders", "must be a list of {a, b, contact}"); return [] }
+        var borders: [Border] = []
+        for (k, item) in seq.enumerated() {
+            let field = "borders[\(k)]"
+            guard let map = item.mapping else { problem(item, field, "must be a mapping {a: X, b: Y, contact: land}"); continue }
+            checkKeys(map, allowed: ["a", "b", "contact", "proximity"], at: field)
+            let a = knownState(map["a"], "\(field).a", ids: ids)
+            let b = knownState(map["b"], "\(field).b", ids: ids)
+            var contact = Contact.land
+            if let c = map["contact"] {
+                if let s = c.string, let v = Contact(rawValue: s) { contact = v } else {
+                    problem(c, "\(field).contact", "unknown contact '\(c.string ?? "?")'; use one of \(Contact.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            let proximity = number(map["proximity"], "\(field).proximity", state: nil, required: false, range: 0...1, hint: "a number in [0, 1]")
+            if let a, let b {
+                if a == b { problem(item, field, "a state cannot border itself", state: a) }
+                borders.append(Border(a, b, contact, proximity: proximity))
+            }
+        }
+        return borders
+    }
+
+    mutating func parseAlliances(_ node: Node?, ids: Set<StateID>) -> [[StateID]] {
+        guard let node else { return [] }
+        guard let seq = node.sequence else { problem(node, "alliances", "must be a list of pairs such as [FRN, RUS]"); return [] }
+        var pairs: [[StateID]] = []
+        for (k, item) in seq.enumerated() {
+            let field = "alliances[\(k)]"
+            guard let pair = item.sequence, pair.count == 2 else { problem(item, field, "must be a pair of state ids, e.g. [FRN, RUS]"); continue }
+            let a = knownState(pair[0], "\(field)[0]", ids: ids)
+            let b = knownState(pair[1], "\(field)[1]", ids: ids)
+            if let a, let b {
+                if a == b { problem(item, field, "a state cannot ally with itself", state: a) } else { pairs.append([a, b]) }
+            }
+        }
+        return pairs
+    }
+
+    // MARK: Field helpers
+
+    mutating func knownState(_ node: Node?, _ field: String, ids: Set<StateID>) -> StateID? {
+        guard let id = string(node, field, required: true) else { return nil }
+        guard ids.contains(id) else {
+            problem(node, field, "unknown state '\(id)': it is not listed under `states`", state: id)
+            return nil
+        }
+        return id
+    }
+
+    mutating func checkKeys(_ map: Node.Mapping, allowed: [String], at field: String, state: StateID? = nil) {
+        for key in map.keys {
+            guard let k = key.string, !allowed.contains(k) else { continue }
+            let path = field.isEmpty ? k : "\(field).\(k)"
+            problem(key, path, "unknown field; expected one of \(allowed.joined(separator: ", "))", state: state)
+        }
+    }
+
+    mutating func string(_ node: Node?, _ field: String, required: Bool = false) -> String? {
+        guard let node else {
+            if required { problem(nil, field, "missing (required)") }
+            return nil
+        }
+        guard node.scalar != nil, let s = node.string, !s.isEmpty else {
+            problem(node, field, "must be a non-empty string")
+            return nil
+        }
+        return s
+    }
+
+    mutating func positiveInt(_ node: Node?, _ field: String) -> Int? {
+        guard let node else { return nil }
+        guard let v = node.int, v > 0 else { problem(node, field, "must be a positive integer"); return nil }
+        return v
+    }
+
+    mutating func number(_ node: Node?, _ field: String, state: StateID?, required: Bool,
+                         range: ClosedRange<Double>, hint: String) -> Double? {
+        guard let node else {
+            if required { problem(nil, field, "missing (required): \(hint)", state: state) }
+            return nil
+        }
+        guard let v = node.float, v.isFinite else { problem(node, field, "must be \(hint), not '\(node.string ?? "?")'", state: state); return nil }
+        guard range.contains(v) else { problem(node, field, "\(v) is out of range: must be \(hint)", state: state); return nil }
+        return v
+    }
+
+    mutating func block<T: Decodable>(_ node: Node?, _ field: String, keys: [String]) -> T? {
+        guard let node else { return nil }
+        guard let map = node.mapping else { problem(node, field, "must be a mapping"); return nil }
+        checkKeys(map, allowed: keys, at: field)
+        do {
+            return try YAMLDecoder().decode(T.self, from: node)
+        } catch {
+            problem(node, field, Self.explain(error))
+            return nil
+        }
+    }
+
+    mutating func checkRanges(_ o: ObservationParameters, _ node: Node?) {
+        if o.noise < 0 { problem(node?["noise"], "observation.noise", "must be ≥ 0") }
+        if let r = o.range, r < 0 { problem(node?["range"], "observation.range", "must be ≥ 0 hops") }
+    }
+
+    mutating func checkParameters(_ p: PolicyParameters, node: Node?, field: String, state: StateID?) {
+        for (name, value) in zip(PolicyParameters.names, p.values) where value < 0 || !value.isFinite {
+            problem(node?[name] ?? node, "\(field).\(name)", "must be a non-negative number", state: state)
+        }
+        for name in ["certain_victory", "trust", "random_bandwagon", "near_proximity"] {
+            let v = p.values[PolicyParameters.names.firstIndex(of: name)!]
+            if v > 1 { problem(node?[name] ?? node, "\(field).\(name)", "must be in [0, 1]", state: state) }
+        }
+    }
+
+    static func explain(_ error: Error) -> String {
+        if let e = error as? DecodingError {
+            switch e {
+            case .typeMismatch(let type, let ctx), .valueNotFound(let type, let ctx):
+                let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+                return "\(path.isEmpty ? "value" : path): expected \(type)"
+            case .dataCorrupted(let ctx):
+                let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+                return "\(path): \(ctx.debugDescription)"
+            case .keyNotFound(let key, _):
+                return "\(key.stringValue): missing"
+            @unknown default:
+                return "\(e)"
+            }
+        }
+        return "\(error)"
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+}
+
+/// Decodes a state's `params` on top of the scenario's policy parameters.
+private struct Overrides: Decodable {
+    static let baseKey = CodingUserInfoKey(rawValue: "entente.policy.base")!
+    let params: PolicyParameters
+
+    init(from decoder: Decoder) throws {
+        let base = decoder.userInfo[Self.baseKey] as? PolicyParameters ?? PolicyParameters()
+        params = try PolicyParameters(from: decoder, base: base)
+    }
+}

@@ -1,0 +1,75 @@
+/// What one state knows (or believes) of another: the three attributes threat is made of.
+public struct Attributes: Equatable, Sendable {
+    /// Share of the system's power.
+    public var power: Double
+    /// Offensive power in [0, 1].
+    public var offense: Double
+    /// Aggressive intentions in [0, 1].
+    public var aggressiveness: Double
+
+    public init(power: Double, offense: Double, aggressiveness: Double) {
+        self.power = power
+        self.offense = offense
+        self.aggressiveness = aggressiveness
+    }
+}
+
+/// Walt's four sources of threat, as factors whose product is the threat score.
+public struct ThreatComponents: Equatable, Sendable {
+    /// `P(j)^a`: aggregate power.
+    public var power: Double
+    /// `g(i,j)`: geographic proximity.
+    public var proximity: Double
+    /// `1 + wO·O(j)`: offensive power.
+    public var offense: Double
+    /// `w0 + wA·A(j)`: aggressive intentions.
+    public var intent: Double
+
+    public init(power: Double, proximity: Double, offense: Double, intent: Double) {
+        self.power = power
+        self.proximity = proximity
+        self.offense = offense
+        self.intent = intent
+    }
+
+    /// A product keeps every source monotone and makes a far, weak state no threat however aggressive.
+    public var score: Double { power * proximity * offense * intent }
+
+    public init(_ a: Attributes, proximity: Double, weights w: ThreatWeights) {
+        self.init(power: _pow(max(a.power, 0), w.powerExponent),
+                  proximity: proximity,
+                  offense: 1 + w.offenseWeight * a.offense,
+                  intent: w.intentBase + w.intentWeight * a.aggressiveness)
+    }
+}
+
+/// The threat one state poses to an observer.
+public struct ThreatScore: Equatable, Sendable {
+    public var target: StateID
+    public var components: ThreatComponents
+    public var score: Double { components.score }
+
+    public init(target: StateID, components: ThreatComponents) {
+        self.target = target
+        self.components = components
+    }
+}
+
+/// Ranks every other state by the threat it poses to `observer`, highest first (ties by id,
+/// so the order never depends on dictionary order).
+public func rankThreats(to observer: StateID, from attributes: [StateID: Attributes],
+                        geography: Geography, weights: ThreatWeights) -> [ThreatScore] {
+    attributes.compactMap { id, a -> ThreatScore? in
+        guard id != observer else { return nil }
+        return ThreatScore(target: id, components: ThreatComponents(a, proximity: geography.proximity(observer, id), weights: weights))
+    }
+    .sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }
+}
+
+/// Probability that the side with power `a` beats the side with power `b`: `a^k / (a^k + b^k)`,
+/// a logistic in the log ratio of their powers.
+public func winProbability(_ a: Double, against b: Double, decisiveness k: Double) -> Double {
+    if a <= 0 && b <= 0 { return 0.5 }
+    let x = _pow(max(a, 0), k), y = _pow(max(b, 0), k)
+    return x / (x + y)
+}

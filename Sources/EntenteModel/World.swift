@@ -1,0 +1,260 @@
+/// One state's ground truth.
+public struct TrueState: Equatable, Sendable {
+    public var attributes: Attributes
+    public var eliminated = false
+}
+
+/// An alliance standing in the world, with what it was formed for (to know when it ends).
+public struct Alliance: Equatable, Sendable {
+    /// The two members, in id order.
+    public var members: [StateID]
+    public var formedRound: Int
+    public var label: AllianceLabel
+    /// For a balancing coalition: its target's power when it formed.
+    public var targetPowerAtFormation: Double
+    /// For a bandwagon: the senior's true threat to the junior when it formed.
+    public var seniorThreatAtFormation: Double
+
+    public init(_ a: StateID, _ b: StateID, round: Int, label: AllianceLabel,
+                targetPower: Double = 0, seniorThreat: Double = 0) {
+        members = [a, b].sorted()
+        formedRound = round
+        self.label = label
+        targetPowerAtFormation = targetPower
+        seniorThreatAtFormation = seniorThreat
+    }
+
+    public func contains(_ id: StateID) -> Bool { members.contains(id) }
+}
+
+/// A war under way: decided in the resolve phase after the one it started in, so the
+/// states can see it (and bandwagon with a certain victor) in between.
+public struct War: Equatable, Sendable {
+    public var attacker: StateID
+    public var defender: StateID
+    public var startedRound: Int
+}
+
+/// Something that happened when the world moved.
+public enum WorldEvent: Equatable, Sendable {
+    case warStarted(attacker: StateID, defender: StateID, attackers: [StateID], defenders: [StateID], odds: Double)
+    case warEnded(attacker: StateID, defender: StateID, winners: [StateID], losers: [StateID], attackerWinProbability: Double)
+    case eliminated(StateID)
+    case allianceDissolved(members: [StateID], label: String, reason: String)
+}
+
+/// The ground truth the coordinator holds: every state's true attributes, alliances, wars.
+public struct World: Sendable {
+    public let order: [StateID]
+    public private(set) var states: [StateID: TrueState]
+    public private(set) var alliances: [Alliance] = []
+    public private(set) var wars: [War] = []
+    public let geography: Geography
+    public let weights: ThreatWeights
+    public let params: WorldParameters
+
+    public init(_ scenario: Scenario) {
+        order = scenario.ids
+        var states: [StateID: TrueState] = [:]
+        for s in scenario.states {
+            states[s.id] = TrueState(attributes: Attributes(power: s.power, offense: s.offense, aggressiveness: s.aggressiveness))
+        }
+        self.states = states
+        geography = Geography(scenario)
+        weights = scenario.threat
+        params = scenario.world
+        for pair in scenario.alliances where !allied(pair[0], pair[1]) {
+            alliances.append(Alliance(pair[0], pair[1], round: 0, label: .initial))
+        }
+    }
+
+    public var live: [StateID] { order.filter { states[$0]?.eliminated == false } }
+    public func isLive(_ id: StateID) -> Bool { states[id]?.eliminated == false }
+    public func power(_ id: StateID) -> Double { states[id]?.attributes.power ?? 0 }
+
+    public func allies(of id: StateID) -> Set<StateID> {
+        var out: Set<StateID> = []
+        for a in alliances where a.contains(id) { out.formUnion(a.members) }
+        out.remove(id)
+        return out
+    }
+
+    public func allied(_ a: StateID, _ b: StateID) -> Bool {
+        alliances.contains { $0.contains(a) && $0.contains(b) }
+    }
+
+    /// Threats to `id` computed on the ground truth with the same formula states use: no noise.
+    public func trueThreats(to id: StateID) -> [ThreatScore] {
+        var attributes: [StateID: Attributes] = [:]
+        for other in live { attributes[other] = states[other]!.attributes }
+        return rankThreats(to: id, from: attributes, geography: geography, weights: weights)
+    }
+
+    public var publicWars: [PublicWar] {
+        wars.map { PublicWar(attackers: side(of: $0.attacker, against: $0.defender),
+                             defenders: side(of: $0.defender, against: $0.attacker)) }
+    }
+
+    /// A belligerent and its allies, less anyone also allied with the enemy (they sit out).
+    func side(of leader: StateID, against enemy: StateID) -> [StateID] {
+        let enemySide = allies(of: enemy).union([enemy])
+        return ([leader] + allies(of: leader).filter { !enemySide.contains($0) && isLive($0) }.sorted())
+    }
+
+    func sidePower(_ side: [StateID]) -> Double { side.reduce(0) { $0 + power($1) } }
+
+    // MARK: Changes
+
+    public mutating func form(_ alliance: Alliance) {
+        guard !allied(alliance.members[0], alliance.members[1]) else { return }
+        alliances.append(alliance)
+    }
+
+    /// The resolve phase: wars started last round are decided, power drifts, aggressors may
+    /// start new wars, and alliances whose purpose is gone dissolve. Every draw comes from the seed.
+    public mutating func resolve(round: Int, seed: UInt64) -> [WorldEvent] {
+        var events: [WorldEvent] = []
+        events += decideWars(round: round, seed: seed)
+        driftPower(round: round, seed: seed)
+        events += eliminateWeak()
+        events += startWars(round: round, seed: seed)
+        events += dissolveAlliances()
+        return events
+    }
+
+    mutating func decideWars(round: Int, seed: UInt64) -> [WorldEvent] {
+        var events: [WorldEvent] = []
+        for war in wars {
+            guard isLive(war.attacker), isLive(war.defender) else { continue }
+            let attackers = side(of: war.attacker, against: war.defender)
+            let defenders = side(of: war.defender, against: war.attacker)
+            let p = winProbability(sidePower(attackers), against: sidePower(defenders), decisiveness: params.warDecisiveness)
+            var rng = SeededRandom(seed: seed, purpose: "war", [war.attacker, war.defender, String(round)])
+            let attackerWins = rng.uniform() < p
+            let (winners, losers) = attackerWins ? (attackers, defenders) : (defenders, attackers)
+            var spoils = 0.0
+            for l in losers {
+                let loss = power(l) * params.warCost
+                states[l]!.attributes.power -= loss
+                spoils += loss
+            }
+            let winnerPower = sidePower(winners)
+            for w in winners where winnerPower > 0 {
+                states[w]!.attributes.power += spoils * power(w) / winnerPower
+            }
+            let step = attackerWins ? params.aggressionStep : -params.aggressionStep
+            states[war.attacker]!.attributes.aggressiveness = clamp01(states[war.attacker]!.attributes.aggressiveness + step)
+            events.append(.warEnded(attacker: war.attacker, defender: war.defender, winners: winners, losers: losers,
+                                    attackerWinProbability: p))
+        }
+        wars = []
+        return events
+    }
+
+    mutating func driftPower(round: Int, seed: UInt64) {
+        guard params.growthSD > 0 else { return }
+        for id in live {
+            var rng = SeededRandom(seed: seed, purpose: "growth", [id, String(round)])
+            states[id]!.attributes.power *= _exp(params.growthSD * rng.normal())
+        }
+        let total = live.reduce(0) { $0 + power($1) }
+        guard total > 0 else { return }
+        for id in live { states[id]!.attributes.power /= total }
+    }
+
+    mutating func eliminateWeak() -> [WorldEvent] {
+        var events: [WorldEvent] = []
+        for id in live where power(id) < params.eliminationPower {
+            states[id]!.eliminated = true
+            events.append(.eliminated(id))
+            for a in alliances where a.contains(id) {
+                events.append(.allianceDissolved(members: a.members, label: a.label.description, reason: "\(id) was eliminated"))
+            }
+            alliances.removeAll { $0.contains(id) }
+        }
+        return events
+    }
+
+    /// An aggressor attacks the adjacent non-ally whose side it most outweighs, if the odds
+    /// are good enough and its seeded draw falls under `warChance · aggressiveness`.
+    mutating func startWars(round: Int, seed: UInt64) -> [WorldEvent] {
+        var events: [WorldEvent] = []
+        var busy: Set<StateID> = []
+        for id in live {
+            let a = states[id]!.attributes
+            guard a.aggressiveness >= params.warAggression, !busy.contains(id) else { continue }
+            var rng = SeededRandom(seed: seed, purpose: "war-start", [id, String(round)])
+            guard rng.uniform() < params.warChance * a.aggressiveness else { continue }
+            var best: (target: StateID, odds: Double)?
+            for target in live where target != id && !busy.contains(target) && !allied(id, target)
+                && geography.proximity(id, target) >= params.warReach {
+                let odds = sidePower(side(of: id, against: target)) / max(sidePower(side(of: target, against: id)), 1e-12)
+                if odds >= params.warOdds, odds > (best?.odds ?? 0) { best = (target, odds) }
+            }
+            guard let (target, odds) = best else { continue }
+            let attackers = side(of: id, against: target)
+            let defenders = side(of: target, against: id)
+            busy.formUnion(attackers)
+            busy.formUnion(defenders)
+            wars.append(War(attacker: id, defender: target, startedRound: round))
+            states[id]!.attributes.aggressiveness = clamp01(a.aggressiveness + params.aggressionStep)
+            events.append(.warStarted(attacker: id, defender: target, attackers: attackers, defenders: defenders, odds: odds))
+        }
+        return events
+    }
+
+    /// Balancing coalitions end when their threat is neutralised; bandwagons when the
+    /// senior's threat to the junior has grown too serious.
+    mutating func dissolveAlliances() -> [WorldEvent] {
+        var events: [WorldEvent] = []
+        var kept: [Alliance] = []
+        for a in alliances {
+            var reason: String?
+            switch a.label {
+            case .balancing(let x):
+                if !isLive(x) {
+                    reason = "its threat \(x) is gone"
+                } else if power(x) < params.neutralisedRatio * a.targetPowerAtFormation {
+                    reason = "its threat \(x) is neutralised (power \(format2(power(x) / max(a.targetPowerAtFormation, 1e-12))) of what it was)"
+                }
+            case .bandwagon(let x, let junior):
+                let now = trueThreats(to: junior).first { $0.target == x }?.score ?? 0
+                if now > params.betrayalRatio * a.seniorThreatAtFormation {
+                    reason = "\(x)'s threat to \(junior) grew to \(format2(now / max(a.seniorThreatAtFormation, 1e-12)))× what it was"
+                }
+            case .initial, .mixed:
+                break
+            }
+            if let reason {
+                events.append(.allianceDissolved(members: a.members, label: a.label.description, reason: reason))
+            } else {
+                kept.append(a)
+            }
+        }
+        alliances = kept
+        return events
+    }
+
+    // MARK: Observation
+
+    /// What `observer` is told this round: noisy estimates of the states within its sight,
+    /// drawn from the seed (log-normal noise on power, additive on offense and intent).
+    public func observation(for observer: StateID, round: Int, seed: UInt64, noise: Double, range: Int?) -> Observation {
+        var seen: [StateID: Estimate] = [:]
+        let confidence = observationConfidence(noise: noise)
+        for id in live where id != observer {
+            if let range, (geography.hops(observer, id) ?? Int.max) > range { continue }
+            let truth = states[id]!.attributes
+            var rng = SeededRandom(seed: seed, purpose: "observe", [observer, id, String(round)])
+            let p = truth.power * _exp(noise * rng.normal())
+            let o = clamp01(truth.offense + noise * rng.normal())
+            let a = clamp01(truth.aggressiveness + noise * rng.normal())
+            seen[id] = Estimate(attributes: Attributes(power: p, offense: o, aggressiveness: a), confidence: confidence)
+        }
+        return Observation(round: round, own: states[observer]!.attributes, seen: seen,
+                           alliances: alliances.map(\.members), wars: publicWars,
+                           eliminated: order.filter { !isLive($0) })
+    }
+}
+
+func clamp01(_ x: Double) -> Double { min(1, max(0, x)) }

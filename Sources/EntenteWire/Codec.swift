@@ -1,0 +1,150 @@
+import EntenteModel
+
+extension ControlMessage {
+    /// One frame: header (magic, version, type) then the body.
+    public func encoded() -> [UInt8] {
+        switch self {
+        case .hello(let h):
+            var w = WireWriter(type: MessageType.hello.rawValue)
+            w.string(h.state); w.u32(h.pid); w.string(h.endpoint)
+            return w.bytes
+        case .welcome(let m):
+            var w = WireWriter(type: MessageType.welcome.rawValue)
+            w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps)
+            w.string(m.policy.rawValue)
+            w.array(m.params.values) { $0.f64($1) }
+            w.f64(m.threat.powerExponent); w.f64(m.threat.offenseWeight); w.f64(m.threat.intentBase); w.f64(m.threat.intentWeight)
+            w.f64(m.warDecisiveness); w.f64(m.hopDecay); w.f64(m.proximityFloor)
+            w.array(m.states) { $0.string($1) }
+            w.array(m.borders) { w, b in w.string(b.a); w.string(b.b); w.f64(b.proximity ?? 1) }
+            w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint) }
+            return w.bytes
+        case .phaseStart(let p):
+            var w = WireWriter(type: MessageType.phaseStart.rawValue)
+            w.u16(p.round); w.u8(p.phase.rawValue); w.u8(p.step)
+            w.array(p.expected) { w, e in w.string(e.sender); w.u32(e.count) }
+            w.bool(p.observation != nil)
+            if let o = p.observation { w.observation(o) }
+            return w.bytes
+        case .report(let r):
+            var w = WireWriter(type: MessageType.report.rawValue)
+            w.u16(r.round); w.u8(r.phase.rawValue); w.u8(r.step)
+            w.array(r.letters) { $0.letter($1) }
+            w.array(r.belief) { $0.reportedThreat($1) }
+            w.bool(r.decision != nil)
+            if let d = r.decision { w.decision(d) }
+            w.array(r.commitments) { $0.commitment($1) }
+            w.array(r.problems) { $0.string($1) }
+            return w.bytes
+        case .finish(let digest):
+            var w = WireWriter(type: MessageType.finish.rawValue)
+            w.string(digest)
+            return w.bytes
+        case .abort(let reason):
+            var w = WireWriter(type: MessageType.abort.rawValue)
+            w.string(reason)
+            return w.bytes
+        }
+    }
+
+    /// Decodes one control frame.
+    /// - Throws: `WireError` for anything malformed, oversized, of another version or unknown type.
+    public init(decoding bytes: [UInt8]) throws {
+        var r = try WireReader(bytes)
+        guard let type = MessageType(rawValue: r.type), type != .peer else { throw WireError.unknownType(r.type) }
+        switch type {
+        case .hello:
+            self = .hello(Hello(state: try r.string("hello.state"), pid: try r.u32("hello.pid"), endpoint: try r.string("hello.endpoint")))
+        case .welcome:
+            let runID = try r.string("welcome.runID")
+            let state = try r.string("welcome.state")
+            let seed = try r.u64("welcome.seed")
+            let rounds = try r.u16("welcome.rounds")
+            let steps = try r.u8("welcome.negotiationSteps")
+            let policyName = try r.string("welcome.policy")
+            guard let policy = PolicyKind(rawValue: policyName) else {
+                throw WireError.invalidValue(field: "welcome.policy", detail: "unknown policy '\(policyName)'")
+            }
+            let values = try r.array("welcome.params", minElementBytes: 8) { try $0.finite("welcome.param") }
+            guard values.count == PolicyParameters.count else {
+                throw WireError.invalidValue(field: "welcome.params", detail: "expected \(PolicyParameters.count) values, got \(values.count)")
+            }
+            var params = PolicyParameters()
+            params.values = values
+            var threat = ThreatWeights()
+            threat.powerExponent = try r.finite("welcome.threat.powerExponent")
+            threat.offenseWeight = try r.finite("welcome.threat.offenseWeight")
+            threat.intentBase = try r.finite("welcome.threat.intentBase")
+            threat.intentWeight = try r.finite("welcome.threat.intentWeight")
+            let decisiveness = try r.finite("welcome.warDecisiveness")
+            let hopDecay = try r.finite("welcome.hopDecay")
+            let floor = try r.finite("welcome.proximityFloor")
+            let states = try r.array("welcome.states", minElementBytes: 2) { try $0.string("welcome.state") }
+            let borders = try r.array("welcome.borders", minElementBytes: 12) { r in
+                Border(try r.string("border.a"), try r.string("border.b"), .land, proximity: try r.finite("border.proximity"))
+            }
+            let peers = try r.array("welcome.peers", minElementBytes: 4) { r in
+                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"))
+            }
+            self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps, policy: policy,
+                                    params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,
+                                    proximityFloor: floor, states: states, borders: borders, peers: peers))
+        case .phaseStart:
+            let round = try r.u16("phase.round")
+            let phase = try r.phase()
+            let step = try r.u8("phase.step")
+            let expected = try r.array("phase.expected", minElementBytes: 6) { r in
+                ExpectedLetters(sender: try r.string("expected.sender"), count: try r.u32("expected.count"))
+            }
+            let observation = try r.bool("phase.hasObservation") ? try r.observation() : nil
+            self = .phaseStart(PhaseStart(round: round, phase: phase, step: step, expected: expected, observation: observation))
+        case .report:
+            let round = try r.u16("report.round")
+            let phase = try r.phase()
+            let step = try r.u8("report.step")
+            let letters = try r.array("report.letters", minElementBytes: 11) { try $0.letter() }
+            let belief = try r.array("report.belief", minElementBytes: 42) { try $0.reportedThreat() }
+            let decision = try r.bool("report.hasDecision") ? try r.decision() : nil
+            let commitments = try r.array("report.commitments", minElementBytes: 6) { try $0.commitment() }
+            let problems = try r.array("report.problems", minElementBytes: 2) { try $0.string("report.problem") }
+            self = .report(PhaseReport(round: round, phase: phase, step: step, letters: letters, belief: belief,
+                                       decision: decision, commitments: commitments, problems: problems))
+        case .finish:
+            self = .finish(digest: try r.string("finish.digest"))
+        case .abort:
+            self = .abort(reason: try r.string("abort.reason"))
+        case .peer:
+            throw WireError.unknownType(r.type)
+        }
+        try r.finish()
+    }
+}
+
+extension PeerMessage {
+    public func encoded() -> [UInt8] {
+        var w = WireWriter(type: MessageType.peer.rawValue)
+        w.u16(round); w.u8(phase.rawValue); w.u8(step)
+        w.letter(letter)
+        return w.bytes
+    }
+
+    /// Decodes one peer frame.
+    /// - Throws: `WireError` for anything malformed, oversized, of another version or not a peer message.
+    public init(decoding bytes: [UInt8]) throws {
+        var r = try WireReader(bytes)
+        guard r.type == MessageType.peer.rawValue else { throw WireError.unknownType(r.type) }
+        round = try r.u16("peer.round")
+        phase = try r.phase()
+        step = try r.u8("peer.step")
+        letter = try r.letter()
+        try r.finish()
+    }
+}
+
+extension WireReader {
+    mutating func phase() throws -> Phase {
+        let raw = try u8("phase")
+        guard let p = Phase(rawValue: raw) else { throw WireError.invalidValue(field: "phase", detail: "unknown phase \(raw)") }
+        return p
+    }
+}

@@ -1,0 +1,165 @@
+import EntenteModel
+
+/// The phases a state takes part in (resolve is the coordinator's alone).
+public enum Phase: UInt8, Sendable, CaseIterable {
+    case observe = 1, assess = 2, negotiate = 3, commit = 4
+
+    public var name: String {
+        switch self {
+        case .observe: "observe"
+        case .assess: "assess"
+        case .negotiate: "negotiate"
+        case .commit: "commit"
+        }
+    }
+}
+
+/// state → coordinator, first: who I am and where my peers reach me.
+public struct Hello: Equatable, Sendable {
+    public var state: StateID
+    public var pid: UInt32
+    /// The endpoint this state's peer socket is bound to.
+    public var endpoint: String
+
+    public init(state: StateID, pid: UInt32, endpoint: String) {
+        self.state = state
+        self.pid = pid
+        self.endpoint = endpoint
+    }
+}
+
+public struct PeerInfo: Equatable, Sendable {
+    public var id: StateID
+    public var endpoint: String
+
+    public init(id: StateID, endpoint: String) {
+        self.id = id
+        self.endpoint = endpoint
+    }
+}
+
+/// coordinator → state, once all have joined: the run's public facts and this state's own parameters.
+public struct Welcome: Equatable, Sendable {
+    public var runID: String
+    public var state: StateID
+    public var seed: UInt64
+    public var rounds: UInt16
+    public var negotiationSteps: UInt8
+    public var policy: PolicyKind
+    public var params: PolicyParameters
+    public var threat: ThreatWeights
+    public var warDecisiveness: Double
+    public var hopDecay: Double
+    public var proximityFloor: Double
+    /// Every state of the scenario, in scenario order (the public map's nodes).
+    public var states: [StateID]
+    /// The public map: borders with their proximity weight.
+    public var borders: [Border]
+    /// Only the peers this state may reach.
+    public var peers: [PeerInfo]
+
+    public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8, policy: PolicyKind,
+                params: PolicyParameters, threat: ThreatWeights, warDecisiveness: Double, hopDecay: Double,
+                proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo]) {
+        self.runID = runID
+        self.state = state
+        self.seed = seed
+        self.rounds = rounds
+        self.negotiationSteps = negotiationSteps
+        self.policy = policy
+        self.params = params
+        self.threat = threat
+        self.warDecisiveness = warDecisiveness
+        self.hopDecay = hopDecay
+        self.proximityFloor = proximityFloor
+        self.states = states
+        self.borders = borders
+        self.peers = peers
+    }
+}
+
+/// coordinator → state: a phase begins.
+public struct PhaseStart: Equatable, Sendable {
+    public var round: UInt16
+    public var phase: Phase
+    public var step: UInt8
+    /// How many letters each peer sent this state in the previous phase: the state waits
+    /// for all of them before acting, then reads them in canonical order.
+    public var expected: [ExpectedLetters]
+    /// In the observe phase only.
+    public var observation: Observation?
+
+    public init(round: UInt16, phase: Phase, step: UInt8, expected: [ExpectedLetters] = [], observation: Observation? = nil) {
+        self.round = round
+        self.phase = phase
+        self.step = step
+        self.expected = expected
+        self.observation = observation
+    }
+}
+
+public struct ExpectedLetters: Equatable, Sendable {
+    public var sender: StateID
+    public var count: UInt32
+
+    public init(sender: StateID, count: UInt32) {
+        self.sender = sender
+        self.count = count
+    }
+}
+
+/// state → coordinator: a phase is done. Carries every letter the state sent (the
+/// coordinator logs them and tells the receivers how many to expect).
+public struct PhaseReport: Equatable, Sendable {
+    public var round: UInt16
+    public var phase: Phase
+    public var step: UInt8
+    public var letters: [Letter]
+    /// assess: the state's own belief (what it said is in `letters`).
+    public var belief: [ReportedThreat]
+    /// commit: the stance and its reasons.
+    public var decision: Decision?
+    /// commit: the alliances the state consents to.
+    public var commitments: [Commitment]
+    /// Messages the state refused (malformed, unknown sender, wrong phase), in words.
+    public var problems: [String]
+
+    public init(round: UInt16, phase: Phase, step: UInt8, letters: [Letter] = [], belief: [ReportedThreat] = [],
+                decision: Decision? = nil, commitments: [Commitment] = [], problems: [String] = []) {
+        self.round = round
+        self.phase = phase
+        self.step = step
+        self.letters = letters
+        self.belief = belief
+        self.decision = decision
+        self.commitments = commitments
+        self.problems = problems
+    }
+}
+
+/// Everything on the control channel (coordinator ROUTER ↔ state DEALER).
+public enum ControlMessage: Equatable, Sendable {
+    case hello(Hello)
+    case welcome(Welcome)
+    case phaseStart(PhaseStart)
+    case report(PhaseReport)
+    /// The run is over; the state may exit.
+    case finish(digest: String)
+    /// The run failed; the state exits with an error.
+    case abort(reason: String)
+}
+
+/// state → state, over the peers' PUSH/PULL sockets.
+public struct PeerMessage: Equatable, Sendable {
+    public var round: UInt16
+    public var phase: Phase
+    public var step: UInt8
+    public var letter: Letter
+
+    public init(round: UInt16, phase: Phase, step: UInt8, letter: Letter) {
+        self.round = round
+        self.phase = phase
+        self.step = step
+        self.letter = letter
+    }
+}

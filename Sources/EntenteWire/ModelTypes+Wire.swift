@@ -1,0 +1,119 @@
+import EntenteModel
+
+// Field-by-field encodings of the model's value types, in the order docs/PROTOCOL.md gives.
+
+extension WireWriter {
+    mutating func attributes(_ a: Attributes) { f64(a.power); f64(a.offense); f64(a.aggressiveness) }
+    mutating func estimate(_ e: Estimate) { attributes(e.attributes); f64(e.confidence) }
+    mutating func reportedThreat(_ r: ReportedThreat) { string(r.target); f64(r.score); estimate(r.estimate) }
+    mutating func threatScore(_ t: ThreatScore) {
+        string(t.target)
+        f64(t.components.power); f64(t.components.proximity); f64(t.components.offense); f64(t.components.intent)
+    }
+    mutating func stance(_ s: Stance) { u8(s.code) }
+    mutating func decision(_ d: Decision) {
+        stance(d.stance); optionalString(d.threat); string(d.rule); array(d.threats) { $0.threatScore($1) }
+    }
+    mutating func commitment(_ c: Commitment) { string(c.partner); stance(c.kind); optionalString(c.aimedAt); string(c.offeredBy) }
+    mutating func letter(_ l: Letter) {
+        string(l.sender); string(l.receiver); u32(l.seq)
+        switch l.body {
+        case .assessment(let list): u8(1); array(list) { $0.reportedThreat($1) }
+        case .offer(let kind, let aimedAt): u8(2); stance(kind); optionalString(aimedAt)
+        case .accept(let offer): u8(3); u32(offer)
+        case .reject(let offer, let reason): u8(4); u32(offer); string(reason)
+        }
+    }
+    mutating func observation(_ o: Observation) {
+        u16(UInt16(clamping: o.round))
+        attributes(o.own)
+        array(o.seen.sorted { $0.key < $1.key }) { w, item in w.string(item.key); w.estimate(item.value) }
+        array(o.alliances) { w, pair in w.array(pair) { $0.string($1) } }
+        array(o.wars) { w, war in w.array(war.attackers) { $0.string($1) }; w.array(war.defenders) { $0.string($1) } }
+        array(o.eliminated) { $0.string($1) }
+    }
+}
+
+extension WireReader {
+    mutating func attributes(_ f: String) throws -> Attributes {
+        Attributes(power: try finite("\(f).power"), offense: try finite("\(f).offense"), aggressiveness: try finite("\(f).aggressiveness"))
+    }
+    mutating func estimate(_ f: String) throws -> Estimate {
+        Estimate(attributes: try attributes(f), confidence: try finite("\(f).confidence"))
+    }
+    mutating func reportedThreat() throws -> ReportedThreat {
+        ReportedThreat(target: try string("threat.target"), score: try finite("threat.score"), estimate: try estimate("threat.estimate"))
+    }
+    mutating func threatScore() throws -> ThreatScore {
+        let target = try string("threat.target")
+        return ThreatScore(target: target, components: ThreatComponents(
+            power: try finite("threat.power"), proximity: try finite("threat.proximity"),
+            offense: try finite("threat.offense"), intent: try finite("threat.intent")))
+    }
+    mutating func stance(_ f: String) throws -> Stance {
+        let code = try u8(f)
+        guard let s = Stance(code: code) else { throw WireError.invalidValue(field: f, detail: "unknown stance \(code)") }
+        return s
+    }
+    mutating func decision() throws -> Decision {
+        Decision(stance: try stance("decision.stance"), threat: try optionalString("decision.threat"),
+                 rule: try string("decision.rule"),
+                 threats: try array("decision.threats", minElementBytes: 34) { try $0.threatScore() })
+    }
+    mutating func commitment() throws -> Commitment {
+        Commitment(partner: try string("commitment.partner"), kind: try stance("commitment.kind"),
+                   aimedAt: try optionalString("commitment.aimedAt"), offeredBy: try string("commitment.offeredBy"))
+    }
+    mutating func letter() throws -> Letter {
+        let sender = try string("letter.sender")
+        let receiver = try string("letter.receiver")
+        let seq = try u32("letter.seq")
+        let body: PeerBody
+        switch try u8("letter.kind") {
+        case 1: body = .assessment(try array("assessment", minElementBytes: 42) { try $0.reportedThreat() })
+        case 2: body = .offer(kind: try stance("offer.kind"), aimedAt: try optionalString("offer.aimedAt"))
+        case 3: body = .accept(offer: try u32("accept.offer"))
+        case 4: body = .reject(offer: try u32("reject.offer"), reason: try string("reject.reason"))
+        case let k: throw WireError.invalidValue(field: "letter.kind", detail: "unknown letter kind \(k)")
+        }
+        return Letter(sender: sender, receiver: receiver, seq: seq, body: body)
+    }
+    mutating func observation() throws -> Observation {
+        let round = Int(try u16("observation.round"))
+        let own = try attributes("observation.own")
+        let seenList = try array("observation.seen", minElementBytes: 34) { r -> (StateID, Estimate) in
+            (try r.string("observation.seen.id"), try r.estimate("observation.seen"))
+        }
+        var seen: [StateID: Estimate] = [:]
+        for (id, e) in seenList {
+            guard seen[id] == nil else { throw WireError.invalidValue(field: "observation.seen", detail: "state \(id) listed twice") }
+            seen[id] = e
+        }
+        let alliances = try array("observation.alliances", minElementBytes: 4) { r in try r.array("alliance", minElementBytes: 2) { try $0.string("alliance.member") } }
+        let wars = try array("observation.wars", minElementBytes: 8) { r in
+            PublicWar(attackers: try r.array("war.attackers", minElementBytes: 2) { try $0.string("war.attacker") },
+                      defenders: try r.array("war.defenders", minElementBytes: 2) { try $0.string("war.defender") })
+        }
+        let eliminated = try array("observation.eliminated", minElementBytes: 2) { try $0.string("eliminated") }
+        return Observation(round: round, own: own, seen: seen, alliances: alliances, wars: wars, eliminated: eliminated)
+    }
+}
+
+extension Stance {
+    var code: UInt8 {
+        switch self {
+        case .none: 0
+        case .balance: 1
+        case .bandwagon: 2
+        }
+    }
+
+    init?(code: UInt8) {
+        switch code {
+        case 0: self = .none
+        case 1: self = .balance
+        case 2: self = .bandwagon
+        default: return nil
+        }
+    }
+}

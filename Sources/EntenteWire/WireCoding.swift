@@ -1,0 +1,127 @@
+/// Protocol constants (docs/PROTOCOL.md).
+public enum Wire {
+    /// Bumped on any incompatible change; a decoder refuses other versions.
+    public static let version: UInt8 = 1
+    public static let magic: [UInt8] = [0x45, 0x4E]  // "EN"
+    /// Largest message accepted (also set as ZMQ_MAXMSGSIZE on receiving sockets).
+    public static let maxMessageBytes = 4 << 20
+    public static let maxStringBytes = 4096
+}
+
+/// Appends little-endian fields to a byte buffer.
+public struct WireWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(type: UInt8) {
+        bytes.reserveCapacity(256)
+        bytes += Wire.magic
+        bytes.append(Wire.version)
+        bytes.append(type)
+    }
+
+    public mutating func u8(_ v: UInt8) { bytes.append(v) }
+    public mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    /// IEEE 754 bits, so a value crosses the wire exactly (determinism depends on it).
+    public mutating func f64(_ v: Double) { u64(v.bitPattern) }
+    public mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
+
+    /// u16 byte length, then UTF-8.
+    public mutating func string(_ s: String) {
+        let utf8 = Array(s.utf8.prefix(Wire.maxStringBytes))
+        u16(UInt16(utf8.count))
+        bytes += utf8
+    }
+
+    public mutating func optionalString(_ s: String?) {
+        bool(s != nil)
+        if let s { string(s) }
+    }
+
+    /// u32 count, then each element.
+    public mutating func array<T>(_ items: [T], _ write: (inout WireWriter, T) -> Void) {
+        u32(UInt32(items.count))
+        for item in items { write(&self, item) }
+    }
+}
+
+/// Reads fields written by `WireWriter`, checking every length against what is left.
+public struct WireReader {
+    let bytes: [UInt8]
+    var offset: Int
+    public let type: UInt8
+
+    /// Checks size, magic and version, and reads the message type.
+    public init(_ bytes: [UInt8]) throws {
+        guard bytes.count <= Wire.maxMessageBytes else { throw WireError.tooLarge(size: bytes.count, limit: Wire.maxMessageBytes) }
+        guard bytes.count >= 4 else { throw WireError.truncated(field: "header") }
+        guard bytes[0] == Wire.magic[0], bytes[1] == Wire.magic[1] else { throw WireError.badMagic }
+        guard bytes[2] == Wire.version else { throw WireError.unsupportedVersion(bytes[2]) }
+        self.bytes = bytes
+        type = bytes[3]
+        offset = 4
+    }
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func take(_ n: Int, _ field: String) throws -> ArraySlice<UInt8> {
+        guard n <= remaining else { throw WireError.truncated(field: field) }
+        defer { offset += n }
+        return bytes[offset..<offset + n]
+    }
+
+    mutating func integer<T: FixedWidthInteger>(_: T.Type, _ field: String) throws -> T {
+        let slice = try take(MemoryLayout<T>.size, field)
+        var v: T = 0
+        for (k, b) in slice.enumerated() { v |= T(b) << (8 * k) }
+        return v
+    }
+
+    public mutating func u8(_ field: String) throws -> UInt8 { try integer(UInt8.self, field) }
+    public mutating func u16(_ field: String) throws -> UInt16 { try integer(UInt16.self, field) }
+    public mutating func u32(_ field: String) throws -> UInt32 { try integer(UInt32.self, field) }
+    public mutating func u64(_ field: String) throws -> UInt64 { try integer(UInt64.self, field) }
+    public mutating func f64(_ field: String) throws -> Double { Double(bitPattern: try u64(field)) }
+
+    /// A finite number (NaN and infinities are refused: they would poison every comparison).
+    public mutating func finite(_ field: String) throws -> Double {
+        let v = try f64(field)
+        guard v.isFinite else { throw WireError.invalidValue(field: field, detail: "must be a finite number") }
+        return v
+    }
+
+    public mutating func bool(_ field: String) throws -> Bool {
+        switch try u8(field) {
+        case 0: return false
+        case 1: return true
+        case let v: throw WireError.invalidValue(field: field, detail: "boolean byte \(v)")
+        }
+    }
+
+    public mutating func string(_ field: String) throws -> String {
+        let n = Int(try u16(field))
+        guard n <= Wire.maxStringBytes else { throw WireError.tooLong(field: field, length: n, limit: Wire.maxStringBytes) }
+        let slice = try take(n, field)
+        guard let s = String(validating: slice, as: UTF8.self) else { throw WireError.invalidUTF8(field: field) }
+        return s
+    }
+
+    public mutating func optionalString(_ field: String) throws -> String? {
+        try bool(field) ? try string(field) : nil
+    }
+
+    /// A counted list; the count is checked against the bytes left before anything is allocated.
+    public mutating func array<T>(_ field: String, minElementBytes: Int = 1, _ read: (inout WireReader) throws -> T) throws -> [T] {
+        let n = Int(try u32(field))
+        guard n * max(minElementBytes, 1) <= remaining else { throw WireError.truncated(field: field) }
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try read(&self)) }
+        return out
+    }
+
+    public func finish() throws {
+        guard remaining == 0 else { throw WireError.trailingBytes(remaining) }
+    }
+}
