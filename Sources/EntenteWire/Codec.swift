@@ -10,7 +10,7 @@ extension ControlMessage {
             return w.bytes
         case .welcome(let m):
             var w = WireWriter(type: MessageType.welcome.rawValue)
-            w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps)
+            w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps); w.u32(m.phaseTimeoutMs)
             w.string(m.policy.rawValue)
             w.array(m.params.values) { $0.f64($1) }
             w.f64(m.threat.powerExponent); w.f64(m.threat.offenseWeight); w.f64(m.threat.intentBase); w.f64(m.threat.intentWeight)
@@ -61,6 +61,7 @@ extension ControlMessage {
             let seed = try r.u64("welcome.seed")
             let rounds = try r.u16("welcome.rounds")
             let steps = try r.u8("welcome.negotiationSteps")
+            let timeout = try r.u32("welcome.phaseTimeoutMs")
             let policyName = try r.string("welcome.policy")
             guard let policy = PolicyKind(rawValue: policyName) else {
                 throw WireError.invalidValue(field: "welcome.policy", detail: "unknown policy '\(policyName)'")
@@ -86,7 +87,8 @@ extension ControlMessage {
             let peers = try r.array("welcome.peers", minElementBytes: 4) { r in
                 PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"))
             }
-            self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps, policy: policy,
+            self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps,
+                                    phaseTimeoutMs: timeout, policy: policy,
                                     params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,
                                     proximityFloor: floor, states: states, borders: borders, peers: peers))
         case .phaseStart:

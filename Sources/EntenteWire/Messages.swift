@@ -45,6 +45,8 @@ public struct Welcome: Equatable, Sendable {
     public var seed: UInt64
     public var rounds: UInt16
     public var negotiationSteps: UInt8
+    /// How long a phase may last: a state waits at most half of it for its expected letters.
+    public var phaseTimeoutMs: UInt32
     public var policy: PolicyKind
     public var params: PolicyParameters
     public var threat: ThreatWeights
@@ -58,7 +60,8 @@ public struct Welcome: Equatable, Sendable {
     /// Only the peers this state may reach.
     public var peers: [PeerInfo]
 
-    public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8, policy: PolicyKind,
+    public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8,
+                phaseTimeoutMs: UInt32, policy: PolicyKind,
                 params: PolicyParameters, threat: ThreatWeights, warDecisiveness: Double, hopDecay: Double,
                 proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo]) {
         self.runID = runID
@@ -66,6 +69,7 @@ public struct Welcome: Equatable, Sendable {
         self.seed = seed
         self.rounds = rounds
         self.negotiationSteps = negotiationSteps
+        self.phaseTimeoutMs = phaseTimeoutMs
         self.policy = policy
         self.params = params
         self.threat = threat

@@ -66,7 +66,8 @@ public final class Socket {
             try zmqCall("zmq_getsockopt(ZMQ_LAST_ENDPOINT)") {
                 zmq_getsockopt(h, ZMQ_LAST_ENDPOINT, &buffer, &size)
             }
-            return String(cString: buffer)
+            let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -87,6 +88,11 @@ public final class Socket {
         try zmqCall("zmq_setsockopt(ZMQ_ROUTING_ID)") {
             zmq_setsockopt(h, ZMQ_ROUTING_ID, bytes, bytes.count)
         }
+    }
+
+    /// How long closing may wait to deliver queued messages (0 by default: never block).
+    public func setLinger(_ ms: Int32) throws {
+        try setOption(ZMQ_LINGER, ms, "ZMQ_LINGER")
     }
 
     /// Make a ROUTER fail with `EHOSTUNREACH` instead of silently dropping what it cannot route.
@@ -139,6 +145,7 @@ public final class Socket {
         return true
     }
 
+    @discardableResult
     public func send(_ frame: [UInt8], dontWait: Bool = false) throws -> Bool {
         try send([frame], dontWait: dontWait)
     }

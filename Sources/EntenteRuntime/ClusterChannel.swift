@@ -1,0 +1,134 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+import ZeroMQ
+
+/// The cluster engine's transport, coordinator side: a ROUTER socket the states' DEALERs
+/// connect to (routing id = state id). Every call blocks the calling thread, which owns
+/// the socket; nothing here runs on Swift's cooperative pool.
+public final class ClusterChannel: StateChannel {
+    let ids: [StateID]
+    let context: Context
+    let router: Socket
+    let joinSeconds: Double
+    let phaseSeconds: Double
+    /// What the channel refused (unknown states, malformed frames), for the log.
+    public var onProblem: ((String) -> Void)?
+    public private(set) var endpoint: String = ""
+    /// When set, the coordinator stops if this parent process goes away (set by `entente run`).
+    public var parent: pid_t?
+
+    /// Binds the coordinator's endpoint (`tcp://127.0.0.1:*` picks a free port; see `endpoint`).
+    public init(ids: [StateID], bind: String, joinSeconds: Double, phaseSeconds: Double) throws {
+        self.ids = ids
+        self.joinSeconds = joinSeconds
+        self.phaseSeconds = phaseSeconds
+        context = try Context()
+        router = try Socket(context, .router)
+        try router.setRouterMandatory(true)
+        try router.setMaxMessageSize(Int64(Wire.maxMessageBytes))
+        try router.setHighWaterMarks(send: 0, receive: 0)
+        try router.bind(bind)
+        endpoint = try router.lastEndpoint
+    }
+
+    deinit { router.close() }
+
+    /// Receives one (routing id, control message) pair, or nil at the deadline.
+    func receive(until deadline: Deadline) throws -> (StateID, ControlMessage)? {
+        while true {
+            if let parent, getppid() != parent { throw RunError("the launcher (pid \(parent)) exited; stopping") }
+            let ready = try pollReadable([router], timeoutMs: min(deadline.remainingMs, 500))
+            guard ready[0] else {
+                if deadline.passed { return nil }
+                continue
+            }
+            guard let frames = try router.receive(dontWait: true) else { continue }
+            guard frames.count == 2, let id = String(validating: frames[0], as: UTF8.self) else {
+                onProblem?("refused a control message with \(frames.count) frames (expected routing id + one frame)")
+                continue
+            }
+            do {
+                return (id, try ControlMessage(decoding: frames[1]))
+            } catch {
+                onProblem?("refused a control message from '\(id)': \(error)")
+            }
+        }
+    }
+
+    func send(_ message: ControlMessage, to id: StateID) throws {
+        do {
+            try router.send([Array(id.utf8), message.encoded()])
+        } catch let error as ZMQError where error.code == EHOSTUNREACH {
+            throw RunError("state \(id) is no longer connected (its process may have exited)")
+        }
+    }
+
+    public func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState] {
+        let known = Set(ids)
+        var joined: [StateID: JoinedState] = [:]
+        let deadline = Deadline(secondsFromNow: joinSeconds)
+        while joined.count < ids.count {
+            guard let (id, message) = try receive(until: deadline) else {
+                let missing = ids.filter { joined[$0] == nil }
+                throw RunError("\(missing.count) state(s) did not join within \(Int(joinSeconds)) s: \(missing.joined(separator: ", ")). "
+                               + "Start them with `entente state --id ID --coordinator \(endpoint)`, or raise timeouts.join_seconds.")
+            }
+            switch message {
+            case .hello(let hello):
+                if !known.contains(hello.state) || hello.state != id {
+                    onProblem?("refused state '\(hello.state)' (routing id '\(id)'): not a state of this scenario")
+                    _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "'\(hello.state)' is not a state of this scenario").encoded()], dontWait: true)
+                } else if let already = joined[id] {
+                    onProblem?("state \(id) joined twice (pids \(already.pid) and \(hello.pid)); keeping the first")
+                } else {
+                    joined[id] = JoinedState(pid: Int(hello.pid), endpoint: hello.endpoint)
+                }
+            case .abort(let reason):
+                throw RunError("state \(id) failed before the run started: \(reason)")
+            default:
+                onProblem?("refused an unexpected message from '\(id)' while states were joining")
+            }
+        }
+        let endpoints = joined.mapValues(\.endpoint)
+        for id in ids { try send(.welcome(makeWelcome(id, endpoints)), to: id) }
+        return joined
+    }
+
+    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
+        guard let first = starts.first?.1 else { return [:] }
+        for (id, start) in starts { try send(.phaseStart(start), to: id) }
+        var reports: [StateID: PhaseReport] = [:]
+        let deadline = Deadline(secondsFromNow: phaseSeconds)
+        while reports.count < starts.count {
+            guard let (id, message) = try receive(until: deadline) else {
+                let missing = starts.map(\.0).filter { reports[$0] == nil }
+                throw RunError("round \(first.round) \(first.phase.name): no report within \(phaseSeconds) s from state(s) "
+                               + "\(missing.joined(separator: ", ")) (stopped or too slow; raise timeouts.phase_seconds if slow)")
+            }
+            switch message {
+            case .report(let r) where r.round == first.round && r.phase == first.phase && r.step == first.step:
+                if reports[id] == nil, starts.contains(where: { $0.0 == id }) { reports[id] = r }
+            case .abort(let reason):
+                throw RunError("state \(id) failed in round \(first.round) \(first.phase.name): \(reason)")
+            case .hello(let hello):
+                onProblem?("refused a late hello from '\(hello.state)': the run has started")
+                _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "the run has already started").encoded()], dontWait: true)
+            default:
+                onProblem?("refused an out-of-phase message from '\(id)' in round \(first.round) \(first.phase.name)")
+            }
+        }
+        return reports
+    }
+
+    /// Last words get a moment to leave before the socket closes (it lingers 0 otherwise).
+    public func finish(digest: String) {
+        try? router.setLinger(2000)
+        for id in ids { _ = try? router.send([Array(id.utf8), ControlMessage.finish(digest: digest).encoded()], dontWait: true) }
+    }
+
+    public func abort(reason: String) {
+        try? router.setLinger(2000)
+        for id in ids { _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: reason).encoded()], dontWait: true) }
+    }
+}

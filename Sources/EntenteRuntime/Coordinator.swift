@@ -1,0 +1,321 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+
+/// What a run is: the scenario and everything that decides its outcome.
+public struct RunSettings: Sendable {
+    public var scenario: Scenario
+    public var scenarioPath: String
+    public var seed: UInt64
+    public var rounds: Int
+    public var runID: String
+    /// "cluster" or "reference" (logged, not part of the outcome).
+    public var engine: String
+    /// "ipc", "tcp" or "memory" (logged, not part of the outcome).
+    public var transport: String
+
+    public init(scenario: Scenario, scenarioPath: String, seed: UInt64? = nil, rounds: Int? = nil,
+                runID: String, engine: String, transport: String) {
+        self.scenario = scenario
+        self.scenarioPath = scenarioPath
+        self.seed = seed ?? scenario.seed
+        self.rounds = rounds ?? scenario.rounds
+        self.runID = runID
+        self.engine = engine
+        self.transport = transport
+    }
+}
+
+/// The coordinator: holds the ground truth, runs the timeline (observe, assess, negotiate
+/// × k, commit, resolve), forms alliances on mutual consent, classifies every alignment
+/// decision, and logs it all. It decides nothing for the states.
+public final class Coordinator {
+    public let settings: RunSettings
+    public private(set) var world: World
+    let log: EventLog
+    let outDirectory: String?
+    var records: [AlignmentRecord] = []
+    var warsStarted = 0
+    var eliminated: [StateID] = []
+    var joined: [StateID: JoinedState] = [:]
+    /// Called after each round with (round, rounds).
+    public var progress: ((Int, Int) -> Void)?
+
+    var scenario: Scenario { settings.scenario }
+
+    /// - Parameter outDirectory: where events.jsonl, summary.json and alliances.csv go (nil: nowhere).
+    public init(_ settings: RunSettings, outDirectory: String?) throws {
+        self.settings = settings
+        self.outDirectory = outDirectory
+        world = World(settings.scenario)
+        if let outDirectory {
+            try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
+        }
+        log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" })
+    }
+
+    // MARK: Welcome
+
+    func welcome(for id: StateID, endpoints: [StateID: String]) -> Welcome {
+        let spec = scenario.state(id)!
+        let weights = scenario.proximity
+        return Welcome(
+            runID: settings.runID, state: id, seed: settings.seed, rounds: UInt16(settings.rounds),
+            negotiationSteps: UInt8(scenario.negotiationSteps),
+            phaseTimeoutMs: UInt32(scenario.timeouts.phaseSeconds * 1000), policy: spec.policy, params: spec.params,
+            threat: scenario.threat, warDecisiveness: scenario.world.warDecisiveness, hopDecay: weights.hopDecay,
+            proximityFloor: weights.floor, states: scenario.ids,
+            borders: scenario.borders.map { Border($0.a, $0.b, $0.contact, proximity: $0.proximity ?? $0.contact.proximity(weights)) },
+            peers: scenario.ids.filter { $0 != id }.map { PeerInfo(id: $0, endpoint: endpoints[$0] ?? "") })
+    }
+
+    // MARK: Timeline
+
+    /// Runs every round over `channel` and writes the run's files.
+    /// - Throws: `RunError` when a state fails, misses a deadline or the run is cut short;
+    ///   the states are told to abort and what was logged so far is kept.
+    public func run(over channel: StateChannel) throws -> RunOutcome {
+        logStart()
+        do {
+            joined = try channel.start { id, endpoints in welcome(for: id, endpoints: endpoints) }
+            for id in scenario.ids {
+                if let j = joined[id] {
+                    log.record("process", round: 0, outcome: false, [("state", .string(id)), ("pid", .int(j.pid)), ("endpoint", .string(j.endpoint))])
+                }
+            }
+            for round in 1...max(settings.rounds, 1) {
+                try runRound(round, channel)
+                progress?(round, settings.rounds)
+            }
+        } catch {
+            channel.abort(reason: "\(error)")
+            log.record("run_failed", round: 0, outcome: false, [("error", .string("\(error)"))])
+            _ = log.finish()
+            throw error
+        }
+        let outcome = finishRun()
+        channel.finish(digest: outcome.digest)
+        return outcome
+    }
+
+    func logStart() {
+        log.record("run", round: 0, outcome: false, [
+            ("run_id", .string(settings.runID)), ("engine", .string(settings.engine)), ("transport", .string(settings.transport)),
+            ("coordinator_pid", .int(Int(getpid()))), ("scenario_file", .string(settings.scenarioPath)),
+        ])
+        log.record("scenario", round: 0, [
+            ("name", .string(scenario.name)), ("seed", .string(String(settings.seed))), ("rounds", .int(settings.rounds)),
+            ("negotiation_steps", .int(scenario.negotiationSteps)), ("states", .ids(scenario.ids)),
+            ("alliances", .array(world.alliances.map { .ids($0.members) })),
+        ])
+    }
+
+    func runRound(_ round: Int, _ channel: StateChannel) throws {
+        let r = UInt16(round)
+        let ids = scenario.ids
+        // observe
+        let observations = ids.map { id in
+            (id, world.observation(for: id, round: round, seed: settings.seed, noise: scenario.observation.noise,
+                                   range: scenario.state(id)?.observeRange ?? scenario.observation.range))
+        }
+        for (id, o) in observations where world.isLive(id) { logObservation(id, o) }
+        _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })
+
+        // assess
+        let assess = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .assess, step: 0)) })
+        var beliefs: [StateID: [ReportedThreat]] = [:]
+        for id in ids {
+            guard let report = assess[id], !report.belief.isEmpty else { continue }
+            beliefs[id] = report.belief
+            log.record("belief", round: round, [("state", .string(id)), ("threats", .array(report.belief.map(\.json)))])
+        }
+        var letters = accepted(assess)
+
+        // negotiate × k
+        for step in 1...scenario.negotiationSteps {
+            let reports = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .negotiate, step: UInt8(step), expected: expected(letters, for: $0))) })
+            letters = accepted(reports)
+        }
+
+        // commit
+        let commits = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .commit, step: 0, expected: expected(letters, for: $0))) })
+        for id in ids {
+            guard let d = commits[id]?.decision else { continue }
+            log.record("decision", round: round, [
+                ("state", .string(id)), ("stance", .string(d.stance.rawValue)), ("threat", .optional(d.threat)),
+                ("rule", .string(d.rule)), ("threats", .array(d.threats.map(\.json))),
+            ])
+        }
+        formAlliances(round: round, commits: commits, beliefs: beliefs)
+
+        // resolve
+        for event in world.resolve(round: round, seed: settings.seed) { logWorld(event, round: round) }
+        log.record("round_end", round: round, [
+            ("alliances", .array(world.alliances.map { .object([("members", .ids($0.members)), ("label", .string($0.label.description))]) })),
+            ("power", .object(world.live.map { ($0, .number(world.power($0))) })),
+        ])
+        log.flush()
+    }
+
+    /// Sends a phase and checks every report; refusals the states met are logged.
+    func exchange(_ channel: StateChannel, _ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
+        let reports = try channel.exchange(starts)
+        for (id, start) in starts {
+            guard let report = reports[id] else { throw RunError("state \(id) sent no report for round \(start.round) \(start.phase.name)") }
+            for problem in report.problems {
+                log.record("refused", round: Int(start.round), [("state", .string(id)), ("phase", .string(start.phase.name)), ("problem", .string(problem))])
+            }
+        }
+        return reports
+    }
+
+    /// Logs every letter of a phase in canonical order, keeping only those a state may send.
+    func accepted(_ reports: [StateID: PhaseReport]) -> [Letter] {
+        var out: [Letter] = []
+        for id in scenario.ids {
+            guard let report = reports[id] else { continue }
+            var lastSeq: UInt32?
+            for letter in report.letters {
+                var problem: String?
+                if letter.sender != id { problem = "letter claims sender \(letter.sender)" }
+                else if letter.receiver == id || scenario.state(letter.receiver) == nil { problem = "letter to unknown peer \(letter.receiver)" }
+                else if let last = lastSeq, letter.seq <= last { problem = "letter sequence numbers not increasing" }
+                if let problem {
+                    log.record("refused", round: Int(report.round), [("state", .string(id)), ("phase", .string(report.phase.name)), ("problem", .string(problem))])
+                    continue
+                }
+                lastSeq = letter.seq
+                out.append(letter)
+                log.record("letter", round: Int(report.round), [("phase", .string(report.phase.name)), ("step", .int(Int(report.step)))] + letter.json)
+            }
+        }
+        return out
+    }
+
+    /// How many letters each sender addressed to `receiver`: the receiver waits for them all.
+    func expected(_ letters: [Letter], for receiver: StateID) -> [ExpectedLetters] {
+        var counts: [StateID: UInt32] = [:]
+        for l in letters where l.receiver == receiver { counts[l.sender, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, count: $0.value) }
+    }
+
+    // MARK: Alliances and classification
+
+    /// Forms an alliance for every pair that both committed to, and classifies both decisions.
+    func formAlliances(round: Int, commits: [StateID: PhaseReport], beliefs: [StateID: [ReportedThreat]]) {
+        let before = world
+        for a in scenario.ids {
+            guard let mine = commits[a]?.commitments, before.isLive(a) else { continue }
+            for c in mine where a < c.partner {
+                let b = c.partner
+                guard before.isLive(b), !before.allied(a, b), !world.allied(a, b),
+                      let theirs = commits[b]?.commitments.first(where: { $0.partner == a }) else { continue }
+                let offer = c.offeredBy == a ? c : theirs
+                let ra = classify(a, partner: b, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
+                let rb = classify(b, partner: a, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
+                let label = AllianceLabel.of((a, ra.perceived, ra.perceivedThreat), (b, rb.perceived, rb.perceivedThreat), aimedAt: offer.aimedAt)
+                var alliance = Alliance(a, b, round: round, label: label)
+                switch label {
+                case .balancing(let x): alliance.targetPowerAtFormation = before.power(x)
+                case .bandwagon(let x, let junior):
+                    alliance.seniorThreatAtFormation = before.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
+                default: break
+                }
+                world.form(alliance)
+                for var record in [ra, rb] {
+                    record.allianceLabel = label.description
+                    records.append(record)
+                    log.record("alignment", round: round, record.json)
+                }
+                log.record("alliance_formed", round: round, [("members", .ids(alliance.members)), ("label", .string(label.description)),
+                                                             ("offered_by", .string(offer.offeredBy)), ("aimed_at", .optional(offer.aimedAt))])
+            }
+        }
+    }
+
+    func classify(_ id: StateID, partner: StateID, offer: Commitment, round: Int, before: World,
+                  commits: [StateID: PhaseReport], beliefs: [StateID: [ReportedThreat]]) -> AlignmentRecord {
+        let params = scenario.state(id)!.params
+        let partnerParams = scenario.state(partner)!.params
+        let side = before.allies(of: partner).union([partner]).sorted()
+        let decision = commits[id]?.decision
+        let perceivedThreat = decision?.threat
+        let partnerPerceived = (beliefs[partner] ?? []).prefix(Int(partnerParams.sharedThreatRank))
+            .filter { $0.score >= partnerParams.threatFloor }.map(\.target)
+        let (perceived, perceivedReason) = EntenteModel.classify(mainThreat: perceivedThreat, side: Set(side), aimedAt: offer.aimedAt,
+                                                                 partnerThreats: partnerPerceived)
+        let truth = before.trueThreats(to: id)
+        let trueThreat = truth.first.flatMap { $0.score >= params.threatFloor ? $0.target : nil }
+        let partnerTrue = before.trueThreats(to: partner).prefix(Int(partnerParams.sharedThreatRank))
+            .filter { $0.score >= partnerParams.threatFloor }.map(\.target)
+        let (trueAlignment, trueReason) = EntenteModel.classify(mainThreat: trueThreat, side: Set(side), aimedAt: offer.aimedAt,
+                                                                partnerThreats: partnerTrue)
+        return AlignmentRecord(
+            round: round, state: id, partner: partner, offeredBy: offer.offeredBy, kind: offer.kind, aimedAt: offer.aimedAt,
+            side: side, perceivedThreat: perceivedThreat, perceived: perceived, perceivedReason: perceivedReason,
+            trueThreat: trueThreat, truth: trueAlignment, trueReason: trueReason, allianceLabel: "",
+            rule: decision?.rule ?? "", threats: decision?.threats ?? [])
+    }
+
+    // MARK: Logging
+
+    func logObservation(_ id: StateID, _ o: Observation) {
+        let seen = o.seen.sorted { $0.key < $1.key }.map { entry -> JSON in
+            let a = entry.value.attributes
+            return .object([("state", .string(entry.key)), ("power", .number(a.power)), ("offense", .number(a.offense)),
+                            ("aggressiveness", .number(a.aggressiveness)), ("confidence", .number(entry.value.confidence))])
+        }
+        log.record("observation", round: o.round, [("state", .string(id)), ("seen", .array(seen))])
+    }
+
+    func logWorld(_ event: WorldEvent, round: Int) {
+        switch event {
+        case .warStarted(let attacker, let defender, let attackers, let defenders, let odds):
+            warsStarted += 1
+            log.record("war_started", round: round, [("attacker", .string(attacker)), ("defender", .string(defender)),
+                                                     ("attackers", .ids(attackers)), ("defenders", .ids(defenders)), ("odds", .number(odds))])
+        case .warEnded(let attacker, let defender, let winners, let losers, let p):
+            log.record("war_ended", round: round, [("attacker", .string(attacker)), ("defender", .string(defender)),
+                                                   ("winners", .ids(winners)), ("losers", .ids(losers)), ("attacker_win_probability", .number(p))])
+        case .eliminated(let id):
+            eliminated.append(id)
+            log.record("eliminated", round: round, [("state", .string(id))])
+        case .allianceDissolved(let members, let label, let reason):
+            log.record("alliance_dissolved", round: round, [("members", .ids(members)), ("label", .string(label)), ("reason", .string(reason))])
+        }
+    }
+
+    func finishRun() -> RunOutcome {
+        let alliances = world.alliances
+        log.record("final", round: settings.rounds, [
+            ("alliances", .array(alliances.map { .object([("members", .ids($0.members)), ("label", .string($0.label.description)), ("formed_round", .int($0.formedRound))]) })),
+            ("eliminated", .ids(eliminated)),
+        ])
+        let digest = log.finish()
+        let outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: alliances,
+                                 warsStarted: warsStarted, eliminated: eliminated, processes: joined)
+        if let outDirectory { outcome.write(to: outDirectory) }
+        return outcome
+    }
+}
+
+extension Letter {
+    var json: [(String, JSON)] {
+        var fields: [(String, JSON)] = [("from", .string(sender)), ("to", .string(receiver)), ("seq", .int(Int(seq)))]
+        switch body {
+        case .assessment(let list): fields += [("kind", .string("assessment")), ("threats", .array(list.map(\.json)))]
+        case .offer(let kind, let aimedAt): fields += [("kind", .string("offer")), ("offer", .string(kind.rawValue)), ("aimed_at", .optional(aimedAt))]
+        case .accept(let offer): fields += [("kind", .string("accept")), ("offer_seq", .int(Int(offer)))]
+        case .reject(let offer, let reason): fields += [("kind", .string("reject")), ("offer_seq", .int(Int(offer))), ("reason", .string(reason))]
+        }
+        return fields
+    }
+}
+
+extension Coordinator {
+    /// Logs something the transport refused (unknown state, malformed frame): part of the outcome,
+    /// since a fault changes the run.
+    public func logProblem(_ text: String) {
+        log.record("refused", round: 0, [("problem", .string(text))])
+    }
+}

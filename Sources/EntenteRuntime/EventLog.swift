@@ -1,0 +1,61 @@
+import Crypto
+import Dispatch
+import Foundation
+
+/// Writes `events.jsonl` and computes the outcome digest, on a queue of its own so the
+/// coordinator's timeline never waits on serialisation or disk.
+///
+/// Outcome events (everything but process ids, endpoints, engine and timings) are hashed,
+/// in order, into the SHA-256 digest: the same scenario, configuration and seed give the
+/// same digest whatever the engine, transport or host.
+public final class EventLog: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "entente.event-log")
+    private let handle: FileHandle?
+    private var hasher = SHA256()
+    private var pending = ""
+    private var lines = 0
+
+    /// - Parameter path: where to write `events.jsonl`; nil keeps only the digest.
+    public init(path: String?) throws {
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw RunError("cannot create \(path): check that its folder exists and is writable")
+            }
+            handle = FileHandle(forWritingAtPath: path)
+        } else {
+            handle = nil
+        }
+    }
+
+    /// Queues one event. `outcome: false` keeps it out of the digest.
+    public func record(_ type: String, round: Int, outcome: Bool = true, _ fields: [(String, JSON)]) {
+        queue.async { [self] in
+            let line = JSON.object([("type", .string(type)), ("round", .int(round))] + fields).serialized + "\n"
+            if outcome { hasher.update(data: Array(line.utf8)) }
+            pending += line
+            lines += 1
+        }
+    }
+
+    /// Writes what the round logged; a crash then loses at most the round in progress.
+    public func flush() {
+        queue.async { [self] in writePending() }
+    }
+
+    private func writePending() {
+        guard !pending.isEmpty else { return }
+        handle?.write(Data(pending.utf8))
+        pending = ""
+    }
+
+    /// Writes everything and returns the digest (64 hex characters).
+    public func finish() -> String {
+        queue.sync {
+            writePending()
+            try? handle?.close()
+            return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    public var count: Int { queue.sync { lines } }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import EntenteModel
+import EntenteWire
+
+/// The reference engine's transport: every state's `StateHost` in this process, letters
+/// delivered in memory. Messages still go through the wire encoding, so the agents see
+/// exactly the bytes they would see over ZeroMQ. It is the test oracle for the cluster
+/// engine and the fast path for sweeps.
+public final class ReferenceChannel: StateChannel {
+    let ids: [StateID]
+    var hosts: [StateID: StateHost] = [:]
+    /// Encoded peer messages of the last phase, by receiver.
+    var mailboxes: [StateID: [[UInt8]]] = [:]
+
+    public init(ids: [StateID]) { self.ids = ids }
+
+    public func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState] {
+        let endpoints = Dictionary(uniqueKeysWithValues: ids.map { ($0, "memory://\($0)") })
+        var joined: [StateID: JoinedState] = [:]
+        for id in ids {
+            let wire = ControlMessage.welcome(makeWelcome(id, endpoints)).encoded()
+            guard case .welcome(let welcome) = try ControlMessage(decoding: wire) else { throw RunError("welcome did not round-trip") }
+            hosts[id] = StateHost(welcome: welcome)
+            joined[id] = JoinedState(pid: Int(getpid()), endpoint: endpoints[id]!)
+        }
+        return joined
+    }
+
+    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
+        var reports: [StateID: PhaseReport] = [:]
+        var outgoing: [StateID: [[UInt8]]] = [:]
+        for (id, start) in starts {
+            guard let host = hosts[id] else { throw RunError("no state \(id) in this run") }
+            let wire = ControlMessage.phaseStart(start).encoded()
+            guard case .phaseStart(let decoded) = try ControlMessage(decoding: wire) else { throw RunError("phase start did not round-trip") }
+            let inbox = try (mailboxes[id] ?? []).map { try PeerMessage(decoding: $0).letter }
+            let (out, report) = host.handle(decoded, inbox: inbox)
+            for message in out { outgoing[message.letter.receiver, default: []].append(message.encoded()) }
+            guard case .report(let r) = try ControlMessage(decoding: ControlMessage.report(report).encoded()) else {
+                throw RunError("report did not round-trip")
+            }
+            reports[id] = r
+        }
+        mailboxes = outgoing
+        return reports
+    }
+
+    public func finish(digest: String) {}
+    public func abort(reason: String) {}
+}

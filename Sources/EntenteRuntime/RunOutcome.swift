@@ -1,0 +1,81 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+import ZeroMQ
+
+/// The result of a run: the digest, every classified decision, the final alliances.
+/// Writes summary.json and alliances.csv beside events.jsonl.
+public struct RunOutcome: Sendable {
+    public var settings: RunSettings
+    public var digest: String
+    public var records: [AlignmentRecord]
+    public var alliances: [Alliance]
+    public var warsStarted: Int
+    public var eliminated: [StateID]
+    public var processes: [StateID: JoinedState]
+
+    public static let version = "0.1.0"
+
+    func counts(_ pick: (AlignmentRecord) -> Alignment) -> [Alignment: Int] {
+        var c: [Alignment: Int] = [:]
+        for a in Alignment.allCases { c[a] = 0 }
+        for r in records { c[pick(r), default: 0] += 1 }
+        return c
+    }
+
+    public var perceivedCounts: [Alignment: Int] { counts(\.perceived) }
+    public var trueCounts: [Alignment: Int] { counts(\.truth) }
+    public var misperceived: Int { records.filter(\.misperceived).count }
+
+    /// summary.json's content: plain values, ready for pandas (`pd.read_json`) or R (jsonlite).
+    public var summary: [String: Any] {
+        func countsObject(_ c: [Alignment: Int]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Alignment.allCases.map { ($0.rawValue, c[$0] ?? 0) })
+        }
+        let s = settings.scenario
+        return [
+            "scenario": ["name": s.name, "file": settings.scenarioPath, "states": s.ids.count],
+            "seed": String(settings.seed),
+            "configuration": [
+                "rounds": settings.rounds, "negotiation_steps": s.negotiationSteps, "engine": settings.engine,
+                "transport": settings.transport, "observation_noise": s.observation.noise,
+                "observation_range": s.observation.range.map { $0 as Any } ?? NSNull(),
+            ] as [String: Any],
+            "versions": ["entente": Self.version, "protocol": Int(Wire.version), "libzmq": zmqVersionText()],
+            "run_id": settings.runID,
+            "decisions": records.count,
+            "counts": ["perceived": countsObject(perceivedCounts), "true": countsObject(trueCounts)],
+            "misperceived": misperceived,
+            "wars_started": warsStarted,
+            "eliminated": eliminated,
+            "final_alliances": alliances.map { ["members": $0.members, "label": $0.label.description, "formed_round": $0.formedRound] as [String: Any] },
+            "processes": Dictionary(uniqueKeysWithValues: processes.map { ($0.key, $0.value.pid) }),
+            "digest": digest,
+        ]
+    }
+
+    func write(to directory: String) {
+        if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
+            _ = FileManager.default.createFile(atPath: directory + "/summary.json", contents: data + Data("\n".utf8))
+        }
+        let csv = ([AlignmentRecord.csvHeader] + records.map(\.csvRow)).joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: directory + "/alliances.csv", contents: Data(csv.utf8))
+    }
+
+    /// The human summary printed at the end of a run; its last line is `digest: <hex>`.
+    public var text: String {
+        let p = perceivedCounts, t = trueCounts
+        var lines = [
+            "scenario \(settings.scenario.name), seed \(settings.seed), \(settings.rounds) rounds, \(settings.scenario.ids.count) states (\(settings.engine) engine, \(settings.transport))",
+            "alignment decisions: \(records.count)",
+            "  by perceived threat: \(p[.balance]!) balanced, \(p[.bandwagon]!) bandwagoned, \(p[.other]!) neither",
+            "  by true threat:      \(t[.balance]!) balanced, \(t[.bandwagon]!) bandwagoned, \(t[.other]!) neither",
+            "  misperceived main threat: \(misperceived)",
+            "wars started: \(warsStarted); eliminated: \(eliminated.isEmpty ? "none" : eliminated.joined(separator: ", "))",
+            "alliances standing at the end: \(alliances.count)",
+        ]
+        for a in alliances { lines.append("  \(a.members.joined(separator: "-")): \(a.label) (since round \(a.formedRound))") }
+        lines.append("digest: \(digest)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import EntenteModel
+import EntenteWire
+
+/// A state's agent behind the wire protocol: takes a phase start and the letters of the
+/// previous phase, returns the messages to send and the report for the coordinator.
+/// The state process and the reference engine both run exactly this.
+public final class StateHost {
+    public let welcome: Welcome
+    let agent: Agent
+
+    public init(welcome: Welcome) {
+        self.welcome = welcome
+        var weights = ProximityWeights()
+        weights.hopDecay = welcome.hopDecay
+        weights.floor = welcome.proximityFloor
+        let geography = Geography(ids: welcome.states, borders: welcome.borders, weights: weights)
+        agent = Agent(me: welcome.state, kind: welcome.policy, params: welcome.params, weights: welcome.threat,
+                      geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
+                      peers: welcome.peers.map(\.id))
+    }
+
+    /// The phase whose letters `start` needs first, if any.
+    public static func previousPhase(of start: PhaseStart, steps: UInt8) -> (Phase, UInt8)? {
+        switch start.phase {
+        case .observe, .assess: nil
+        case .negotiate: start.step <= 1 ? (.assess, 0) : (.negotiate, start.step - 1)
+        case .commit: (.negotiate, steps)
+        }
+    }
+
+    /// Runs one phase.
+    /// - Parameters:
+    ///   - start: the coordinator's phase start.
+    ///   - inbox: the letters of the previous phase addressed to this state.
+    ///   - problems: what the transport refused on the way (reported to the coordinator).
+    public func handle(_ start: PhaseStart, inbox: [Letter], problems: [String] = []) -> (out: [PeerMessage], report: PhaseReport) {
+        var report = PhaseReport(round: start.round, phase: start.phase, step: start.step, problems: problems)
+        var letters: [Letter] = []
+        switch start.phase {
+        case .observe:
+            if let o = start.observation { agent.observe(o) } else { report.problems.append("observe phase without an observation") }
+        case .assess:
+            let (sent, belief) = agent.assess()
+            letters = sent
+            report.belief = belief
+        case .negotiate:
+            letters = agent.negotiate(step: Int(start.step), inbox: inbox)
+        case .commit:
+            let (decision, commitments) = agent.commit(inbox: inbox)
+            report.decision = decision
+            report.commitments = commitments
+        }
+        report.letters = letters
+        let out = letters.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
+        return (out, report)
+    }
+}

@@ -1,0 +1,190 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+import ZeroMQ
+
+/// Options of one state process (`entente state`).
+public struct StateProcessOptions: Sendable {
+    public var id: StateID
+    /// The coordinator's control endpoint.
+    public var coordinator: String
+    /// Where this state's peer socket binds (`tcp://127.0.0.1:*`, `ipc:///tmp/x/GMY`).
+    public var listen: String
+    /// Host to advertise to peers instead of the bound one (for `tcp://0.0.0.0:*` on a cluster).
+    public var advertise: String?
+    /// Exit when nothing comes from the coordinator for this long.
+    public var coordinatorTimeout: Double
+    /// Exit when the parent process goes away (set by `entente run`).
+    public var exitWithParent: Bool
+
+    public init(id: StateID, coordinator: String, listen: String, advertise: String? = nil,
+                coordinatorTimeout: Double = 120, exitWithParent: Bool = false) {
+        self.id = id
+        self.coordinator = coordinator
+        self.listen = listen
+        self.advertise = advertise
+        self.coordinatorTimeout = coordinatorTimeout
+        self.exitWithParent = exitWithParent
+    }
+}
+
+/// One state as an OS process. Its single thread owns three kinds of socket and polls them:
+/// a DEALER to the coordinator, a PULL its peers send to, and a PUSH per peer it sends to.
+public final class StateProcess {
+    let options: StateProcessOptions
+    let context: Context
+    let control: Socket
+    let inbound: Socket
+    var outbound: [StateID: Socket] = [:]
+    var host: StateHost?
+    /// Letters received, by (round, phase, step), until their phase is processed.
+    var buffer: [PhaseKey: [PeerMessage]] = [:]
+    var problems: [String] = []
+    var pending: PhaseStart?
+    var letterDeadline: Deadline?
+    let parent = getppid()
+
+    struct PhaseKey: Hashable {
+        var round: UInt16
+        var phase: Phase
+        var step: UInt8
+    }
+
+    public init(_ options: StateProcessOptions) throws {
+        self.options = options
+        context = try Context()
+        control = try Socket(context, .dealer)
+        try control.setRoutingID(options.id)
+        try control.setMaxMessageSize(Int64(Wire.maxMessageBytes))
+        inbound = try Socket(context, .pull)
+        try inbound.setMaxMessageSize(Int64(Wire.maxMessageBytes))
+        try inbound.setHighWaterMarks(send: 0, receive: 0)
+        do {
+            try inbound.bind(options.listen)
+        } catch {
+            throw RunError("state \(options.id) cannot listen on \(options.listen): \(error)")
+        }
+        try control.connect(options.coordinator)
+    }
+
+    /// The endpoint peers should connect to.
+    func advertisedEndpoint() throws -> String {
+        let bound = try inbound.lastEndpoint
+        guard let host = options.advertise, bound.hasPrefix("tcp://"), let colon = bound.lastIndex(of: ":") else { return bound }
+        return "tcp://\(host)\(bound[colon...])"
+    }
+
+    /// Runs until the coordinator says the run is over.
+    /// - Returns: the run's digest.
+    /// - Throws: `RunError` when the coordinator aborts, goes silent, or the parent exits.
+    public func run() throws -> String {
+        defer { close() }
+        try control.send(ControlMessage.hello(Hello(state: options.id, pid: UInt32(getpid()), endpoint: try advertisedEndpoint())).encoded())
+        var lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
+        while true {
+            if options.exitWithParent && getppid() != parent { throw RunError("state \(options.id): the launcher exited") }
+            if lastHeard.passed {
+                throw RunError("state \(options.id): nothing from the coordinator at \(options.coordinator) for \(Int(options.coordinatorTimeout)) s")
+            }
+            let wait = min(lastHeard.remainingMs, letterDeadline?.remainingMs ?? 500, 500)
+            let ready = try pollReadable([control, inbound], timeoutMs: wait)
+            if ready[1] { drainPeers() }
+            if ready[0], let frames = try control.receive(dontWait: true) {
+                lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
+                guard frames.count == 1 else { continue }
+                let message: ControlMessage
+                do { message = try ControlMessage(decoding: frames[0]) } catch {
+                    throw RunError("state \(options.id): malformed message from the coordinator: \(error)")
+                }
+                switch message {
+                case .welcome(let w):
+                    guard w.state == options.id else { throw RunError("state \(options.id): welcomed as \(w.state)") }
+                    host = StateHost(welcome: w)
+                    for peer in w.peers where !peer.endpoint.isEmpty {
+                        let push = try Socket(context, .push)
+                        try push.setHighWaterMarks(send: 0, receive: 0)
+                        try push.connect(peer.endpoint)
+                        outbound[peer.id] = push
+                    }
+                case .phaseStart(let start):
+                    guard host != nil else { throw RunError("state \(options.id): phase start before welcome") }
+                    pending = start
+                    letterDeadline = Deadline(secondsFromNow: Double(host!.welcome.phaseTimeoutMs) / 2000)
+                case .finish(let digest):
+                    return digest
+                case .abort(let reason):
+                    throw RunError("state \(options.id): run aborted by the coordinator: \(reason)")
+                case .hello, .report:
+                    problems.append("unexpected message type from the coordinator")
+                }
+            }
+            try processPendingIfReady()
+        }
+    }
+
+    /// Reads every waiting peer message into the buffer; refuses what does not decode.
+    func drainPeers() {
+        while let frames = try? inbound.receive(dontWait: true) {
+            guard frames.count == 1 else { problems.append("refused a peer message of \(frames.count) frames"); continue }
+            do {
+                let m = try PeerMessage(decoding: frames[0])
+                guard m.letter.receiver == options.id else {
+                    problems.append("refused a letter for \(m.letter.receiver) from \(m.letter.sender)")
+                    continue
+                }
+                buffer[PhaseKey(round: m.round, phase: m.phase, step: m.step), default: []].append(m)
+            } catch {
+                problems.append("refused a malformed peer message: \(error)")
+            }
+        }
+    }
+
+    /// Runs the pending phase once every expected letter is in (or the wait is over).
+    func processPendingIfReady() throws {
+        guard let start = pending, let host else { return }
+        var inbox: [Letter] = []
+        if let (phase, step) = StateHost.previousPhase(of: start, steps: host.welcome.negotiationSteps) {
+            let key = PhaseKey(round: start.round, phase: phase, step: step)
+            let got = buffer[key] ?? []
+            let expected = Dictionary(uniqueKeysWithValues: start.expected.map { ($0.sender, Int($0.count)) })
+            var counts: [StateID: Int] = [:]
+            for m in got { counts[m.letter.sender, default: 0] += 1 }
+            let complete = expected.allSatisfy { counts[$0.key, default: 0] >= $0.value }
+            if !complete && !(letterDeadline?.passed ?? true) { return }
+            if !complete {
+                let missing = expected.filter { counts[$0.key, default: 0] < $0.value }.keys.sorted()
+                problems.append("letters missing from \(missing.joined(separator: ", ")) at the deadline")
+            }
+            // Canonical order, and only what the coordinator said was sent (extras are refused).
+            var taken: [StateID: Int] = [:]
+            for m in got.map(\.letter).sorted(by: Letter.canonical) {
+                let n = taken[m.sender, default: 0]
+                if n < expected[m.sender, default: 0] { inbox.append(m); taken[m.sender] = n + 1 } else {
+                    problems.append("refused an unannounced letter from \(m.sender)")
+                }
+            }
+            buffer = buffer.filter { $0.key.round >= start.round }
+            buffer[key] = nil
+        }
+        pending = nil
+        letterDeadline = nil
+        let (out, report) = host.handle(start, inbox: inbox, problems: problems)
+        problems = []
+        for message in out {
+            guard let socket = outbound[message.letter.receiver] else { continue }
+            try socket.send(message.encoded())
+        }
+        try control.send(ControlMessage.report(report).encoded())
+    }
+
+    /// Tells the coordinator this state is failing (best effort), so the run stops at once.
+    public func reportFailure(_ reason: String) {
+        _ = try? control.send(ControlMessage.abort(reason: reason).encoded(), dontWait: true)
+        try? control.setLinger(500)
+    }
+
+    func close() {
+        for socket in outbound.values { socket.close() }
+        inbound.close()
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import EntenteModel
+import EntenteRuntime
+import Foundation
+
+struct CoordinatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coordinator",
+        abstract: "Run the coordinator process: the clock, the ground truth and the logs.",
+        discussion: """
+            Binds ENDPOINT and waits for every state of the scenario to join (`entente state --id X
+            --coordinator ENDPOINT`), then runs the rounds. Any launcher can start it: a script,
+            Kubernetes, Slurm. Prints the summary; the last line is `digest: <hex>`.
+            """
+    )
+
+    @Option(help: "The scenario file.")
+    var scenario: String
+
+    @Option(help: "Endpoint to bind for the states, e.g. tcp://0.0.0.0:5555, tcp://127.0.0.1:* or ipc:///tmp/entente/c.")
+    var endpoint: String = "tcp://127.0.0.1:5555"
+
+    @Option(help: "Write the bound endpoint (with the real port) to this file once ready.")
+    var endpointFile: String?
+
+    @Option(help: "Run folder for events.jsonl, summary.json, alliances.csv (default: runs/<scenario>-<seed>-<timestamp>).")
+    var out: String?
+
+    @Option(help: "Seed (default: the scenario's).")
+    var seed: UInt64?
+
+    @Option(help: "Rounds (default: the scenario's).")
+    var rounds: Int?
+
+    @Option(help: "Seconds to wait for all states to join (default: the scenario's timeouts.join_seconds, 60).")
+    var joinTimeout: Double?
+
+    @Option(help: "Seconds a phase may take before the missing states are named and the run stops (default: timeouts.phase_seconds, 20).")
+    var phaseTimeout: Double?
+
+    @Option(help: "Transport name recorded in the logs (informational).")
+    var transport: String = "tcp"
+
+    @Flag(help: "Stop when the parent process exits (used by `entente run`).")
+    var exitWithParent = false
+
+    func run() throws {
+        resetSignals()
+        var loaded = try loadScenario(scenario)
+        if let joinTimeout { loaded.timeouts.joinSeconds = joinTimeout }
+        if let phaseTimeout { loaded.timeouts.phaseSeconds = phaseTimeout }
+        let folder = out ?? defaultRunFolder(loaded.name, seed: seed ?? loaded.seed)
+        let parent = getppid()
+        do {
+            let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
+                                             phaseSeconds: loaded.timeouts.phaseSeconds)
+            if exitWithParent { channel.parent = parent }
+            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: seed, rounds: rounds,
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "cluster", transport: transport)
+            let coordinator = try Coordinator(settings, outDirectory: folder)
+            channel.onProblem = { coordinator.logProblem($0) }
+            if let endpointFile {
+                try (channel.endpoint + "\n").write(toFile: endpointFile, atomically: true, encoding: .utf8)
+            }
+            coordinator.progress = progressPrinter()
+            let outcome = try coordinator.run(over: channel)
+            clearProgress()
+            print("run folder: \(folder)")
+            print(outcome.text)
+        } catch {
+            clearProgress()
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import EntenteModel
+import Foundation
+
+/// Loads a scenario or fails with every problem listed (and exit status 1).
+func loadScenario(_ path: String) throws -> Scenario {
+    do {
+        return try Scenario.load(path: path)
+    } catch let error as ScenarioError {
+        printError(error.description)
+        printError("fix the scenario (see docs/SCENARIOS.md); `entente validate \(path)` checks it")
+        throw ExitCode.failure
+    }
+}
+
+func defaultRunFolder(_ name: String, seed: UInt64) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.dateFormat = "yyyyMMdd-HHmmss"
+    return "runs/\(name)-\(seed)-\(f.string(from: Date()))"
+}
+
+/// The path of this executable, so `entente run` can start more of itself.
+func selfExecutable() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Progress on a terminal only: "round i of n", redrawn in place on stderr.
+func progressPrinter() -> ((Int, Int) -> Void)? {
+    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    return { round, rounds in
+        FileHandle.standardError.write(Data("\r\u{1b}[Kround \(round) of \(rounds)".utf8))
+    }
+}
+
+func clearProgress() {
+    if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+}
+
+/// A launcher may have left SIGINT/SIGTERM ignored; a process of ours must die on them.
+func resetSignals() {
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
+    signal(SIGHUP, SIG_DFL)
+}

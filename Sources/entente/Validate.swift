@@ -1,0 +1,25 @@
+import ArgumentParser
+import EntenteModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files and report every problem with its file, line, field and state."
+    )
+
+    @Argument(help: "One or more scenario files.")
+    var scenarios: [String]
+
+    func run() throws {
+        var failed = false
+        for path in scenarios {
+            do {
+                let s = try Scenario.load(path: path)
+                print("ok: \(path): \(s.name), \(s.states.count) states, \(s.borders.count) borders, \(s.alliances.count) alliances, \(s.rounds) rounds")
+            } catch let error as ScenarioError {
+                failed = true
+                printError(error.description)
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
