@@ -171,7 +171,7 @@ public struct WorldParameters: Codable, Equatable, Sendable {
     public var warDecisiveness = 2.0
     /// Share of power each member of the losing side loses (the winners share it).
     public var warCost = 0.3
-    /// A state whose power share falls below this is eliminated.
+    /// A state that loses a war and is left with a power share below this is eliminated.
     public var eliminationPower = 0.005
     /// Aggressiveness an attacker gains by starting a war (public behaviour teaches intent).
     public var aggressionStep = 0.1

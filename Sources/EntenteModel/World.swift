@@ -46,7 +46,7 @@ public enum WorldEvent: Equatable, Sendable {
 /// The ground truth the coordinator holds: every state's true attributes, alliances, wars.
 public struct World: Sendable {
     public let order: [StateID]
-    public private(set) var states: [StateID: TrueState]
+    public internal(set) var states: [StateID: TrueState]
     public private(set) var alliances: [Alliance] = []
     public private(set) var wars: [War] = []
     public let geography: Geography
@@ -114,16 +114,19 @@ public struct World: Sendable {
     /// start new wars, and alliances whose purpose is gone dissolve. Every draw comes from the seed.
     public mutating func resolve(round: Int, seed: UInt64) -> [WorldEvent] {
         var events: [WorldEvent] = []
-        events += decideWars(round: round, seed: seed)
+        let (decided, losers) = decideWars(round: round, seed: seed)
+        events += decided
         driftPower(round: round, seed: seed)
-        events += eliminateWeak()
+        events += eliminate(losers)
         events += startWars(round: round, seed: seed)
         events += dissolveAlliances()
         return events
     }
 
-    mutating func decideWars(round: Int, seed: UInt64) -> [WorldEvent] {
+    /// - Returns: the events, and every state on a losing side.
+    mutating func decideWars(round: Int, seed: UInt64) -> ([WorldEvent], Set<StateID>) {
         var events: [WorldEvent] = []
+        var defeated: Set<StateID> = []
         for war in wars {
             guard isLive(war.attacker), isLive(war.defender) else { continue }
             let attackers = side(of: war.attacker, against: war.defender)
@@ -132,6 +135,7 @@ public struct World: Sendable {
             var rng = SeededRandom(seed: seed, purpose: "war", [war.attacker, war.defender, String(round)])
             let attackerWins = rng.uniform() < p
             let (winners, losers) = attackerWins ? (attackers, defenders) : (defenders, attackers)
+            defeated.formUnion(losers)
             var spoils = 0.0
             for l in losers {
                 let loss = power(l) * params.warCost
@@ -148,7 +152,7 @@ public struct World: Sendable {
                                     attackerWinProbability: p))
         }
         wars = []
-        return events
+        return (events, defeated)
     }
 
     mutating func driftPower(round: Int, seed: UInt64) {
@@ -162,9 +166,10 @@ public struct World: Sendable {
         for id in live { states[id]!.attributes.power /= total }
     }
 
-    mutating func eliminateWeak() -> [WorldEvent] {
+    /// Only defeat eliminates: a state that lost a war and fell below `eliminationPower`.
+    mutating func eliminate(_ losers: Set<StateID>) -> [WorldEvent] {
         var events: [WorldEvent] = []
-        for id in live where power(id) < params.eliminationPower {
+        for id in live where losers.contains(id) && power(id) < params.eliminationPower {
             states[id]!.eliminated = true
             events.append(.eliminated(id))
             for a in alliances where a.contains(id) {

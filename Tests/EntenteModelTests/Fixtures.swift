@@ -1,0 +1,36 @@
+@testable import EntenteModel
+
+/// Small worlds built in code, so each test shows exactly what it depends on.
+enum Fixture {
+    /// A five-state line map: WEK - AGG - MDA - MDB - FAR (land borders).
+    static func scenario(_ states: [StateSpec], borders: [Border], alliances: [[StateID]] = []) -> Scenario {
+        var s = Scenario(name: "fixture", states: states)
+        s.borders = borders
+        s.alliances = alliances
+        s.normalisePower()
+        return s
+    }
+
+    static func state(_ id: StateID, power: Double, offense: Double = 0.5, aggressiveness: Double = 0.5,
+                      policy: PolicyKind = .walt) -> StateSpec {
+        StateSpec(id: id, name: id, power: power, offense: offense, aggressiveness: aggressiveness, policy: policy)
+    }
+
+    static func geography(_ ids: [StateID], _ borders: [Border]) -> Geography {
+        Geography(ids: ids, borders: borders, weights: ProximityWeights())
+    }
+
+    /// The policy context of `me` seeing exactly `beliefs`, with `allies` public and `sharers` reported.
+    static func context(me: StateID, power: Double, beliefs: [StateID: Attributes], geography: Geography,
+                        allies: [StateID: Set<StateID>] = [:], sharers: [StateID: [StateID]] = [:],
+                        wars: [PublicWar] = [], kind: PolicyKind = .walt, params: PolicyParameters = .init()) -> PolicyContext {
+        let threats = rankThreats(to: me, from: beliefs, geography: geography, weights: ThreatWeights())
+        return PolicyContext(me: me, kind: kind, params: params, ownPower: power, threats: threats, beliefs: beliefs,
+                             allies: allies, wars: wars, sharers: sharers, geography: geography, warDecisiveness: 2,
+                             random: SeededRandom(seed: 1, purpose: "test"))
+    }
+
+    static func attributes(_ power: Double, offense: Double = 0.5, aggressiveness: Double = 0.5) -> Attributes {
+        Attributes(power: power, offense: offense, aggressiveness: aggressiveness)
+    }
+}

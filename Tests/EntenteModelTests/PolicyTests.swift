@@ -1,0 +1,148 @@
+import Testing
+@testable import EntenteModel
+
+@Suite("Walt's policy: when states balance and when they bandwagon")
+struct PolicyTests {
+    // WEK borders the giant BIG; MDA and MDB lie beyond BIG.
+    let geography = Fixture.geography(["WEK", "BIG", "MDA", "MDB", "FAR"],
+                                      [Border("WEK", "BIG"), Border("BIG", "MDA"), Border("MDA", "MDB"), Border("MDB", "FAR")])
+    let beliefs: [StateID: Attributes] = [
+        "BIG": Fixture.attributes(0.6, offense: 0.8, aggressiveness: 0.8),
+        "MDA": Fixture.attributes(0.3), "MDB": Fixture.attributes(0.3), "FAR": Fixture.attributes(0.05),
+    ]
+
+    @Test("a weak, isolated state next to an overwhelming threat bandwagons")
+    func weakIsolatedAdjacentBandwagons() {
+        let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: beliefs, geography: geography)
+        let d = decide(ctx)
+        #expect(d.threat == "BIG")
+        #expect(d.stance == .bandwagon)
+        #expect(d.rule.contains("weak") && d.rule.contains("no ally available") && d.rule.contains("adjacent"))
+    }
+
+    @Test("the same state with willing allies balances")
+    func sameStateWithAlliesBalances() {
+        let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: beliefs, geography: geography,
+                                  sharers: ["BIG": ["MDA", "MDB", "FAR"]])
+        let d = decide(ctx)
+        #expect(d.stance == .balance)
+        #expect(d.threat == "BIG")
+        #expect(d.rule.contains("allies available"))
+    }
+
+    @Test("a weak state whose threat is distant still balances")
+    func distantThreatBalances() {
+        let ctx = Fixture.context(me: "FAR", power: 0.05, beliefs: ["BIG": Fixture.attributes(0.6, offense: 1, aggressiveness: 1),
+                                                                    "MDB": Fixture.attributes(0.01, offense: 0, aggressiveness: 0)],
+                                  geography: geography)
+        let d = decide(ctx)
+        #expect(d.threat == "BIG")
+        #expect(d.stance == .balance)
+        #expect(d.rule.contains("distant"))
+    }
+
+    @Test("a strong state balances even when alone and adjacent")
+    func strongBalances() {
+        let ctx = Fixture.context(me: "MDA", power: 0.5, beliefs: beliefs, geography: geography)
+        #expect(decide(ctx).stance == .balance)
+    }
+
+    @Test("in war, a state bandwagons with the side that looks certain to win")
+    func warBandwagonsWithCertainVictor() {
+        let war = PublicWar(attackers: ["BIG"], defenders: ["FAR"])
+        var ctx = Fixture.context(me: "MDB", power: 0.15, beliefs: beliefs, geography: geography,
+                                  sharers: ["BIG": ["FAR"]], wars: [war])
+        ctx.threats = [ThreatScore(target: "BIG", components: ThreatComponents(power: 0.6, proximity: 0.5, offense: 1.8, intent: 1.3))]
+        let d = decide(ctx)
+        #expect(d.stance == .bandwagon)
+        #expect(d.rule.contains("in war"))
+
+        var peace = PolicyParameters()
+        peace.warBandwagon = 0
+        ctx.params = peace
+        #expect(!decide(ctx).rule.contains("in war"))
+    }
+
+    @Test("no threat above the floor: no side")
+    func noThreatNoSide() {
+        let ctx = Fixture.context(me: "FAR", power: 0.3, beliefs: ["BIG": Fixture.attributes(0.001, offense: 0, aggressiveness: 0)],
+                                  geography: geography)
+        let d = decide(ctx)
+        #expect(d.stance == .none)
+        #expect(d.threat == nil)
+    }
+
+    @Test("comparison policies do what their names say")
+    func comparisonPolicies() {
+        let balance = Fixture.context(me: "WEK", power: 0.05, beliefs: beliefs, geography: geography, kind: .alwaysBalance)
+        #expect(decide(balance).stance == .balance)
+        let bandwagon = Fixture.context(me: "MDA", power: 0.5, beliefs: beliefs, geography: geography, kind: .alwaysBandwagon)
+        #expect(decide(bandwagon).stance == .bandwagon)
+        var stances: Set<Stance> = []
+        for seed in 0..<40 {
+            var ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: beliefs, geography: geography, kind: .random)
+            ctx.random = SeededRandom(seed: UInt64(seed), purpose: "policy")
+            stances.insert(decide(ctx).stance)
+        }
+        #expect(stances == [.balance, .bandwagon])
+    }
+}
+
+@Suite("Negotiation and classification")
+struct NegotiationTests {
+    let geography = Fixture.geography(["A", "B", "T"], [Border("A", "T"), Border("B", "T")])
+    let beliefs: [StateID: Attributes] = ["T": Fixture.attributes(0.5, offense: 0.8, aggressiveness: 0.8), "A": Fixture.attributes(0.3), "B": Fixture.attributes(0.3)]
+
+    @Test("two states sharing a threat agree an alliance aimed at it")
+    func offerAndAccept() {
+        let ctxA = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]])
+        let ctxB = Fixture.context(me: "B", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["A"]])
+        var a = Negotiator(context: ctxA, decision: decide(ctxA))
+        var b = Negotiator(context: ctxB, decision: decide(ctxB))
+        var seqA: UInt32 = 0, seqB: UInt32 = 100
+        let fromA = a.step(inbox: [], makeOffers: true, nextSeq: &seqA)
+        let fromB = b.step(inbox: [], makeOffers: true, nextSeq: &seqB)
+        #expect(fromA.count == 1 && fromA[0].body == .offer(kind: .balance, aimedAt: "T"))
+        // Crossed offers: each accepts the other's.
+        let replyB = b.step(inbox: fromA, makeOffers: true, nextSeq: &seqB)
+        let replyA = a.step(inbox: fromB, makeOffers: true, nextSeq: &seqA)
+        _ = a.step(inbox: replyB, makeOffers: false, nextSeq: &seqA)
+        _ = b.step(inbox: replyA, makeOffers: false, nextSeq: &seqB)
+        #expect(a.commitments().map(\.partner) == ["B"])
+        #expect(b.commitments().map(\.partner) == ["A"])
+    }
+
+    @Test("a state refuses an alliance with its own main threat unless it bandwagons")
+    func refusesItsThreat() {
+        let ctx = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]])
+        let n = Negotiator(context: ctx, decision: decide(ctx))
+        #expect(n.answer(from: "T", kind: .balance, aimedAt: "B").0 == false)
+        let bandwagoner = Negotiator(context: ctx, decision: Decision(stance: .bandwagon, threat: "T", rule: "", threats: ctx.threats))
+        #expect(bandwagoner.answer(from: "T", kind: .balance, aimedAt: "B").0 == true)
+    }
+
+    @Test("classification: bandwagon when the side joined contains T")
+    func classifyBandwagon() {
+        #expect(classify(mainThreat: "T", side: ["T"], aimedAt: nil, partnerThreats: []).0 == .bandwagon)
+        #expect(classify(mainThreat: "T", side: ["P", "T"], aimedAt: "X", partnerThreats: ["T"]).0 == .bandwagon)
+    }
+
+    @Test("classification: balance when the side excludes T and is aimed against it")
+    func classifyBalance() {
+        #expect(classify(mainThreat: "T", side: ["P"], aimedAt: "T", partnerThreats: []).0 == .balance)
+        #expect(classify(mainThreat: "T", side: ["P"], aimedAt: nil, partnerThreats: ["X", "T"]).0 == .balance)
+    }
+
+    @Test("classification: other without a threat, or when aimed elsewhere")
+    func classifyOther() {
+        #expect(classify(mainThreat: nil, side: ["P"], aimedAt: "T", partnerThreats: ["T"]).0 == .other)
+        #expect(classify(mainThreat: "T", side: ["P"], aimedAt: "X", partnerThreats: ["X"]).0 == .other)
+    }
+
+    @Test("alliance labels follow the members' decisions")
+    func labels() {
+        #expect(AllianceLabel.of(("A", .balance, "T"), ("B", .balance, "T"), aimedAt: "T") == .balancing(against: "T"))
+        #expect(AllianceLabel.of(("A", .bandwagon, "T"), ("T", .other, nil), aimedAt: nil) == .bandwagon(with: "T", junior: "A"))
+        #expect(AllianceLabel.of(("A", .other, nil), ("B", .other, nil), aimedAt: nil) == .mixed)
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import EntenteModel
+
+@Suite("Scenario files: loading and every problem reported with its place")
+struct ScenarioTests {
+    let valid = """
+        name: tiny
+        seed: 3
+        rounds: 4
+        policy: {trust: 0.4}
+        states:
+          - {id: AAA, name: Aland, power: 3, offense: 0.5, aggressiveness: 0.2}
+          - {id: BBB, name: Bland, power: 1, offense: 0.1, aggressiveness: 0.9, params: {weak_ratio: 0.3}}
+        borders:
+          - {a: AAA, b: BBB, contact: sea24}
+        alliances:
+          - [AAA, BBB]
+        """
+
+    func problems(_ yaml: String) -> [ScenarioProblem] {
+        do {
+            _ = try Scenario.parse(yaml: yaml, file: "t.yaml")
+            return []
+        } catch let e as ScenarioError {
+            return e.problems
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return []
+        }
+    }
+
+    @Test("a valid scenario loads, with power renormalised and overrides applied")
+    func loadsValid() throws {
+        let s = try Scenario.parse(yaml: valid)
+        #expect(s.name == "tiny" && s.seed == 3 && s.rounds == 4)
+        #expect(s.states.map(\.power) == [0.75, 0.25])
+        #expect(s.states[0].params.trust == 0.4)
+        #expect(s.states[1].params.trust == 0.4 && s.states[1].params.weakRatio == 0.3)
+        #expect(s.borders == [Border("AAA", "BBB", .sea24)])
+        #expect(s.alliances == [["AAA", "BBB"]])
+    }
+
+    @Test("a missing field is named with its state and line")
+    func missingField() {
+        let p = problems(valid.replacingOccurrences(of: "power: 1, ", with: ""))
+        #expect(p.count == 1)
+        #expect(p.first?.field == "states[1].power")
+        #expect(p.first?.state == "BBB")
+        #expect(p.first?.message.contains("missing") == true)
+    }
+
+    @Test("an unknown state in the map is named with its line")
+    func unknownStateInMap() {
+        let p = problems(valid.replacingOccurrences(of: "{a: AAA, b: BBB, contact: sea24}", with: "{a: AAA, b: ZZZ, contact: sea24}"))
+        #expect(p.count == 1)
+        #expect(p.first?.field == "borders[0].b")
+        #expect(p.first?.line == 9)
+        #expect(p.first?.message.contains("unknown state 'ZZZ'") == true)
+    }
+
+    @Test("negative power is refused")
+    func negativePower() {
+        let p = problems(valid.replacingOccurrences(of: "power: 3", with: "power: -3"))
+        #expect(p.map(\.field) == ["states[0].power"])
+        #expect(p.first?.message.contains("out of range") == true)
+        #expect(p.first?.line == 6)
+    }
+
+    @Test("bad YAML is reported as such, with a line")
+    func badYAML() {
+        let p = problems("name: x\nstates: [\n  - {id: A")
+        #expect(p.count == 1)
+        #expect(p.first?.field == "(yaml)")
+        #expect(p.first?.line != nil)
+    }
+
+    @Test("every problem is reported, not just the first")
+    func everyProblem() {
+        let broken = valid
+            .replacingOccurrences(of: "power: 3", with: "power: -3")
+            .replacingOccurrences(of: "contact: sea24", with: "contact: tunnel")
+            .replacingOccurrences(of: "rounds: 4", with: "rounds: 4\ncolour: blue")
+        let fields = problems(broken).map(\.field)
+        #expect(fields.contains("states[0].power"))
+        #expect(fields.contains("borders[0].contact"))
+        #expect(fields.contains("colour"))
+    }
+
+    @Test("duplicate ids, unknown policies and self-alliances are refused")
+    func otherProblems() {
+        let p = problems(valid
+            .replacingOccurrences(of: "id: BBB", with: "id: AAA")
+            .replacingOccurrences(of: "aggressiveness: 0.2}", with: "aggressiveness: 0.2, policy: sometimes}"))
+        let messages = p.map(\.message).joined(separator: "\n")
+        #expect(messages.contains("duplicate id"))
+        #expect(messages.contains("unknown policy"))
+    }
+
+    @Test("a problem's description names file, line, field and state")
+    func description() {
+        let p = ScenarioProblem(file: "s.yaml", line: 7, field: "states[1].power", state: "BBB", message: "missing")
+        #expect(p.description == "s.yaml:7: states[1].power (state BBB): missing")
+    }
+}
