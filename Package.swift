@@ -39,8 +39,8 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
-        .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime"]),
+        .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire"]),
         // Starts the built `entente` executable as real processes.
-        .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire"]),
     ]
 )

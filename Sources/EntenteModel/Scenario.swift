@@ -98,6 +98,9 @@ public struct Scenario: Equatable, Sendable {
 
     public var ids: [StateID] { states.map(\.id) }
 
+    /// Rounds are numbered in 16 bits on the wire.
+    public static let maxRounds = Int(UInt16.max)
+
     public func state(_ id: StateID) -> StateSpec? { states.first { $0.id == id } }
 
     /// Powers rescaled to shares summing to 1 (scenarios may give raw CINC values).

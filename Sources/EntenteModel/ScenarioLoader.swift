@@ -66,8 +66,8 @@ struct ScenarioParser {
         if let seed = top["seed"] {
             if let v = seed.int, v >= 0 { scenario.seed = UInt64(v) } else { problem(seed, "seed", "must be a non-negative integer") }
         }
-        scenario.rounds = positiveInt(top["rounds"], "rounds") ?? scenario.rounds
-        scenario.negotiationSteps = positiveInt(top["negotiation_steps"], "negotiation_steps") ?? scenario.negotiationSteps
+        scenario.rounds = positiveInt(top["rounds"], "rounds", max: Scenario.maxRounds) ?? scenario.rounds
+        scenario.negotiationSteps = positiveInt(top["negotiation_steps"], "negotiation_steps", max: 255) ?? scenario.negotiationSteps
         scenario.threat = block(top["threat"], "threat", keys: ["power_exponent", "offense_weight", "intent_base", "intent_weight"]) ?? scenario.threat
         scenario.proximity = block(top["proximity"], "proximity", keys: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"]) ?? scenario.proximity
         scenario.observation = block(top["observation"], "observation", keys: ["noise", "range"]) ?? scenario.observation
@@ -223,9 +223,9 @@ struct ScenarioParser {
         return s
     }
 
-    mutating func positiveInt(_ node: Node?, _ field: String) -> Int? {
+    mutating func positiveInt(_ node: Node?, _ field: String, max: Int) -> Int? {
         guard let node else { return nil }
-        guard let v = node.int, v > 0 else { problem(node, field, "must be a positive integer"); return nil }
+        guard let v = node.int, v > 0, v <= max else { problem(node, field, "must be an integer from 1 to \(max)"); return nil }
         return v
     }
 

@@ -172,7 +172,7 @@ public final class Coordinator {
     /// Logs every letter of a phase in canonical order, keeping only those a state may send.
     func accepted(_ reports: [StateID: PhaseReport]) -> [Letter] {
         var out: [Letter] = []
-        for id in scenario.ids {
+        for id in scenario.ids.sorted() {
             guard let report = reports[id] else { continue }
             var lastSeq: UInt32?
             for letter in report.letters {

@@ -44,6 +44,12 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Stop when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
+    func validate() throws {
+        if let rounds, !(1...Scenario.maxRounds).contains(rounds) {
+            throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)")
+        }
+    }
+
     func run() throws {
         resetSignals()
         var loaded = try loadScenario(scenario)

@@ -35,7 +35,9 @@ struct Run: ParsableCommand {
     var engine: EngineName = .cluster
 
     func validate() throws {
-        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if let rounds, !(1...Scenario.maxRounds).contains(rounds) {
+            throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)")
+        }
     }
 
     func run() throws {

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@Suite("End to end: the command line")
+struct CommandLineTests {
+    func write(_ yaml: String) throws -> String {
+        let path = try temporaryFolder() + "/scenario.yaml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    let good = """
+        name: tiny
+        states:
+          - {id: AAA, name: Aland, power: 3, offense: 0.5, aggressiveness: 0.2}
+          - {id: BBB, name: Bland, power: 1, offense: 0.1, aggressiveness: 0.9}
+        borders:
+          - {a: AAA, b: BBB, contact: land}
+        """
+
+    @Test("every shipped scenario validates")
+    func shippedScenariosValidate() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Entente.packageRoot + "/scenarios").filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 4)
+        let r = try Entente.run(["validate"] + files.map { Entente.packageRoot + "/scenarios/" + $0 })
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").count == files.count)
+    }
+
+    @Test("broken scenarios fail validation with a message naming the problem", arguments: [
+        ("power: 1, ", "", "states[1].power", "missing"),
+        ("b: BBB", "b: ZZZ", "borders[0].b", "unknown state 'ZZZ'"),
+        ("power: 3", "power: -3", "states[0].power", "out of range"),
+        ("- {id: AAA", "- {id: [AAA", "(yaml)", "not valid YAML"),
+    ])
+    func brokenScenarios(from: String, to: String, field: String, message: String) throws {
+        let path = try write(good.replacingOccurrences(of: from, with: to))
+        let r = try Entente.run(["validate", path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(field), "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.contains(path))
+        // `run` refuses it the same way, before starting anything.
+        let run = try Entente.run(["run", path, "--engine", "reference", "--out", try temporaryFolder()])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(field))
+    }
+
+    @Test("a missing scenario file is a clear error")
+    func missingFile() throws {
+        let r = try Entente.run(["validate", "/nonexistent/scenario.yaml"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("cannot read the file"))
+    }
+
+    @Test("every subcommand has help that documents its options", arguments: [
+        (["run"], ["--seed", "--rounds", "--out", "--transport", "--engine"]),
+        (["coordinator"], ["--scenario", "--endpoint", "--join-timeout", "--phase-timeout"]),
+        (["state"], ["--id", "--coordinator", "--listen", "--advertise"]),
+        (["validate"], ["<scenarios>"]),
+    ])
+    func help(command: [String], options: [String]) throws {
+        let r = try Entente.run(command + ["--help"])
+        #expect(r.status == 0)
+        for option in options { #expect(r.stdout.contains(option), "\(command) --help lacks \(option)") }
+    }
+
+    @Test("a run prints its summary and ends with the digest line")
+    func summaryOutput() throws {
+        let r = try Entente.run(["run", Entente.scenario("small"), "--engine", "reference", "--out", try temporaryFolder()])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("alignment decisions:"))
+        #expect(r.stdout.contains("balanced"))
+        #expect(r.stdout.contains("alliances standing at the end"))
+        let last = try #require(r.stdout.split(separator: "\n").last)
+        #expect(last.count == "digest: ".count + 64)
+        #expect(last.dropFirst(8).allSatisfy { $0.isHexDigit })
+    }
+}

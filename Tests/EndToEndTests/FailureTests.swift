@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@Suite("End to end: failures stop the run with an error naming the state, and leave no process behind", .serialized)
+struct FailureTests {
+    let small = Entente.scenario("small")
+
+    func startCoordinator(_ dir: String, extra: [String] = []) throws -> (Entente.Running, String) {
+        let c = try Entente.Running(["coordinator", "--scenario", small, "--endpoint", "tcp://127.0.0.1:*",
+                                     "--endpoint-file", dir + "/endpoint", "--out", dir + "/run"] + extra)
+        guard eventually(30, { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true }) else {
+            throw TestFailure("the coordinator did not bind: \(try c.wait(timeout: 1).stderr)")
+        }
+        return (c, try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("a state that never joins stops the run at the join deadline, named")
+    func stateNeverJoins() throws {
+        let dir = try temporaryFolder()
+        let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--join-timeout", "2"])
+        let states = try ["AGG", "WEK", "MDA", "MDB"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        let r = try coordinator.wait(timeout: 60)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("did not join"))
+        #expect(r.stderr.contains("FAR"))
+        // The others are told to stop.
+        for s in states {
+            let sr = try s.wait(timeout: 30)
+            #expect(sr.status != 0)
+            #expect(sr.stderr.contains("aborted"))
+        }
+    }
+
+    @Test("a state process killed mid-run stops the coordinator at the phase deadline, named")
+    func stateKilledMidRun() throws {
+        let dir = try temporaryFolder()
+        let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--phase-timeout", "3", "--rounds", "60000"])
+        let ids = ["AGG", "WEK", "MDA", "MDB", "FAR"]
+        let states = try ids.map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
+        states[2].kill(signal: SIGKILL)
+        let r = try coordinator.wait(timeout: 60)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("MDA"), "\(r.stderr)")
+        for (k, s) in states.enumerated() where k != 2 { _ = try s.wait(timeout: 30) }
+    }
+
+    @Test("under `entente run`, a state that exits early stops the run at once, named, and nothing is left")
+    func launcherNamesDeadState() throws {
+        let out = try temporaryFolder() + "/run"
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out])
+        var children: [Int32] = []
+        #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
+        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        let statePID = try #require(events(out).first { $0["type"] as? String == "process" && $0["state"] as? String == "WEK" }?["pid"] as? Int)
+        kill(Int32(statePID), SIGKILL)
+        let r = try run.wait(timeout: 60)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("state WEK"), "\(r.stderr)")
+        #expect(r.stderr.contains("exited early"))
+        for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+    }
+
+    @Test("Ctrl-C on `entente run` stops every process it started", arguments: [SIGINT, SIGTERM])
+    func interruptLeavesNothing(signal: Int32) throws {
+        let out = try temporaryFolder() + "/run"
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out])
+        var children: [Int32] = []
+        #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
+        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        run.kill(signal: signal)
+        let r = try run.wait(timeout: 60)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
+        #expect(children.count == 6)
+        for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+    }
+
+    @Test("states exit by themselves when the coordinator disappears")
+    func coordinatorDies() throws {
+        let dir = try temporaryFolder()
+        let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--rounds", "60000"])
+        let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map {
+            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--coordinator-timeout", "3"])
+        }
+        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
+        coordinator.kill(signal: SIGKILL)
+        for s in states {
+            let r = try s.wait(timeout: 60)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("nothing from the coordinator"))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+import Testing
+import ZeroMQ
+
+@Suite("End to end: hostile messages are refused and lose nothing", .serialized)
+struct HostileInputTests {
+    @Test("garbage and forged letters sent to a state and to the coordinator mid-run are refused and logged; the run finishes")
+    func hostileMessages() throws {
+        let dir = try temporaryFolder()
+        let coordinator = try Entente.Running(["coordinator", "--scenario", Entente.scenario("small"), "--endpoint", "tcp://127.0.0.1:*",
+                                               "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--rounds", "300"])
+        #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
+        let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
+        let target = try #require(events(dir + "/run").first { $0["type"] as? String == "process" && $0["state"] as? String == "MDA" }?["endpoint"] as? String)
+
+        let context = try Context()
+        // To a state's peer socket: noise, a wrong version, and a letter from a state that does not exist.
+        let push = try Socket(context, .push)
+        try push.connect(target)
+        try push.send(Array("hello, I am not a message".utf8))
+        try push.send([0x45, 0x4E, 99, 16, 1, 2, 3])
+        let forged = PeerMessage(round: 1, phase: .assess, step: 0,
+                                 letter: Letter(sender: "EVIL", receiver: "MDA", seq: 0, body: .offer(kind: .bandwagon, aimedAt: nil)))
+        try push.send(forged.encoded())
+        // To the coordinator: a stranger's hello, and garbage.
+        let intruder = try Socket(context, .dealer)
+        try intruder.setRoutingID("EVIL")
+        try intruder.connect(endpoint)
+        try intruder.send(ControlMessage.hello(Hello(state: "EVIL", pid: 1, endpoint: "tcp://127.0.0.1:1")).encoded())
+        try intruder.send([0xde, 0xad, 0xbe, 0xef])
+
+        let r = try coordinator.wait()
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.digest != nil)
+        for s in states { #expect(try s.wait(timeout: 30).status == 0) }
+        let refused = events(dir + "/run").filter { $0["type"] as? String == "refused" }.compactMap { $0["problem"] as? String }
+        #expect(refused.contains { $0.contains("malformed peer message") && $0.contains("bad magic") })
+        #expect(refused.contains { $0.contains("unsupported protocol version 99") })
+        #expect(refused.contains { $0.contains("unannounced letter from EVIL") || $0.contains("EVIL") })
+        #expect(refused.contains { $0.contains("late hello from 'EVIL'") })
+        #expect(refused.contains { $0.contains("refused a control message from 'EVIL'") || $0.contains("out-of-phase") })
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Runs the built `entente` executable as real processes.
+enum Entente {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// `ENTENTE_BIN`, or the debug build next to the tests.
+    static var executable: String {
+        if let bin = ProcessInfo.processInfo.environment["ENTENTE_BIN"] { return bin }
+        return packageRoot + "/.build/debug/entente"
+    }
+
+    static func scenario(_ name: String) -> String { packageRoot + "/scenarios/\(name).yaml" }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+
+        /// The `digest: <hex>` line's hex.
+        var digest: String? {
+            stdout.split(separator: "\n").last { $0.hasPrefix("digest: ") }.map { String($0.dropFirst(8)) }
+        }
+    }
+
+    /// A started process whose output goes to files (no pipe can fill up and block it).
+    final class Running {
+        let process = Process()
+        let out: String
+        let err: String
+        let started = Date()
+
+        init(_ arguments: [String]) throws {
+            let dir = try temporaryFolder()
+            out = dir + "/stdout"
+            err = dir + "/stderr"
+            FileManager.default.createFile(atPath: out, contents: nil)
+            FileManager.default.createFile(atPath: err, contents: nil)
+            guard FileManager.default.isExecutableFile(atPath: Entente.executable) else {
+                throw TestFailure("no entente executable at \(Entente.executable): run `swift build` first (scripts/test.sh does)")
+            }
+            process.executableURL = URL(fileURLWithPath: Entente.executable)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: dir)
+            process.standardOutput = FileHandle(forWritingAtPath: out)
+            process.standardError = FileHandle(forWritingAtPath: err)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        var pid: Int32 { process.processIdentifier }
+
+        /// Waits for the exit; kills the process and fails if it outlives `timeout`.
+        func wait(timeout: Double = 180) throws -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                Foundation.kill(pid, SIGKILL)
+                process.waitUntilExit()
+                throw TestFailure("`entente \(process.arguments!.joined(separator: " "))` still running after \(timeout) s: killed")
+            }
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
+                          seconds: Date().timeIntervalSince(started))
+        }
+
+        func kill(signal: Int32) { Foundation.kill(pid, signal) }
+
+        deinit {
+            if process.isRunning {
+                Foundation.kill(pid, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+    }
+
+    static func run(_ arguments: [String], timeout: Double = 180) throws -> Result {
+        try Running(arguments).wait(timeout: timeout)
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+func temporaryFolder() throws -> String {
+    var template = Array("/tmp/ee2e-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
+    return String(cString: p)
+}
+
+/// Live children of `parent`, from /proc (zombies, already dead, are left out).
+func childProcesses(of parent: Int32) -> [Int32] {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+    return entries.compactMap { name -> Int32? in
+        guard let pid = Int32(name), let (ppid, state) = processStatus(pid), ppid == parent, state != "Z" else { return nil }
+        return pid
+    }
+}
+
+/// (parent pid, state letter) of a process, or nil once it is gone.
+func processStatus(_ pid: Int32) -> (Int32, Character)? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 2, let state = fields[0].first, let ppid = Int32(fields[1]) else { return nil }
+    return (ppid, state)
+}
+
+/// True while the process exists and is not a zombie.
+func isAlive(_ pid: Int32) -> Bool {
+    guard let (_, state) = processStatus(pid) else { return false }
+    return state != "Z"
+}
+
+/// Polls `condition` every 20 ms for up to `seconds`.
+func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
+}
+
+/// The events of a run folder, one dictionary per line (a torn last line is skipped).
+func events(_ folder: String) -> [[String: Any]] {
+    guard let text = try? String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+}
