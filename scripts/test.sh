@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs what is missing, builds, then runs every test
+# (unit tests of the model, the wire format and the ZeroMQ wrapper, and end-to-end
+# tests that start real coordinator and state processes).
+#
+#   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+# The end-to-end tests start the `entente` executable: build it first.
+swift build
+swift test "$@"
