@@ -17,11 +17,13 @@ if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
 fi
 
 scripts/install-deps.sh
-echo "building (release) ..." >&2
-swift build -c release --product entente 2>&1 | grep -E "error|warning: |Compiling entente|Build complete" >&2 || true
-bin="$(swift build -c release --show-bin-path)/entente"
-if [ ! -x "$bin" ]; then
-  echo "error: the build did not produce $bin; run 'swift build -c release' to see why." >&2
+echo "building entente (release; the first build takes a few minutes) ..." >&2
+log="$(mktemp)"
+if ! swift build -c release --product entente >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "error: the release build failed (output above)." >&2
   exit 1
 fi
+rm -f "$log"
+bin="$(swift build -c release --show-bin-path)/entente"
 exec "$bin" run "$scenario" "$@"
