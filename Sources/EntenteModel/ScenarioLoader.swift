@@ -103,6 +103,13 @@ struct ScenarioParser {
         return scenario
     }
 
+    /// Ids name sockets, files and CSV fields: keep them short and plain.
+    static func isValidID(_ id: String) -> Bool {
+        (1...32).contains(id.count) && id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+    }
+
     static let topKeys = ["name", "description", "source", "seed", "rounds", "negotiation_steps", "timeouts",
                           "threat", "proximity", "observation", "world", "policy", "states", "borders", "alliances"]
 
@@ -120,6 +127,9 @@ struct ScenarioParser {
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
             checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observe_range", "params", "note"], at: field)
             let id = string(map["id"], "\(field).id", required: true) ?? "?"
+            if id != "?", !Self.isValidID(id) {
+                problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)
+            }
             if let first = seen[id] {
                 problem(map["id"], "\(field).id", "duplicate id '\(id)' (first used by states[\(first)])", state: id)
             }

@@ -18,8 +18,10 @@ struct ClusterRunTests {
     func clusterMatchesReference(transport: String) throws {
         let expected = try referenceDigest()
         let out = try temporaryFolder() + "/run"
-        let r = try Entente.run(["run", small, "--transport", transport, "--out", out])
+        let tag = newTag()
+        let r = try Entente.Running(["run", small, "--transport", transport, "--out", out], tag: tag).wait()
         #expect(r.status == 0, "cluster run failed: \(r.stderr)")
+        #expect(processes(tagged: tag).isEmpty, "processes left behind after a finished run")
         #expect(r.stdout.split(separator: "\n").last.map(String.init) == "digest: \(expected)")
 
         // Separate processes: one pid per state, none of them the coordinator or this test.

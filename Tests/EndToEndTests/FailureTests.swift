@@ -48,7 +48,8 @@ struct FailureTests {
     @Test("under `entente run`, a state that exits early stops the run at once, named, and nothing is left")
     func launcherNamesDeadState() throws {
         let out = try temporaryFolder() + "/run"
-        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out])
+        let tag = newTag()
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
         var children: [Int32] = []
         #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
         #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
@@ -59,12 +60,14 @@ struct FailureTests {
         #expect(r.stderr.contains("state WEK"), "\(r.stderr)")
         #expect(r.stderr.contains("exited early"))
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+        #expect(processes(tagged: tag).isEmpty)
     }
 
     @Test("Ctrl-C on `entente run` stops every process it started", arguments: [SIGINT, SIGTERM])
     func interruptLeavesNothing(signal: Int32) throws {
         let out = try temporaryFolder() + "/run"
-        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out])
+        let tag = newTag()
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
         var children: [Int32] = []
         #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
         #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
@@ -74,6 +77,19 @@ struct FailureTests {
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
         #expect(children.count == 6)
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+        #expect(processes(tagged: tag).isEmpty)
+    }
+
+    @Test("if `entente run` itself is killed outright, its processes notice and exit")
+    func launcherKilled() throws {
+        let out = try temporaryFolder() + "/run"
+        let tag = newTag()
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
+        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        #expect(processes(tagged: tag).count == 7)
+        run.kill(signal: SIGKILL)
+        _ = try run.wait(timeout: 30)
+        #expect(eventually(20) { processes(tagged: tag).isEmpty }, "left behind: \(processes(tagged: tag))")
     }
 
     @Test("states exit by themselves when the coordinator disappears")

@@ -32,7 +32,9 @@ enum Entente {
         let err: String
         let started = Date()
 
-        init(_ arguments: [String]) throws {
+        /// - Parameter tag: set as ENTENTE_TEST_TAG in the environment, which every process
+        ///   the command starts inherits, so `processes(tagged:)` finds them all.
+        init(_ arguments: [String], tag: String? = nil) throws {
             let dir = try temporaryFolder()
             out = dir + "/stdout"
             err = dir + "/stderr"
@@ -47,6 +49,11 @@ enum Entente {
             process.standardOutput = FileHandle(forWritingAtPath: out)
             process.standardError = FileHandle(forWritingAtPath: err)
             process.standardInput = FileHandle.nullDevice
+            if let tag {
+                var environment = ProcessInfo.processInfo.environment
+                environment["ENTENTE_TEST_TAG"] = tag
+                process.environment = environment
+            }
             try process.run()
         }
 
@@ -102,6 +109,21 @@ func childProcesses(of parent: Int32) -> [Int32] {
         return pid
     }
 }
+
+/// Live processes whose environment carries ENTENTE_TEST_TAG=`tag`: everything a tagged
+/// command started, however deep, even after its parent died.
+func processes(tagged tag: String) -> [Int32] {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+    let needle = Data("ENTENTE_TEST_TAG=\(tag)\0".utf8)
+    return entries.compactMap { name -> Int32? in
+        guard let pid = Int32(name), isAlive(pid),
+              let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ"),
+              environ.range(of: needle) != nil else { return nil }
+        return pid
+    }
+}
+
+func newTag() -> String { "t\(getpid())-\(UInt64.random(in: 0...UInt64.max))" }
 
 /// (parent pid, state letter) of a process, or nil once it is gone.
 func processStatus(_ pid: Int32) -> (Int32, Character)? {

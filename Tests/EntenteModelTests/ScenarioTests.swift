@@ -96,6 +96,12 @@ struct ScenarioTests {
         #expect(messages.contains("unknown policy"))
     }
 
+    @Test("ids must be short and plain: they name sockets and files")
+    func badIDs() {
+        let p = problems(valid.replacingOccurrences(of: "id: AAA", with: "id: \"A/../B\""))
+        #expect(p.contains { $0.field == "states[0].id" && $0.message.contains("not a valid id") })
+    }
+
     @Test("a problem's description names file, line, field and state")
     func description() {
         let p = ScenarioProblem(file: "s.yaml", line: 7, field: "states[1].power", state: "BBB", message: "missing")
