@@ -38,6 +38,8 @@ public final class Coordinator {
     var warsStarted = 0
     var eliminated: [StateID] = []
     var joined: [StateID: JoinedState] = [:]
+    /// The scenario's states by id (lookups happen per letter on the hot path).
+    let specs: [StateID: StateSpec]
     /// Called after each round with (round, rounds).
     public var progress: ((Int, Int) -> Void)?
 
@@ -48,6 +50,7 @@ public final class Coordinator {
         self.settings = settings
         self.outDirectory = outDirectory
         world = World(settings.scenario)
+        specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
         if let outDirectory {
             try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
         }
@@ -57,7 +60,7 @@ public final class Coordinator {
     // MARK: Welcome
 
     func welcome(for id: StateID, endpoints: [StateID: String]) -> Welcome {
-        let spec = scenario.state(id)!
+        let spec = specs[id]!
         let weights = scenario.proximity
         return Welcome(
             runID: settings.runID, state: id, seed: settings.seed, rounds: UInt16(settings.rounds),
@@ -116,7 +119,7 @@ public final class Coordinator {
         // observe
         let observations = ids.map { id in
             (id, world.observation(for: id, round: round, seed: settings.seed, noise: scenario.observation.noise,
-                                   range: scenario.state(id)?.observeRange ?? scenario.observation.range))
+                                   range: specs[id]?.observeRange ?? scenario.observation.range))
         }
         for (id, o) in observations where world.isLive(id) { logObservation(id, o) }
         _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })
@@ -178,7 +181,7 @@ public final class Coordinator {
             for letter in report.letters {
                 var problem: String?
                 if letter.sender != id { problem = "letter claims sender \(letter.sender)" }
-                else if letter.receiver == id || scenario.state(letter.receiver) == nil { problem = "letter to unknown peer \(letter.receiver)" }
+                else if letter.receiver == id || specs[letter.receiver] == nil { problem = "letter to unknown peer \(letter.receiver)" }
                 else if let last = lastSeq, letter.seq <= last { problem = "letter sequence numbers not increasing" }
                 if let problem {
                     log.record("refused", round: Int(report.round), [("state", .string(id)), ("phase", .string(report.phase.name)), ("problem", .string(problem))])
@@ -235,8 +238,8 @@ public final class Coordinator {
 
     func classify(_ id: StateID, partner: StateID, offer: Commitment, round: Int, before: World,
                   commits: [StateID: PhaseReport], beliefs: [StateID: [ReportedThreat]]) -> AlignmentRecord {
-        let params = scenario.state(id)!.params
-        let partnerParams = scenario.state(partner)!.params
+        let params = specs[id]!.params
+        let partnerParams = specs[partner]!.params
         let side = before.allies(of: partner).union([partner]).sorted()
         let decision = commits[id]?.decision
         let perceivedThreat = decision?.threat

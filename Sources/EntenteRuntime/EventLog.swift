@@ -13,7 +13,6 @@ public final class EventLog: @unchecked Sendable {
     private let handle: FileHandle?
     private var hasher = SHA256()
     private var pending = ""
-    private var lines = 0
 
     /// - Parameter path: where to write `events.jsonl`; nil keeps only the digest.
     public init(path: String?) throws {
@@ -33,7 +32,6 @@ public final class EventLog: @unchecked Sendable {
             let line = JSON.object([("type", .string(type)), ("round", .int(round))] + fields).serialized + "\n"
             if outcome { hasher.update(data: Array(line.utf8)) }
             pending += line
-            lines += 1
         }
     }
 
@@ -56,6 +54,4 @@ public final class EventLog: @unchecked Sendable {
             return hasher.finalize().map { String(format: "%02x", $0) }.joined()
         }
     }
-
-    public var count: Int { queue.sync { lines } }
 }

@@ -1,6 +1,6 @@
 /// A JSON value with its keys in a fixed order, so the same event always serialises to
 /// the same bytes (the outcome digest hashes them).
-public enum JSON: Equatable, Sendable {
+public enum JSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -8,8 +8,6 @@ public enum JSON: Equatable, Sendable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
-
-    public static func == (a: JSON, b: JSON) -> Bool { a.serialized == b.serialized }
 
     /// Compact JSON, keys in insertion order. Non-finite numbers become null (JSON has no NaN).
     public var serialized: String {
