@@ -82,9 +82,14 @@ public struct Negotiator: Sendable {
     /// Whether to accept an offer, and why not.
     func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (Bool, String) {
         if currentAllies.contains(sender) || isPartner(sender) { return (false, "already allied") }
-        if room <= 0 { return (false, "no room for another alliance") }
+        // Offers awaiting an answer may still be accepted: they hold their place.
+        if room - pending.count <= 0 { return (false, "no room for another alliance") }
         if decision.threat == sender {
             return decision.stance == .bandwagon ? (true, "") : (false, "you are my main threat")
+        }
+        // A balancing state never joins the side of the threat it balances against.
+        if decision.stance == .balance, let t = decision.threat, context.side(of: sender).contains(t) {
+            return (false, "you are on \(t)'s side")
         }
         switch kind {
         case .bandwagon, .none:

@@ -77,7 +77,7 @@ public struct PolicyParameters: Codable, Equatable, Sendable {
     public var warBandwagon = 1.0
     /// A threat below this is no threat: the state takes no side.
     public var threatFloor = 0.01
-    /// Alliance offers a state makes per negotiation step.
+    /// Offers a state may have awaiting an answer at once (so at most this many per step).
     public var maxOffers = 2.0
     /// Alliances a state holds at most.
     public var maxAllies = 4.0
@@ -171,8 +171,9 @@ public struct WorldParameters: Codable, Equatable, Sendable {
     public var warDecisiveness = 2.0
     /// Share of power each member of the losing side loses (the winners share it).
     public var warCost = 0.3
-    /// A state that loses a war and is left with a power share below this is eliminated.
-    public var eliminationPower = 0.005
+    /// A state that loses a war and is left with a power share below this is eliminated
+    /// (0.002: below every state of the historical scenarios, so none falls at its first defeat).
+    public var eliminationPower = 0.002
     /// Aggressiveness an attacker gains by starting a war (public behaviour teaches intent).
     public var aggressionStep = 0.1
     /// A balancing alliance dissolves when its target's power falls below this share of

@@ -68,14 +68,12 @@ struct ScenarioParser {
         }
         scenario.rounds = positiveInt(top["rounds"], "rounds", max: Scenario.maxRounds) ?? scenario.rounds
         scenario.negotiationSteps = positiveInt(top["negotiation_steps"], "negotiation_steps", max: 255) ?? scenario.negotiationSteps
-        scenario.threat = block(top["threat"], "threat", keys: ["power_exponent", "offense_weight", "intent_base", "intent_weight"]) ?? scenario.threat
-        scenario.proximity = block(top["proximity"], "proximity", keys: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"]) ?? scenario.proximity
-        scenario.observation = block(top["observation"], "observation", keys: ["noise", "range"]) ?? scenario.observation
-        scenario.world = block(top["world"], "world", keys: WorldParameters.CodingKeys.allCases.map(\.rawValue)) ?? scenario.world
-        scenario.timeouts = block(top["timeouts"], "timeouts", keys: ["join_seconds", "phase_seconds"]) ?? scenario.timeouts
-        scenario.policy = block(top["policy"], "policy", keys: PolicyParameters.names) ?? scenario.policy
-        checkRanges(scenario.observation, top["observation"])
-        checkParameters(scenario.policy, node: top["policy"], field: "policy", state: nil)
+        scenario.threat = block(top["threat"], "threat", rules: Self.threatRules) ?? scenario.threat
+        scenario.proximity = block(top["proximity"], "proximity", rules: Self.proximityRules) ?? scenario.proximity
+        scenario.observation = block(top["observation"], "observation", rules: Self.observationRules) ?? scenario.observation
+        scenario.world = block(top["world"], "world", rules: Self.worldRules) ?? scenario.world
+        scenario.timeouts = block(top["timeouts"], "timeouts", rules: Self.timeoutRules) ?? scenario.timeouts
+        scenario.policy = block(top["policy"], "policy", rules: Self.policyRules) ?? scenario.policy
 
         // Per-state overrides sit on top of the scenario's policy parameters.
         if let seq = top["states"]?.sequence {
@@ -83,12 +81,11 @@ struct ScenarioParser {
                 guard let params = node["params"] else { continue }
                 let field = "states[\(k)].params"
                 let id = scenario.states[k].id
-                guard let map = params.mapping else { problem(params, field, "must be a mapping of policy parameters", state: id); continue }
-                checkKeys(map, allowed: PolicyParameters.names, at: field, state: id)
+                guard params.mapping != nil else { problem(params, field, "must be a mapping of policy parameters", state: id); continue }
+                guard checkNumbers(params, field, rules: Self.policyRules, state: id) else { continue }
                 do {
                     let decoded = try YAMLDecoder().decode(Overrides.self, from: params, userInfo: [Overrides.baseKey: scenario.policy])
                     scenario.states[k].params = decoded.params
-                    checkParameters(decoded.params, node: params, field: field, state: id)
                 } catch {
                     problem(params, field, "\(Self.explain(error))", state: id)
                 }
@@ -110,6 +107,44 @@ struct ScenarioParser {
         }
     }
 
+    /// The range of one numeric parameter.
+    struct NumberRule {
+        var range: ClosedRange<Double>
+        var integer = false
+
+        var text: String {
+            let kind = integer ? "an integer" : "a number"
+            if range.upperBound == .greatestFiniteMagnitude { return "\(kind) ≥ \(Self.show(range.lowerBound))" }
+            return "\(kind) from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound))"
+        }
+
+        static func show(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        static let nonNegative = NumberRule(range: 0...Double.greatestFiniteMagnitude)
+        static let unit = NumberRule(range: 0...1)
+        static let count = NumberRule(range: 0...1000, integer: true)
+    }
+
+    static let threatRules: [String: NumberRule] = [
+        "power_exponent": NumberRule(range: 0...10), "offense_weight": .nonNegative,
+        "intent_base": .nonNegative, "intent_weight": .nonNegative,
+    ]
+    static let proximityRules: [String: NumberRule] = Dictionary(
+        uniqueKeysWithValues: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"].map { ($0, NumberRule.unit) })
+    static let observationRules: [String: NumberRule] = ["noise": NumberRule(range: 0...10), "range": .count]
+    static let timeoutRules: [String: NumberRule] = [
+        "join_seconds": NumberRule(range: 0.1...86400), "phase_seconds": NumberRule(range: 0.1...86400),
+    ]
+    static let worldRules: [String: NumberRule] = [
+        "growth_sd": NumberRule(range: 0...5), "war_aggression": .unit, "war_odds": .nonNegative, "war_reach": .unit,
+        "war_chance": .unit, "war_decisiveness": NumberRule(range: 0...100), "war_cost": .unit, "elimination_power": .unit,
+        "aggression_step": .unit, "neutralised_ratio": .unit, "betrayal_ratio": .nonNegative,
+    ]
+    static let policyRules: [String: NumberRule] = [
+        "weak_ratio": .nonNegative, "ally_margin": .nonNegative, "near_proximity": .unit, "certain_victory": .unit,
+        "war_bandwagon": .unit, "threat_floor": .nonNegative, "max_offers": .count, "max_allies": .count, "trust": .unit,
+        "shared_threat_rank": .count, "assessment_size": .count, "random_bandwagon": .unit,
+    ]
+
     static let topKeys = ["name", "description", "source", "seed", "rounds", "negotiation_steps", "timeouts",
                           "threat", "proximity", "observation", "world", "policy", "states", "borders", "alliances"]
 
@@ -126,7 +161,7 @@ struct ScenarioParser {
             let field = "states[\(k)]"
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
             checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observe_range", "params", "note"], at: field)
-            let id = string(map["id"], "\(field).id", required: true) ?? "?"
+            let id = string(map["id"], "\(field).id", required: true, parent: item) ?? "?"
             if id != "?", !Self.isValidID(id) {
                 problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)
             }
@@ -136,9 +171,9 @@ struct ScenarioParser {
             seen[id] = k
             let name = string(map["name"], "\(field).name") ?? id
             let power = number(map["power"], "\(field).power", state: id, required: true, range: 0...Double.greatestFiniteMagnitude,
-                               hint: "a non-negative number (a CINC value or any power index)") ?? 0
-            let offense = number(map["offense"], "\(field).offense", state: id, required: true, range: 0...1, hint: "a number in [0, 1]") ?? 0
-            let aggr = number(map["aggressiveness"], "\(field).aggressiveness", state: id, required: true, range: 0...1, hint: "a number in [0, 1]") ?? 0
+                               hint: "a non-negative number (a CINC value or any power index)", parent: item) ?? 0
+            let offense = number(map["offense"], "\(field).offense", state: id, required: true, range: 0...1, hint: "a number in [0, 1]", parent: item) ?? 0
+            let aggr = number(map["aggressiveness"], "\(field).aggressiveness", state: id, required: true, range: 0...1, hint: "a number in [0, 1]", parent: item) ?? 0
             var policy = PolicyKind.walt
             if let p = map["policy"] {
                 if let s = p.string, let kind = PolicyKind(rawValue: s) { policy = kind } else {
@@ -169,8 +204,8 @@ struct ScenarioParser {
             let field = "borders[\(k)]"
             guard let map = item.mapping else { problem(item, field, "must be a mapping {a: X, b: Y, contact: land}"); continue }
             checkKeys(map, allowed: ["a", "b", "contact", "proximity"], at: field)
-            let a = knownState(map["a"], "\(field).a", ids: ids)
-            let b = knownState(map["b"], "\(field).b", ids: ids)
+            let a = knownState(map["a"], "\(field).a", ids: ids, parent: item)
+            let b = knownState(map["b"], "\(field).b", ids: ids, parent: item)
             var contact = Contact.land
             if let c = map["contact"] {
                 if let s = c.string, let v = Contact(rawValue: s) { contact = v } else {
@@ -204,8 +239,8 @@ struct ScenarioParser {
 
     // MARK: Field helpers
 
-    mutating func knownState(_ node: Node?, _ field: String, ids: Set<StateID>) -> StateID? {
-        guard let id = string(node, field, required: true) else { return nil }
+    mutating func knownState(_ node: Node?, _ field: String, ids: Set<StateID>, parent: Node? = nil) -> StateID? {
+        guard let id = string(node, field, required: true, parent: parent) else { return nil }
         guard ids.contains(id) else {
             problem(node, field, "unknown state '\(id)': it is not listed under `states`", state: id)
             return nil
@@ -221,9 +256,9 @@ struct ScenarioParser {
         }
     }
 
-    mutating func string(_ node: Node?, _ field: String, required: Bool = false) -> String? {
+    mutating func string(_ node: Node?, _ field: String, required: Bool = false, parent: Node? = nil) -> String? {
         guard let node else {
-            if required { problem(nil, field, "missing (required)") }
+            if required { problem(parent, field, "missing (required)") }
             return nil
         }
         guard node.scalar != nil, let s = node.string, !s.isEmpty else {
@@ -240,9 +275,9 @@ struct ScenarioParser {
     }
 
     mutating func number(_ node: Node?, _ field: String, state: StateID?, required: Bool,
-                         range: ClosedRange<Double>, hint: String) -> Double? {
+                         range: ClosedRange<Double>, hint: String, parent: Node? = nil) -> Double? {
         guard let node else {
-            if required { problem(nil, field, "missing (required): \(hint)", state: state) }
+            if required { problem(parent, field, "missing (required): \(hint)", state: state) }
             return nil
         }
         guard let v = node.float, v.isFinite else { problem(node, field, "must be \(hint), not '\(node.string ?? "?")'", state: state); return nil }
@@ -250,10 +285,11 @@ struct ScenarioParser {
         return v
     }
 
-    mutating func block<T: Decodable>(_ node: Node?, _ field: String, keys: [String]) -> T? {
+    /// A parameter block: every key known, every value a number in its range; decoded only when all are.
+    mutating func block<T: Decodable>(_ node: Node?, _ field: String, rules: [String: NumberRule]) -> T? {
         guard let node else { return nil }
-        guard let map = node.mapping else { problem(node, field, "must be a mapping"); return nil }
-        checkKeys(map, allowed: keys, at: field)
+        guard node.mapping != nil else { problem(node, field, "must be a mapping"); return nil }
+        guard checkNumbers(node, field, rules: rules, state: nil) else { return nil }
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch {
@@ -262,19 +298,24 @@ struct ScenarioParser {
         }
     }
 
-    mutating func checkRanges(_ o: ObservationParameters, _ node: Node?) {
-        if o.noise < 0 { problem(node?["noise"], "observation.noise", "must be ≥ 0") }
-        if let r = o.range, r < 0 { problem(node?["range"], "observation.range", "must be ≥ 0 hops") }
-    }
-
-    mutating func checkParameters(_ p: PolicyParameters, node: Node?, field: String, state: StateID?) {
-        for (name, value) in zip(PolicyParameters.names, p.values) where value < 0 || !value.isFinite {
-            problem(node?[name] ?? node, "\(field).\(name)", "must be a non-negative number", state: state)
+    /// Checks every key of a parameter mapping against its rule, reporting each problem with its line.
+    /// - Returns: true when there was none.
+    mutating func checkNumbers(_ node: Node, _ field: String, rules: [String: NumberRule], state: StateID?) -> Bool {
+        let before = problems.count
+        guard let map = node.mapping else { return false }
+        checkKeys(map, allowed: rules.keys.sorted(), at: field, state: state)
+        for (key, value) in map {
+            guard let name = key.string, let rule = rules[name] else { continue }
+            let path = "\(field).\(name)"
+            guard let v = value.float, v.isFinite else {
+                problem(value, path, "must be \(rule.text), not '\(value.string ?? "?")'", state: state)
+                continue
+            }
+            if !rule.range.contains(v) || (rule.integer && v != v.rounded()) {
+                problem(value, path, "\(value.string ?? String(v)) is out of range: must be \(rule.text)", state: state)
+            }
         }
-        for name in ["certain_victory", "trust", "random_bandwagon", "near_proximity"] {
-            let v = p.values[PolicyParameters.names.firstIndex(of: name)!]
-            if v > 1 { problem(node?[name] ?? node, "\(field).\(name)", "must be in [0, 1]", state: state) }
-        }
+        return problems.count == before
     }
 
     static func explain(_ error: Error) -> String {

@@ -48,7 +48,7 @@ public struct World: Sendable {
     public let order: [StateID]
     public internal(set) var states: [StateID: TrueState]
     public private(set) var alliances: [Alliance] = []
-    public private(set) var wars: [War] = []
+    public internal(set) var wars: [War] = []
     public let geography: Geography
     public let weights: ThreatWeights
     public let params: WorldParameters
@@ -91,14 +91,29 @@ public struct World: Sendable {
     }
 
     public var publicWars: [PublicWar] {
-        wars.map { PublicWar(attackers: side(of: $0.attacker, against: $0.defender),
-                             defenders: side(of: $0.defender, against: $0.attacker)) }
+        warSides().map { PublicWar(attackers: $0.attackers, defenders: $0.defenders) }
     }
 
-    /// A belligerent and its allies, less anyone also allied with the enemy (they sit out).
-    func side(of leader: StateID, against enemy: StateID) -> [StateID] {
+    /// A belligerent and its allies, less anyone also allied with the enemy (they sit out)
+    /// and anyone in `busy` (already fighting elsewhere).
+    func side(of leader: StateID, against enemy: StateID, busy: Set<StateID> = []) -> [StateID] {
         let enemySide = allies(of: enemy).union([enemy])
-        return ([leader] + allies(of: leader).filter { !enemySide.contains($0) && isLive($0) }.sorted())
+        return [leader] + allies(of: leader).filter { !enemySide.contains($0) && isLive($0) && !busy.contains($0) }.sorted()
+    }
+
+    /// The sides of each war under way, now: allies join, but no state fights in two wars
+    /// (the earlier war, in start order, keeps it).
+    func warSides() -> [(war: War, attackers: [StateID], defenders: [StateID])] {
+        var busy: Set<StateID> = []
+        var out: [(War, [StateID], [StateID])] = []
+        for war in wars where isLive(war.attacker) && isLive(war.defender) && !busy.contains(war.attacker) && !busy.contains(war.defender) {
+            let attackers = side(of: war.attacker, against: war.defender, busy: busy.union([war.defender]))
+            let defenders = side(of: war.defender, against: war.attacker, busy: busy.union(attackers))
+            busy.formUnion(attackers)
+            busy.formUnion(defenders)
+            out.append((war, attackers, defenders))
+        }
+        return out
     }
 
     func sidePower(_ side: [StateID]) -> Double { side.reduce(0) { $0 + power($1) } }
@@ -127,10 +142,7 @@ public struct World: Sendable {
     mutating func decideWars(round: Int, seed: UInt64) -> ([WorldEvent], Set<StateID>) {
         var events: [WorldEvent] = []
         var defeated: Set<StateID> = []
-        for war in wars {
-            guard isLive(war.attacker), isLive(war.defender) else { continue }
-            let attackers = side(of: war.attacker, against: war.defender)
-            let defenders = side(of: war.defender, against: war.attacker)
+        for (war, attackers, defenders) in warSides() {
             let p = winProbability(sidePower(attackers), against: sidePower(defenders), decisiveness: params.warDecisiveness)
             var rng = SeededRandom(seed: seed, purpose: "war", [war.attacker, war.defender, String(round)])
             let attackerWins = rng.uniform() < p
@@ -193,12 +205,13 @@ public struct World: Sendable {
             var best: (target: StateID, odds: Double)?
             for target in live where target != id && !busy.contains(target) && !allied(id, target)
                 && geography.proximity(id, target) >= params.warReach {
-                let odds = sidePower(side(of: id, against: target)) / max(sidePower(side(of: target, against: id)), 1e-12)
+                let odds = sidePower(side(of: id, against: target, busy: busy))
+                    / max(sidePower(side(of: target, against: id, busy: busy)), 1e-12)
                 if odds >= params.warOdds, odds > (best?.odds ?? 0) { best = (target, odds) }
             }
             guard let (target, odds) = best else { continue }
-            let attackers = side(of: id, against: target)
-            let defenders = side(of: target, against: id)
+            let attackers = side(of: id, against: target, busy: busy)
+            let defenders = side(of: target, against: id, busy: busy.union(attackers))
             busy.formUnion(attackers)
             busy.formUnion(defenders)
             wars.append(War(attacker: id, defender: target, startedRound: round))
@@ -222,6 +235,8 @@ public struct World: Sendable {
                 } else if power(x) < params.neutralisedRatio * a.targetPowerAtFormation {
                     reason = "its threat \(x) is neutralised (power \(format2(power(x) / max(a.targetPowerAtFormation, 1e-12))) of what it was)"
                 }
+            case .bandwagon(let x, _) where !isLive(x):
+                reason = "its senior \(x) is gone"
             case .bandwagon(let x, let junior):
                 let now = trueThreats(to: junior).first { $0.target == x }?.score ?? 0
                 if now > params.betrayalRatio * a.seniorThreatAtFormation {

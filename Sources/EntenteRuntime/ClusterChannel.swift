@@ -84,7 +84,7 @@ public final class ClusterChannel: StateChannel {
                 } else {
                     joined[id] = JoinedState(pid: Int(hello.pid), endpoint: hello.endpoint)
                 }
-            case .abort(let reason):
+            case .abort(let reason) where joined[id] != nil:
                 throw RunError("state \(id) failed before the run started: \(reason)")
             default:
                 onProblem?("refused an unexpected message from '\(id)' while states were joining")
@@ -109,7 +109,7 @@ public final class ClusterChannel: StateChannel {
             switch message {
             case .report(let r) where r.round == first.round && r.phase == first.phase && r.step == first.step:
                 if reports[id] == nil, starts.contains(where: { $0.0 == id }) { reports[id] = r }
-            case .abort(let reason):
+            case .abort(let reason) where starts.contains(where: { $0.0 == id }):
                 throw RunError("state \(id) failed in round \(first.round) \(first.phase.name): \(reason)")
             case .hello(let hello):
                 onProblem?("refused a late hello from '\(hello.state)': the run has started")

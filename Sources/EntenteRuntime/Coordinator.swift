@@ -195,11 +195,11 @@ public final class Coordinator {
         return out
     }
 
-    /// How many letters each sender addressed to `receiver`: the receiver waits for them all.
+    /// The letters each sender addressed to `receiver` (sequence numbers): the receiver waits for exactly these.
     func expected(_ letters: [Letter], for receiver: StateID) -> [ExpectedLetters] {
-        var counts: [StateID: UInt32] = [:]
-        for l in letters where l.receiver == receiver { counts[l.sender, default: 0] += 1 }
-        return counts.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, count: $0.value) }
+        var seqs: [StateID: [UInt32]] = [:]
+        for l in letters where l.receiver == receiver { seqs[l.sender, default: []].append(l.seq) }
+        return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value) }
     }
 
     // MARK: Alliances and classification
@@ -213,6 +213,12 @@ public final class Coordinator {
                 let b = c.partner
                 guard before.isLive(b), !before.allied(a, b), !world.allied(a, b),
                       let theirs = commits[b]?.commitments.first(where: { $0.partner == a }) else { continue }
+                // The coordinator holds states to their max_allies whatever they commit to.
+                if let full = [a, b].first(where: { world.allies(of: $0).count >= Int(specs[$0]!.params.maxAllies) }) {
+                    log.record("refused", round: round, [("state", .string(full)), ("phase", .string("commit")),
+                                                         ("problem", .string("alliance \(a)-\(b) refused: \(full) already has max_allies allies"))])
+                    continue
+                }
                 let offer = c.offeredBy == a ? c : theirs
                 let ra = classify(a, partner: b, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
                 let rb = classify(b, partner: a, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)

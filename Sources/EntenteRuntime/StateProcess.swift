@@ -43,6 +43,13 @@ public final class StateProcess {
     var pending: PhaseStart?
     var letterDeadline: Deadline?
     let parent = getppid()
+    /// The coordinator aborted the run (nothing to report back).
+    public private(set) var aborted = false
+
+    struct LetterID: Hashable {
+        var sender: StateID
+        var seq: UInt32
+    }
 
     struct PhaseKey: Hashable {
         var round: UInt16
@@ -113,6 +120,7 @@ public final class StateProcess {
                 case .finish(let digest):
                     return digest
                 case .abort(let reason):
+                    aborted = true
                     throw RunError("state \(options.id): run aborted by the coordinator: \(reason)")
                 case .hello, .report:
                     problems.append("unexpected message type from the coordinator")
@@ -145,23 +153,23 @@ public final class StateProcess {
         var inbox: [Letter] = []
         if let (phase, step) = StateHost.previousPhase(of: start, steps: host.welcome.negotiationSteps) {
             let key = PhaseKey(round: start.round, phase: phase, step: step)
-            let got = buffer[key] ?? []
-            let expected = Dictionary(uniqueKeysWithValues: start.expected.map { ($0.sender, Int($0.count)) })
-            var counts: [StateID: Int] = [:]
-            for m in got { counts[m.letter.sender, default: 0] += 1 }
-            let complete = expected.allSatisfy { counts[$0.key, default: 0] >= $0.value }
+            var wanted = Set(start.expected.flatMap { e in e.seqs.map { LetterID(sender: e.sender, seq: $0) } })
+            var found: [LetterID: Letter] = [:]
+            for m in buffer[key] ?? [] {
+                let id = LetterID(sender: m.letter.sender, seq: m.letter.seq)
+                if wanted.contains(id), found[id] == nil { found[id] = m.letter }
+            }
+            let complete = found.count == wanted.count
             if !complete && !(letterDeadline?.passed ?? true) { return }
             if !complete {
-                let missing = expected.filter { counts[$0.key, default: 0] < $0.value }.keys.sorted()
+                let missing = Set(wanted.subtracting(found.keys).map(\.sender)).sorted()
                 problems.append("letters missing from \(missing.joined(separator: ", ")) at the deadline")
             }
-            // Canonical order, and only what the coordinator said was sent (extras are refused).
-            var taken: [StateID: Int] = [:]
-            for m in got.map(\.letter).sorted(by: Letter.canonical) {
-                let n = taken[m.sender, default: 0]
-                if n < expected[m.sender, default: 0] { inbox.append(m); taken[m.sender] = n + 1 } else {
-                    problems.append("refused an unannounced letter from \(m.sender)")
-                }
+            // Exactly the letters the coordinator announced, in canonical order; the rest is refused.
+            inbox = found.values.sorted(by: Letter.canonical)
+            for m in buffer[key] ?? [] {
+                let id = LetterID(sender: m.letter.sender, seq: m.letter.seq)
+                if wanted.remove(id) == nil { problems.append("refused an unannounced letter from \(m.letter.sender) (seq \(m.letter.seq))") }
             }
             buffer = buffer.filter { $0.key.round >= start.round }
             buffer[key] = nil

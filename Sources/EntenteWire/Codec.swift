@@ -22,7 +22,7 @@ extension ControlMessage {
         case .phaseStart(let p):
             var w = WireWriter(type: MessageType.phaseStart.rawValue)
             w.u16(p.round); w.u8(p.phase.rawValue); w.u8(p.step)
-            w.array(p.expected) { w, e in w.string(e.sender); w.u32(e.count) }
+            w.array(p.expected) { w, e in w.string(e.sender); w.array(e.seqs) { $0.u32($1) } }
             w.bool(p.observation != nil)
             if let o = p.observation { w.observation(o) }
             return w.bytes
@@ -96,7 +96,8 @@ extension ControlMessage {
             let phase = try r.phase()
             let step = try r.u8("phase.step")
             let expected = try r.array("phase.expected", minElementBytes: 6) { r in
-                ExpectedLetters(sender: try r.string("expected.sender"), count: try r.u32("expected.count"))
+                ExpectedLetters(sender: try r.string("expected.sender"),
+                                seqs: try r.array("expected.seqs", minElementBytes: 4) { try $0.u32("expected.seq") })
             }
             let observation = try r.bool("phase.hasObservation") ? try r.observation() : nil
             self = .phaseStart(PhaseStart(round: round, phase: phase, step: step, expected: expected, observation: observation))

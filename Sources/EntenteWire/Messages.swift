@@ -87,8 +87,8 @@ public struct PhaseStart: Equatable, Sendable {
     public var round: UInt16
     public var phase: Phase
     public var step: UInt8
-    /// How many letters each peer sent this state in the previous phase: the state waits
-    /// for all of them before acting, then reads them in canonical order.
+    /// The letters each peer reported sending this state in the previous phase: the state
+    /// waits for exactly these before acting, then reads them in canonical order.
     public var expected: [ExpectedLetters]
     /// In the observe phase only.
     public var observation: Observation?
@@ -102,13 +102,14 @@ public struct PhaseStart: Equatable, Sendable {
     }
 }
 
+/// The sequence numbers of the letters one sender addressed to the receiver.
 public struct ExpectedLetters: Equatable, Sendable {
     public var sender: StateID
-    public var count: UInt32
+    public var seqs: [UInt32]
 
-    public init(sender: StateID, count: UInt32) {
+    public init(sender: StateID, seqs: [UInt32]) {
         self.sender = sender
-        self.count = count
+        self.seqs = seqs
     }
 }
 

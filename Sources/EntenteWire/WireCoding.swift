@@ -27,9 +27,15 @@ public struct WireWriter {
     public mutating func f64(_ v: Double) { u64(v.bitPattern) }
     public mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
 
-    /// u16 byte length, then UTF-8.
+    /// u16 byte length, then UTF-8. A longer string is cut at a character boundary to
+    /// `Wire.maxStringBytes`, so what is sent always decodes.
     public mutating func string(_ s: String) {
-        let utf8 = Array(s.utf8.prefix(Wire.maxStringBytes))
+        var utf8 = Array(s.utf8)
+        if utf8.count > Wire.maxStringBytes {
+            var cut = Wire.maxStringBytes
+            while cut > 0 && utf8[cut] & 0xC0 == 0x80 { cut -= 1 }  // never split a multi-byte character
+            utf8 = Array(utf8[..<cut])
+        }
         u16(UInt16(utf8.count))
         bytes += utf8
     }

@@ -40,7 +40,7 @@ struct StateCommand: ParsableCommand {
             process = try StateProcess(options)
             _ = try process!.run()
         } catch {
-            process?.reportFailure("\(error)")
+            if let process, !process.aborted { process.reportFailure("\(error)") }
             printError("error: \(error)")
             throw ExitCode.failure
         }

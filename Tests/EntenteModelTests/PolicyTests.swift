@@ -121,6 +121,32 @@ struct NegotiationTests {
         #expect(bandwagoner.answer(from: "T", kind: .balance, aimedAt: "B").0 == true)
     }
 
+    @Test("a balancing state refuses an offer that would put it on its threat's side")
+    func refusesThreatsSide() {
+        // C is T's ally: joining C would join T.
+        let ctx = Fixture.context(me: "A", power: 0.3, beliefs: beliefs.merging(["C": Fixture.attributes(0.1)]) { a, _ in a },
+                                  geography: geography, allies: ["C": ["T"], "T": ["C"]], sharers: ["T": ["B"]])
+        let n = Negotiator(context: ctx, decision: decide(ctx))
+        #expect(n.decision.stance == .balance)
+        let (ok, reason) = n.answer(from: "C", kind: .balance, aimedAt: "B")
+        #expect(!ok)
+        #expect(reason.contains("T's side"))
+        #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil).0 == false)
+    }
+
+    @Test("offers awaiting an answer count against max_allies")
+    func pendingOffersHoldTheirPlace() {
+        var params = PolicyParameters()
+        params.maxAllies = 1
+        let ctx = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]], params: params)
+        var n = Negotiator(context: ctx, decision: decide(ctx))
+        var seq: UInt32 = 0
+        let offers = n.step(inbox: [], makeOffers: true, nextSeq: &seq)
+        #expect(offers.count == 1)
+        // With its one place held by the pending offer, A refuses a third party's offer.
+        #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil) == (false, "no room for another alliance"))
+    }
+
     @Test("classification: bandwagon when the side joined contains T")
     func classifyBandwagon() {
         #expect(classify(mainThreat: "T", side: ["T"], aimedAt: nil, partnerThreats: []).0 == .bandwagon)

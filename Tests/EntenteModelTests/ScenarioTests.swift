@@ -96,6 +96,31 @@ struct ScenarioTests {
         #expect(messages.contains("unknown policy"))
     }
 
+    @Test("parameters out of range are refused, every one, each with its line")
+    func parameterRanges() {
+        let p = problems(valid.replacingOccurrences(of: "policy: {trust: 0.4}", with: """
+            policy: {trust: 1.5, assessment_size: 1e300, max_offers: 2.5}
+            timeouts: {phase_seconds: -1}
+            world: {war_cost: lots}
+            """))
+        let fields = Set(p.map(\.field))
+        #expect(fields == ["policy.trust", "policy.assessment_size", "policy.max_offers", "timeouts.phase_seconds", "world.war_cost"])
+        #expect(p.allSatisfy { $0.line != nil })
+        #expect(p.first { $0.field == "world.war_cost" }?.message.contains("not 'lots'") == true)
+    }
+
+    @Test("a bad scenario-wide parameter is reported once, not again for each state that overrides others")
+    func noDoubleReports() {
+        let p = problems(valid.replacingOccurrences(of: "policy: {trust: 0.4}", with: "policy: {trust: 2}"))
+        #expect(p.map(\.field) == ["policy.trust"])
+    }
+
+    @Test("a missing required field still gets its entry's line")
+    func missingFieldLine() {
+        let p = problems(valid.replacingOccurrences(of: "power: 1, ", with: ""))
+        #expect(p.first?.line == 7)
+    }
+
     @Test("ids must be short and plain: they name sockets and files")
     func badIDs() {
         let p = problems(valid.replacingOccurrences(of: "id: AAA", with: "id: \"A/../B\""))

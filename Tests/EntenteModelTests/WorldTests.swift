@@ -48,6 +48,35 @@ struct WorldTests {
         #expect(!w.allied("A", "T"))
     }
 
+    @Test("a bandwagon ends when its senior is eliminated")
+    func bandwagonEndsWithSenior() {
+        var w = world()
+        w.form(Alliance("A", "T", round: 1, label: .bandwagon(with: "T", junior: "A"), seniorThreat: 1))
+        w.states["T"]!.eliminated = true
+        _ = w.dissolveAlliances()
+        #expect(!w.allied("A", "T"))
+    }
+
+    @Test("no state fights in two wars at once")
+    func oneWarAtATime() {
+        // Two aggressors next to the same pair of allies: the allies can fight only one of them.
+        var s = Fixture.scenario([
+            Fixture.state("X", power: 0.4, offense: 0.9, aggressiveness: 1), Fixture.state("Y", power: 0.4, offense: 0.9, aggressiveness: 1),
+            Fixture.state("A", power: 0.1, aggressiveness: 0), Fixture.state("B", power: 0.1, aggressiveness: 0),
+        ], borders: [Border("X", "A"), Border("Y", "B"), Border("A", "B")], alliances: [["A", "B"]])
+        s.world.warChance = 1
+        var w = World(s)
+        _ = w.startWars(round: 1, seed: 3)
+        #expect(w.wars.count == 1, "B is busy defending its ally A: Y finds no free target")
+        // Even when two wars are under way, the earlier one keeps the allies.
+        w.wars = [War(attacker: "X", defender: "A", startedRound: 1), War(attacker: "Y", defender: "B", startedRound: 1)]
+        let sides = w.warSides()
+        let everyone = sides.flatMap { $0.attackers + $0.defenders }
+        #expect(Set(everyone).count == everyone.count)
+        #expect(sides.count == 1)
+        #expect(sides.first?.defenders == ["A", "B"])
+    }
+
     @Test("initial alliances stand until a member is eliminated")
     func initialAlliancesStand() {
         var w = world()

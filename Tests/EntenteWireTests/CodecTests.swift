@@ -17,7 +17,7 @@ struct CodecTests {
                          proximityFloor: 0.05, states: ["FRN", "GMY", "RUS"], borders: [Border("FRN", "GMY", .land, proximity: 1)],
                          peers: [PeerInfo(id: "GMY", endpoint: "tcp://127.0.0.1:5000")])),
         .phaseStart(PhaseStart(round: 3, phase: .observe, step: 0, observation: observation)),
-        .phaseStart(PhaseStart(round: 3, phase: .negotiate, step: 2, expected: [ExpectedLetters(sender: "GMY", count: 3)])),
+        .phaseStart(PhaseStart(round: 3, phase: .negotiate, step: 2, expected: [ExpectedLetters(sender: "GMY", seqs: [3, 9, 12])])),
         .report(PhaseReport(round: 3, phase: .commit, step: 0,
                             letters: [Letter(sender: "FRN", receiver: "RUS", seq: 9, body: .offer(kind: .balance, aimedAt: "GMY"))],
                             belief: [ReportedThreat(target: "GMY", score: 0.4, estimate: estimate)],
