@@ -52,6 +52,9 @@ public final class ClusterLauncher {
                                "--transport", options.transport, "--exit-with-parent"]
         if let seed = options.seed { coordinatorArgs += ["--seed", String(seed)] }
         if let rounds = options.rounds { coordinatorArgs += ["--rounds", String(rounds)] }
+        // The scenario as loaded carries any timeouts given on the command line.
+        coordinatorArgs += ["--join-timeout", String(options.scenario.timeouts.joinSeconds),
+                            "--phase-timeout", String(options.scenario.timeouts.phaseSeconds)]
         switch options.transport {
         case "ipc": coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]

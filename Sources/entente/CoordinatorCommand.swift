@@ -8,8 +8,8 @@ struct CoordinatorCommand: ParsableCommand {
         commandName: "coordinator",
         abstract: "Run the coordinator process: the clock, the ground truth and the logs.",
         discussion: """
-            Binds ENDPOINT and waits for every state of the scenario to join (`entente state --id X
-            --coordinator ENDPOINT`), then runs the rounds. Any launcher can start it: a script,
+            Binds ENDPOINT and waits for every state of the scenario to join (`entente state --id X \
+            --coordinator ENDPOINT`), then runs the rounds. Any launcher can start it: a script, \
             Kubernetes, Slurm. Prints the summary; the last line is `digest: <hex>`.
             """
     )
@@ -23,20 +23,7 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Write the bound endpoint (with the real port) to this file once ready.")
     var endpointFile: String?
 
-    @Option(help: "Run folder for events.jsonl, summary.json, alliances.csv (default: runs/<scenario>-<seed>-<timestamp>).")
-    var out: String?
-
-    @Option(help: "Seed (default: the scenario's).")
-    var seed: UInt64?
-
-    @Option(help: "Rounds (default: the scenario's).")
-    var rounds: Int?
-
-    @Option(help: "Seconds to wait for all states to join (default: the scenario's timeouts.join_seconds, 60).")
-    var joinTimeout: Double?
-
-    @Option(help: "Seconds a phase may take before the missing states are named and the run stops (default: timeouts.phase_seconds, 20).")
-    var phaseTimeout: Double?
+    @OptionGroup var options: RunOptions
 
     @Option(help: "Transport name recorded in the logs (informational).")
     var transport: String = "tcp"
@@ -44,24 +31,16 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Stop when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
-    func validate() throws {
-        if let rounds, !(1...Scenario.maxRounds).contains(rounds) {
-            throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)")
-        }
-    }
-
     func run() throws {
         resetSignals()
-        var loaded = try loadScenario(scenario)
-        if let joinTimeout { loaded.timeouts.joinSeconds = joinTimeout }
-        if let phaseTimeout { loaded.timeouts.phaseSeconds = phaseTimeout }
-        let folder = out ?? defaultRunFolder(loaded.name, seed: seed ?? loaded.seed)
+        let loaded = try options.scenario(scenario)
+        let folder = options.folder(for: loaded)
         let parent = getppid()
         do {
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
                                              phaseSeconds: loaded.timeouts.phaseSeconds)
             if exitWithParent { channel.parent = parent }
-            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: seed, rounds: rounds,
+            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "cluster", transport: transport)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             channel.onProblem = { coordinator.logProblem($0) }

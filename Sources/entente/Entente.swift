@@ -6,8 +6,8 @@ struct Entente: ParsableCommand {
         commandName: "entente",
         abstract: "Simulate Walt's balance of threat: states as processes negotiating alliances over ZeroMQ.",
         discussion: """
-            A run starts one coordinator (the clock and the ground truth) and one process per state.
-            States see each other only through noisy observations, trade threat assessments and
+            A run starts one coordinator (the clock and the ground truth) and one process per state. \
+            States see each other only through noisy observations, trade threat assessments and \
             alliance offers directly, and the coordinator logs whether each alliance balances or bandwagons.
 
             Start with:  entente run scenarios/small.yaml

@@ -7,11 +7,11 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario to the end and print its summary.",
         discussion: """
-            The cluster engine starts the coordinator and one OS process per state on this machine
-            (`entente coordinator ...`, `entente state --id X ...`). The reference engine runs the same
+            The cluster engine starts the coordinator and one OS process per state on this machine \
+            (`entente coordinator ...`, `entente state --id X ...`). The reference engine runs the same \
             policy and world code in this one process: same outcome, same digest, much faster.
 
-            The run folder gets events.jsonl, summary.json and alliances.csv (see docs/LOGS.md).
+            The run folder gets events.jsonl, summary.json and alliances.csv (see docs/LOGS.md). \
             The last line printed is `digest: <64 hex chars>`.
             """
     )
@@ -19,14 +19,7 @@ struct Run: ParsableCommand {
     @Argument(help: "The scenario file (YAML; see docs/SCENARIOS.md).")
     var scenario: String
 
-    @Option(help: "Seed of every random draw (default: the scenario's seed).")
-    var seed: UInt64?
-
-    @Option(help: "Number of rounds (default: the scenario's rounds).")
-    var rounds: Int?
-
-    @Option(help: "Run folder (default: runs/<scenario>-<seed>-<timestamp>).")
-    var out: String?
+    @OptionGroup var options: RunOptions
 
     @Option(help: "Transport between processes: ipc (Unix sockets) or tcp (loopback).")
     var transport: TransportName = .ipc
@@ -34,19 +27,12 @@ struct Run: ParsableCommand {
     @Option(help: "cluster: one process per state; reference: one process, in-memory transport.")
     var engine: EngineName = .cluster
 
-    func validate() throws {
-        if let rounds, !(1...Scenario.maxRounds).contains(rounds) {
-            throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)")
-        }
-    }
-
     func run() throws {
-        let loaded = try loadScenario(scenario)
-        let seedValue = seed ?? loaded.seed
-        let folder = out ?? defaultRunFolder(loaded.name, seed: seedValue)
+        let loaded = try options.scenario(scenario)
+        let folder = options.folder(for: loaded)
         switch engine {
         case .reference:
-            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: seed, rounds: rounds,
+            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "reference", transport: "memory")
             let coordinator = try Coordinator(settings, outDirectory: folder)
             coordinator.progress = progressPrinter()
@@ -55,7 +41,7 @@ struct Run: ParsableCommand {
             print("run folder: \(folder)")
             print(outcome.text)
         case .cluster:
-            let launcher = ClusterLauncher(.init(scenarioPath: scenario, scenario: loaded, seed: seed, rounds: rounds,
+            let launcher = ClusterLauncher(.init(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
                                                  outDirectory: folder, transport: transport.rawValue, executable: selfExecutable()))
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }

@@ -7,8 +7,8 @@ struct StateCommand: ParsableCommand {
         commandName: "state",
         abstract: "Run one state's process: it joins the coordinator and negotiates with its peers.",
         discussion: """
-            The state binds its own peer endpoint (--listen), tells the coordinator where it is, and
-            receives the endpoints of only the peers it may reach. It exits when the run ends
+            The state binds its own peer endpoint (--listen), tells the coordinator where it is, and \
+            receives the endpoints of only the peers it may reach. It exits when the run ends \
             (status 0), is aborted, or the coordinator goes silent (status 1).
             """
     )

@@ -14,6 +14,17 @@ struct FailureTests {
         return (c, try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Starts `entente run` on a run long enough to interrupt, tagged, and waits until a round is done.
+    func startLongRun() throws -> (run: Entente.Running, out: String, tag: String) {
+        let out = try temporaryFolder() + "/run"
+        let tag = newTag()
+        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
+        guard eventually(30, { events(out).contains { $0["type"] as? String == "round_end" } }) else {
+            throw TestFailure("the run did not get through a round: \(try run.wait(timeout: 1).stderr)")
+        }
+        return (run, out, tag)
+    }
+
     @Test("a state that never joins stops the run at the join deadline, named")
     func stateNeverJoins() throws {
         let dir = try temporaryFolder()
@@ -47,12 +58,9 @@ struct FailureTests {
 
     @Test("under `entente run`, a state that exits early stops the run at once, named, and nothing is left")
     func launcherNamesDeadState() throws {
-        let out = try temporaryFolder() + "/run"
-        let tag = newTag()
-        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
-        var children: [Int32] = []
-        #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
-        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        let (run, out, tag) = try startLongRun()
+        let children = childProcesses(of: run.pid)
+        #expect(children.count == 6)
         let statePID = try #require(events(out).first { $0["type"] as? String == "process" && $0["state"] as? String == "WEK" }?["pid"] as? Int)
         kill(Int32(statePID), SIGKILL)
         let r = try run.wait(timeout: 60)
@@ -65,12 +73,9 @@ struct FailureTests {
 
     @Test("Ctrl-C on `entente run` stops every process it started", arguments: [SIGINT, SIGTERM])
     func interruptLeavesNothing(signal: Int32) throws {
-        let out = try temporaryFolder() + "/run"
-        let tag = newTag()
-        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
-        var children: [Int32] = []
-        #expect(eventually(30) { children = childProcesses(of: run.pid); return children.count == 6 })
-        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        let (run, _, tag) = try startLongRun()
+        let children = childProcesses(of: run.pid)
+        #expect(children.count == 6)
         run.kill(signal: signal)
         let r = try run.wait(timeout: 60)
         #expect(r.status != 0)
@@ -82,10 +87,7 @@ struct FailureTests {
 
     @Test("if `entente run` itself is killed outright, its processes notice and exit")
     func launcherKilled() throws {
-        let out = try temporaryFolder() + "/run"
-        let tag = newTag()
-        let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
-        #expect(eventually(30) { events(out).contains { $0["type"] as? String == "round_end" } })
+        let (run, _, tag) = try startLongRun()
         #expect(processes(tagged: tag).count == 7)
         run.kill(signal: SIGKILL)
         _ = try run.wait(timeout: 30)
