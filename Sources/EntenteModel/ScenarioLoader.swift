@@ -2,9 +2,9 @@ import Foundation
 import Yams
 
 extension Scenario {
-    /// Reads and validates a scenario file.
+    /// Reads and validates a scenario file, with command-line overrides applied first.
     /// - Throws: `ScenarioError` listing every problem with its file, line, field and state.
-    public static func load(path: String) throws -> Scenario {
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -14,13 +14,14 @@ extension Scenario {
                                 message: "cannot read the file: \(error.localizedDescription)"),
             ])
         }
-        return try parse(yaml: text, file: path)
+        return try parse(yaml: text, file: path, overrides: overrides)
     }
 
     /// Parses and validates scenario YAML; `file` only labels the problems.
-    public static func parse(yaml: String, file: String = "<scenario>") throws -> Scenario {
-        var parser = ScenarioParser(file: file)
+    public static func parse(yaml: String, file: String = "<scenario>", overrides: [ScenarioOverride] = []) throws -> Scenario {
+        var parser = ScenarioParser(file: file, overrides: overrides)
         let scenario = parser.parse(yaml)
+        parser.attributeOverrides()
         if let scenario, parser.problems.isEmpty { return scenario }
         throw ScenarioError(problems: parser.problems)
     }
@@ -29,9 +30,23 @@ extension Scenario {
 /// Walks the YAML node tree so every problem can name its line, collecting all of them.
 struct ScenarioParser {
     let file: String
+    let overrides: [ScenarioOverride]
     var problems: [ScenarioProblem] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, overrides: [ScenarioOverride] = []) {
+        self.file = file
+        self.overrides = overrides
+    }
+
+    /// Problems with no line that an override caused say so (an override has no place in the file).
+    mutating func attributeOverrides() {
+        for k in problems.indices where problems[k].line == nil {
+            let last = problems[k].field.split(separator: ".").last.map(String.init)
+            if let o = overrides.first(where: { $0.key == problems[k].field || $0.path.last == last }) {
+                problems[k].message += " (set on the command line: \(o))"
+            }
+        }
+    }
 
     mutating func problem(_ node: Node?, _ field: String, _ message: String, state: StateID? = nil) {
         problems.append(ScenarioProblem(file: file, line: node?.mark?.line, field: field, state: state, message: message))
@@ -40,11 +55,15 @@ struct ScenarioParser {
     mutating func parse(_ yaml: String) -> Scenario? {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard var node = try Yams.compose(yaml: yaml) else {
                 problem(nil, "(document)", "the file is empty; a scenario needs at least `name` and `states`")
                 return nil
             }
+            for override in overrides { node = try node.applying(override) }
             root = node
+        } catch let error as ScenarioError {
+            problems += error.problems
+            return nil
         } catch let error as YamlError {
             problems.append(ScenarioProblem(file: file, line: Self.line(of: error), field: "(yaml)", state: nil,
                                             message: "not valid YAML: \(error)"))

@@ -14,17 +14,20 @@ public final class ClusterLauncher {
         public var outDirectory: String
         /// "ipc" or "tcp".
         public var transport: String
+        /// `path=value` scenario overrides, passed on to the coordinator.
+        public var overrides: [String]
         /// The `entente` executable to start (this one by default).
         public var executable: String
 
         public init(scenarioPath: String, scenario: Scenario, seed: UInt64?, rounds: Int?, outDirectory: String,
-                    transport: String, executable: String) {
+                    transport: String, overrides: [String] = [], executable: String) {
             self.scenarioPath = scenarioPath
             self.scenario = scenario
             self.seed = seed
             self.rounds = rounds
             self.outDirectory = outDirectory
             self.transport = transport
+            self.overrides = overrides
             self.executable = executable
         }
     }
@@ -52,6 +55,7 @@ public final class ClusterLauncher {
                                "--transport", options.transport, "--exit-with-parent"]
         if let seed = options.seed { coordinatorArgs += ["--seed", String(seed)] }
         if let rounds = options.rounds { coordinatorArgs += ["--rounds", String(rounds)] }
+        for override in options.overrides { coordinatorArgs += ["--set", override] }
         // The scenario as loaded carries any timeouts given on the command line.
         coordinatorArgs += ["--join-timeout", String(options.scenario.timeouts.joinSeconds),
                             "--phase-timeout", String(options.scenario.timeouts.phaseSeconds)]

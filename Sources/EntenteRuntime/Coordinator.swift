@@ -13,9 +13,11 @@ public struct RunSettings: Sendable {
     public var engine: String
     /// "ipc", "tcp" or "memory" (logged, not part of the outcome).
     public var transport: String
+    /// The `path=value` overrides applied to the scenario file (already in `scenario`).
+    public var overrides: [String]
 
     public init(scenario: Scenario, scenarioPath: String, seed: UInt64? = nil, rounds: Int? = nil,
-                runID: String, engine: String, transport: String) {
+                runID: String, engine: String, transport: String, overrides: [String] = []) {
         self.scenario = scenario
         self.scenarioPath = scenarioPath
         self.seed = seed ?? scenario.seed
@@ -23,6 +25,7 @@ public struct RunSettings: Sendable {
         self.runID = runID
         self.engine = engine
         self.transport = transport
+        self.overrides = overrides
     }
 }
 

@@ -40,6 +40,7 @@ public struct RunOutcome: Sendable {
                 "rounds": settings.rounds, "negotiation_steps": s.negotiationSteps, "engine": settings.engine,
                 "transport": settings.transport, "observation_noise": s.observation.noise,
                 "observation_range": s.observation.range.map { $0 as Any } ?? NSNull(),
+                "overrides": settings.overrides,
             ] as [String: Any],
             "versions": ["entente": Self.version, "protocol": Int(Wire.version), "libzmq": zmqVersionText()],
             "run_id": settings.runID,

@@ -41,7 +41,8 @@ struct CoordinatorCommand: ParsableCommand {
                                              phaseSeconds: loaded.timeouts.phaseSeconds)
             if exitWithParent { channel.parent = parent }
             let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "cluster", transport: transport)
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "cluster", transport: transport,
+                                       overrides: options.overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             channel.onProblem = { coordinator.logProblem($0) }
             if let endpointFile {

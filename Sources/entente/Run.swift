@@ -33,7 +33,8 @@ struct Run: ParsableCommand {
         switch engine {
         case .reference:
             let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "reference", transport: "memory")
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "reference", transport: "memory",
+                                       overrides: options.overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             coordinator.progress = progressPrinter()
             let outcome = try coordinator.run(over: ReferenceChannel(ids: loaded.ids))
@@ -42,7 +43,8 @@ struct Run: ParsableCommand {
             print(outcome.text)
         case .cluster:
             let launcher = ClusterLauncher(.init(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
-                                                 outDirectory: folder, transport: transport.rawValue, executable: selfExecutable()))
+                                                 outDirectory: folder, transport: transport.rawValue, overrides: options.overrides,
+                                                 executable: selfExecutable()))
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }
         }

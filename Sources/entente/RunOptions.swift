@@ -13,6 +13,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Run folder for events.jsonl, summary.json, alliances.csv (default: runs/<scenario>-<seed>-<timestamp>).")
     var out: String?
 
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Change a scenario field for this run (repeatable), e.g. --set observation.noise=0.2 --set states.GMY.aggressiveness=0.9.",
+                               valueName: "path=value"))
+    var overrides: [String] = []
+
     @Option(help: "Seconds to wait for every state to join (default: the scenario's timeouts.join_seconds, 60).")
     var joinTimeout: Double?
 
@@ -28,9 +33,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The scenario at `path` with the timeouts given on the command line.
+    /// The scenario at `path` with the overrides and timeouts given on the command line.
     func scenario(_ path: String) throws -> Scenario {
-        var s = try loadScenario(path)
+        var s = try loadScenario(path, overrides: overrides)
         if let joinTimeout { s.timeouts.joinSeconds = joinTimeout }
         if let phaseTimeout { s.timeouts.phaseSeconds = phaseTimeout }
         return s

@@ -3,9 +3,9 @@ import EntenteModel
 import Foundation
 
 /// Loads a scenario or fails with every problem listed (and exit status 1).
-func loadScenario(_ path: String) throws -> Scenario {
+func loadScenario(_ path: String, overrides: [String] = []) throws -> Scenario {
     do {
-        return try Scenario.load(path: path)
+        return try Scenario.load(path: path, overrides: overrides.map(ScenarioOverride.init(parsing:)))
     } catch let error as ScenarioError {
         printError(error.description)
         printError("fix the scenario (see docs/SCENARIOS.md); `entente validate \(path)` checks it")

@@ -9,11 +9,14 @@ struct Validate: ParsableCommand {
     @Argument(help: "One or more scenario files.")
     var scenarios: [String]
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Check with this override applied (repeatable).", valueName: "path=value"))
+    var overrides: [String] = []
+
     func run() throws {
         var failed = false
         for path in scenarios {
             do {
-                let s = try Scenario.load(path: path)
+                let s = try Scenario.load(path: path, overrides: overrides.map(ScenarioOverride.init(parsing:)))
                 print("ok: \(path): \(s.name), \(s.states.count) states, \(s.borders.count) borders, \(s.alliances.count) alliances, \(s.rounds) rounds")
             } catch let error as ScenarioError {
                 failed = true

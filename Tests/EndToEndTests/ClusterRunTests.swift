@@ -53,6 +53,16 @@ struct ClusterRunTests {
         #expect(r.digest == b)
     }
 
+    @Test("overrides given with --set reach the cluster's coordinator: same digest as the reference engine")
+    func overridesReachTheCluster() throws {
+        let set = ["--set", "observation.noise=0.3", "--set", "states.WEK.aggressiveness=0.9"]
+        let ref = try Entente.run(["run", small, "--engine", "reference", "--out", try temporaryFolder()] + set)
+        let cluster = try Entente.run(["run", small, "--out", try temporaryFolder() + "/run"] + set)
+        #expect(ref.status == 0 && cluster.status == 0, "\(ref.stderr)\(cluster.stderr)")
+        #expect(ref.digest == cluster.digest)
+        #expect(ref.digest != (try referenceDigest()))
+    }
+
     @Test("coordinator and states started as separate commands finish with the same digest")
     func separateCommands() throws {
         let expected = try referenceDigest()
