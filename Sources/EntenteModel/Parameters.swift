@@ -138,20 +138,87 @@ public struct PolicyParameters: Codable, Equatable, Sendable {
     }
 }
 
-/// Basic observation noise (later issues add the full set of information knobs).
+/// Who a state can see at all.
+public enum Visibility: String, Codable, CaseIterable, Sendable {
+    /// Every other state.
+    case all
+    /// Only states it borders.
+    case neighbors
+    /// States within `range` hops on the contiguity graph.
+    case hops
+    /// Only the states named in `visible`.
+    case list
+}
+
+/// What a state's intelligence tells it of the others (docs/MODEL.md, "Observation").
+/// Set for the whole scenario under `observation:`, and per state under the state's own
+/// `observation:` (keys it sets replace the scenario's).
 public struct ObservationParameters: Codable, Equatable, Sendable {
-    /// Standard deviation of the noise on each observed attribute
+    /// Standard deviation of the noise on every observed attribute
     /// (log-normal on power, additive on offense and aggressiveness).
     public var noise = 0.1
-    /// How many hops away on the contiguity graph a state can see; nil: everyone.
+    /// Per-attribute noise; nil: `noise`.
+    public var noisePower: Double?
+    public var noiseOffense: Double?
+    public var noiseIntent: Double?
+    /// Noise grows with distance: × (1 + distance_noise · (hops − 1)).
+    public var distanceNoise = 0.0
+    /// Noise shrinks with the observer's intelligence capability: ÷ intelligence.
+    public var intelligence = 1.0
+    public var visibility = Visibility.all
+    /// Hops seen with `visibility: hops`.
     public var range: Int? = nil
+    /// States seen with `visibility: list`.
+    public var visible: [StateID] = []
+    /// Observations are this many rounds old.
+    public var lag = 0
 
     public init() {}
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case noise, noisePower = "noise_power", noiseOffense = "noise_offense", noiseIntent = "noise_intent"
+        case distanceNoise = "distance_noise", intelligence, visibility, range, visible, lag
+    }
+
     public init(from decoder: Decoder) throws {
+        try self.init(from: decoder, base: ObservationParameters())
+    }
+
+    /// Decodes the keys present, taking the others from `base` (how per-state settings work).
+    /// A `range` without a `visibility` means `visibility: hops`.
+    public init(from decoder: Decoder, base: ObservationParameters) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        noise = try c.decodeIfPresent(Double.self, forKey: .noise) ?? 0.1
-        range = try c.decodeIfPresent(Int.self, forKey: .range)
+        self = base
+        noise = try c.decodeIfPresent(Double.self, forKey: .noise) ?? noise
+        noisePower = try c.decodeIfPresent(Double.self, forKey: .noisePower) ?? noisePower
+        noiseOffense = try c.decodeIfPresent(Double.self, forKey: .noiseOffense) ?? noiseOffense
+        noiseIntent = try c.decodeIfPresent(Double.self, forKey: .noiseIntent) ?? noiseIntent
+        distanceNoise = try c.decodeIfPresent(Double.self, forKey: .distanceNoise) ?? distanceNoise
+        intelligence = try c.decodeIfPresent(Double.self, forKey: .intelligence) ?? intelligence
+        range = try c.decodeIfPresent(Int.self, forKey: .range) ?? range
+        visible = try c.decodeIfPresent([StateID].self, forKey: .visible) ?? visible
+        lag = try c.decodeIfPresent(Int.self, forKey: .lag) ?? lag
+        if let v = try c.decodeIfPresent(Visibility.self, forKey: .visibility) {
+            visibility = v
+        } else if c.contains(.range) {
+            visibility = .hops
+        }
+    }
+
+    /// Noise on (power, offense, aggressiveness) for a state `hops` away.
+    public func sigmas(hops: Int) -> (Double, Double, Double) {
+        let scale = (1 + distanceNoise * Double(max(0, hops - 1))) / intelligence
+        return ((noisePower ?? noise) * scale, (noiseOffense ?? noise) * scale, (noiseIntent ?? noise) * scale)
+    }
+
+    /// Whether a state `hops` away (nil: unreachable) with id `id` is in sight.
+    public func sees(_ id: StateID, hops: Int?) -> Bool {
+        switch visibility {
+        case .all: true
+        case .neighbors: hops == 1
+        case .hops: (hops ?? Int.max) <= (range ?? 1)
+        case .list: visible.contains(id)
+        }
     }
 }
 

@@ -23,20 +23,20 @@ public struct StateSpec: Equatable, Sendable {
     /// Aggressive intentions in [0, 1].
     public var aggressiveness: Double
     public var policy: PolicyKind
-    /// Hops on the contiguity graph this state sees; nil: the scenario's default.
-    public var observeRange: Int?
+    /// The scenario's observation settings with this state's own applied.
+    public var observation: ObservationParameters
     /// The scenario's policy parameters with this state's overrides applied.
     public var params: PolicyParameters
 
     public init(id: StateID, name: String, power: Double, offense: Double, aggressiveness: Double,
-                policy: PolicyKind = .walt, observeRange: Int? = nil, params: PolicyParameters = .init()) {
+                policy: PolicyKind = .walt, observation: ObservationParameters = .init(), params: PolicyParameters = .init()) {
         self.id = id
         self.name = name
         self.power = power
         self.offense = offense
         self.aggressiveness = aggressiveness
         self.policy = policy
-        self.observeRange = observeRange
+        self.observation = observation
         self.params = params
     }
 }

@@ -89,7 +89,8 @@ struct ScenarioParser {
         scenario.negotiationSteps = positiveInt(top["negotiation_steps"], "negotiation_steps", max: 255) ?? scenario.negotiationSteps
         scenario.threat = block(top["threat"], "threat", rules: Self.threatRules) ?? scenario.threat
         scenario.proximity = block(top["proximity"], "proximity", rules: Self.proximityRules) ?? scenario.proximity
-        scenario.observation = block(top["observation"], "observation", rules: Self.observationRules) ?? scenario.observation
+        let ids = Set(scenario.ids)
+        scenario.observation = observationBlock(top["observation"], "observation", base: scenario.observation, ids: ids, state: nil)
         scenario.world = block(top["world"], "world", rules: Self.worldRules) ?? scenario.world
         scenario.timeouts = block(top["timeouts"], "timeouts", rules: Self.timeoutRules) ?? scenario.timeouts
         scenario.policy = block(top["policy"], "policy", rules: Self.policyRules) ?? scenario.policy
@@ -112,9 +113,20 @@ struct ScenarioParser {
             for k in scenario.states.indices where seq[k]["params"] == nil {
                 scenario.states[k].params = scenario.policy
             }
+            // Per-state observation settings sit on top of the scenario's; observe_range is short for range.
+            for (k, node) in seq.enumerated() where k < scenario.states.count {
+                let id = scenario.states[k].id
+                var own = observationBlock(node["observation"], "states[\(k)].observation", base: scenario.observation, ids: ids, state: id)
+                if let r = node["observe_range"] {
+                    if let v = r.int, (0...1000).contains(v) { own.range = v; own.visibility = .hops } else {
+                        problem(r, "states[\(k)].observe_range", "must be an integer from 0 to 1000 (hops)", state: id)
+                    }
+                }
+                scenario.states[k].observation = own
+            }
         }
-        scenario.borders = parseBorders(top["borders"], ids: Set(scenario.ids))
-        scenario.alliances = parseAlliances(top["alliances"], ids: Set(scenario.ids))
+        scenario.borders = parseBorders(top["borders"], ids: ids)
+        scenario.alliances = parseAlliances(top["alliances"], ids: ids)
         if problems.isEmpty { scenario.normalisePower() }
         return scenario
     }
@@ -149,7 +161,11 @@ struct ScenarioParser {
     ]
     static let proximityRules: [String: NumberRule] = Dictionary(
         uniqueKeysWithValues: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"].map { ($0, NumberRule.unit) })
-    static let observationRules: [String: NumberRule] = ["noise": NumberRule(range: 0...10), "range": .count]
+    static let observationRules: [String: NumberRule] = [
+        "noise": NumberRule(range: 0...10), "noise_power": NumberRule(range: 0...10), "noise_offense": NumberRule(range: 0...10),
+        "noise_intent": NumberRule(range: 0...10), "distance_noise": NumberRule(range: 0...100),
+        "intelligence": NumberRule(range: 0.01...100), "range": .count, "lag": .count,
+    ]
     static let timeoutRules: [String: NumberRule] = [
         "join_seconds": NumberRule(range: 0.1...86400), "phase_seconds": NumberRule(range: 0.1...86400),
     ]
@@ -179,7 +195,7 @@ struct ScenarioParser {
         for (k, item) in seq.enumerated() {
             let field = "states[\(k)]"
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
-            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observe_range", "params", "note"], at: field)
+            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "params", "note"], at: field)
             let id = string(map["id"], "\(field).id", required: true, parent: item) ?? "?"
             if id != "?", !Self.isValidID(id) {
                 problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)
@@ -199,12 +215,8 @@ struct ScenarioParser {
                     problem(p, "\(field).policy", "unknown policy '\(p.string ?? "?")'; use one of \(PolicyKind.allCases.map(\.rawValue).joined(separator: ", "))", state: id)
                 }
             }
-            var range: Int?
-            if let r = map["observe_range"] {
-                if let v = r.int, v >= 0 { range = v } else { problem(r, "\(field).observe_range", "must be a non-negative number of hops", state: id) }
-            }
             states.append(StateSpec(id: id, name: name, power: power, offense: offense, aggressiveness: aggr,
-                                    policy: policy, observeRange: range))
+                                    policy: policy))
         }
         if states.count >= 2, states.allSatisfy({ $0.power == 0 }) {
             problem(node, "states", "every state has power 0; at least one needs positive power")
@@ -317,12 +329,40 @@ struct ScenarioParser {
         }
     }
 
+    /// An observation block: numbers in range, a known visibility, known states in `visible`.
+    mutating func observationBlock(_ node: Node?, _ field: String, base: ObservationParameters, ids: Set<StateID>,
+                                   state: StateID?) -> ObservationParameters {
+        guard let node else { return base }
+        guard node.mapping != nil else { problem(node, field, "must be a mapping", state: state); return base }
+        var ok = checkNumbers(node, field, rules: Self.observationRules, state: state, otherKeys: ["visibility", "visible"])
+        if let v = node["visibility"], Visibility(rawValue: v.string ?? "") == nil {
+            problem(v, "\(field).visibility", "unknown visibility '\(v.string ?? "?")'; use one of \(Visibility.allCases.map(\.rawValue).joined(separator: ", "))", state: state)
+            ok = false
+        }
+        if let list = node["visible"] {
+            if let seq = list.sequence {
+                for (k, item) in seq.enumerated() where knownState(item, "\(field).visible[\(k)]", ids: ids) == nil { ok = false }
+            } else {
+                problem(list, "\(field).visible", "must be a list of state ids", state: state)
+                ok = false
+            }
+        }
+        guard ok else { return base }
+        do {
+            return try YAMLDecoder().decode(ObservationOverrides.self, from: node, userInfo: [ObservationOverrides.baseKey: base]).params
+        } catch {
+            problem(node, field, Self.explain(error), state: state)
+            return base
+        }
+    }
+
     /// Checks every key of a parameter mapping against its rule, reporting each problem with its line.
     /// - Returns: true when there was none.
-    mutating func checkNumbers(_ node: Node, _ field: String, rules: [String: NumberRule], state: StateID?) -> Bool {
+    mutating func checkNumbers(_ node: Node, _ field: String, rules: [String: NumberRule], state: StateID?,
+                               otherKeys: [String] = []) -> Bool {
         let before = problems.count
         guard let map = node.mapping else { return false }
-        checkKeys(map, allowed: rules.keys.sorted(), at: field, state: state)
+        checkKeys(map, allowed: (rules.keys.sorted() + otherKeys).sorted(), at: field, state: state)
         for (key, value) in map {
             guard let name = key.string, let rule = rules[name] else { continue }
             let path = "\(field).\(name)"
@@ -362,6 +402,16 @@ struct ScenarioParser {
         default:
             return nil
         }
+    }
+}
+
+/// Decodes an `observation` block on top of the settings it refines.
+private struct ObservationOverrides: Decodable {
+    static let baseKey = CodingUserInfoKey(rawValue: "entente.observation.base")!
+    let params: ObservationParameters
+
+    init(from decoder: Decoder) throws {
+        params = try ObservationParameters(from: decoder, base: decoder.userInfo[Self.baseKey] as? ObservationParameters ?? .init())
     }
 }
 

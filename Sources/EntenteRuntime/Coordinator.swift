@@ -41,6 +41,8 @@ public final class Coordinator {
     var warsStarted = 0
     var eliminated: [StateID] = []
     var joined: [StateID: JoinedState] = [:]
+    /// The true attributes at the start of each round so far, for intelligence lag.
+    var history: [[StateID: Attributes]] = []
     /// The scenario's states by id (lookups happen per letter on the hot path).
     let specs: [StateID: StateSpec]
     /// Called after each round with (round, rounds).
@@ -120,9 +122,11 @@ public final class Coordinator {
         let r = UInt16(round)
         let ids = scenario.ids
         // observe
+        history.append(world.snapshot)
         let observations = ids.map { id in
-            (id, world.observation(for: id, round: round, seed: settings.seed, noise: scenario.observation.noise,
-                                   range: specs[id]?.observeRange ?? scenario.observation.range))
+            let o = specs[id]!.observation
+            return (id, world.observation(for: id, round: round, seed: settings.seed, params: o,
+                                          truth: o.lag > 0 ? history[max(0, history.count - 1 - o.lag)] : nil))
         }
         for (id, o) in observations where world.isLive(id) { logObservation(id, o) }
         _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })

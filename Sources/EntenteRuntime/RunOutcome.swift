@@ -39,6 +39,7 @@ public struct RunOutcome: Sendable {
             "configuration": [
                 "rounds": settings.rounds, "negotiation_steps": s.negotiationSteps, "engine": settings.engine,
                 "transport": settings.transport, "observation_noise": s.observation.noise,
+                "observation_visibility": s.observation.visibility.rawValue,
                 "observation_range": s.observation.range.map { $0 as Any } ?? NSNull(),
                 "overrides": settings.overrides,
             ] as [String: Any],

@@ -30,6 +30,17 @@ enum Fixture {
                              random: SeededRandom(seed: 1, purpose: "test"))
     }
 
+    /// Observation settings: `noise` on every attribute, and sight limited to `range` hops if given.
+    static func sight(noise: Double, range: Int? = nil) -> ObservationParameters {
+        var o = ObservationParameters()
+        o.noise = noise
+        if let range {
+            o.visibility = .hops
+            o.range = range
+        }
+        return o
+    }
+
     static func attributes(_ power: Double, offense: Double = 0.5, aggressiveness: Double = 0.5) -> Attributes {
         Attributes(power: power, offense: offense, aggressiveness: aggressiveness)
     }

@@ -134,8 +134,8 @@ struct BeliefTests {
                   warDecisiveness: 2, seed: 1, peers: s.ids.filter { $0 != id })
         }
         let near = agent("NEAR"), peer = agent("PEER")
-        near.observe(world.observation(for: "NEAR", round: 1, seed: 1, noise: 0.1, range: 1))
-        peer.observe(world.observation(for: "PEER", round: 1, seed: 1, noise: 0.1, range: nil))
+        near.observe(world.observation(for: "NEAR", round: 1, seed: 1, params: Fixture.sight(noise: 0.1, range: 1)))
+        peer.observe(world.observation(for: "PEER", round: 1, seed: 1, params: Fixture.sight(noise: 0.1)))
         #expect(!near.perceivedThreats().contains { $0.target == "FOE" })
 
         let (letters, belief) = peer.assess()
@@ -169,7 +169,7 @@ struct BeliefTests {
         let s = Fixture.scenario([Fixture.state("A", power: 0.3, offense: 0.4, aggressiveness: 0.7),
                                   Fixture.state("B", power: 0.7, offense: 0.2, aggressiveness: 0.1)], borders: [])
         let w = World(s)
-        let o = w.observation(for: "A", round: 3, seed: 9, noise: 0, range: nil)
+        let o = w.observation(for: "A", round: 3, seed: 9, params: Fixture.sight(noise: 0))
         #expect(o.seen["B"]!.attributes == w.states["B"]!.attributes)
         #expect(o.seen["B"]!.confidence == 1)
     }
@@ -178,8 +178,8 @@ struct BeliefTests {
     func seededNoise() {
         let s = Fixture.scenario([Fixture.state("A", power: 0.3), Fixture.state("B", power: 0.7)], borders: [])
         let w = World(s)
-        let a = w.observation(for: "A", round: 1, seed: 5, noise: 0.2, range: nil)
-        #expect(a == w.observation(for: "A", round: 1, seed: 5, noise: 0.2, range: nil))
-        #expect(a != w.observation(for: "A", round: 1, seed: 6, noise: 0.2, range: nil))
+        let a = w.observation(for: "A", round: 1, seed: 5, params: Fixture.sight(noise: 0.2))
+        #expect(a == w.observation(for: "A", round: 1, seed: 5, params: Fixture.sight(noise: 0.2)))
+        #expect(a != w.observation(for: "A", round: 1, seed: 6, params: Fixture.sight(noise: 0.2)))
     }
 }
