@@ -58,7 +58,7 @@ public struct Geography: Sendable {
         self.init(ids: scenario.ids, borders: scenario.borders, weights: scenario.proximity)
     }
 
-    /// g(i,j) in (0, 1]; 1 for i itself; 0 for an id not on the map.
+    /// g(i,j) in [floor, 1]; 1 for i itself; 0 for an id not on the map.
     public func proximity(_ i: StateID, _ j: StateID) -> Double {
         guard let a = index[i], let b = index[j] else { return 0 }
         return proximityMatrix[a * ids.count + b]

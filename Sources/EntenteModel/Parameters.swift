@@ -195,9 +195,10 @@ public struct ObservationParameters: Codable, Equatable, Sendable {
         noiseIntent = try c.decodeIfPresent(Double.self, forKey: .noiseIntent) ?? noiseIntent
         distanceNoise = try c.decodeIfPresent(Double.self, forKey: .distanceNoise) ?? distanceNoise
         intelligence = try c.decodeIfPresent(Double.self, forKey: .intelligence) ?? intelligence
-        range = try c.decodeIfPresent(Int.self, forKey: .range) ?? range
+        // Whole numbers may be written 2 or 2.0 (validation has checked they are whole).
+        range = try c.decodeIfPresent(Double.self, forKey: .range).map { Int($0) } ?? range
         visible = try c.decodeIfPresent([StateID].self, forKey: .visible) ?? visible
-        lag = try c.decodeIfPresent(Int.self, forKey: .lag) ?? lag
+        lag = try c.decodeIfPresent(Double.self, forKey: .lag).map { Int($0) } ?? lag
         if let v = try c.decodeIfPresent(Visibility.self, forKey: .visibility) {
             visibility = v
         } else if c.contains(.range) {
@@ -239,7 +240,7 @@ public struct WorldParameters: Codable, Equatable, Sendable {
     /// Share of power each member of the losing side loses (the winners share it).
     public var warCost = 0.3
     /// A state that loses a war and is left with a power share below this is eliminated
-    /// (0.002: below every state of the historical scenarios, so none falls at its first defeat).
+    /// (0.002: most states of the historical scenarios survive a first defeat; the smallest do not).
     public var eliminationPower = 0.002
     /// Aggressiveness an attacker gains by starting a war (public behaviour teaches intent).
     public var aggressionStep = 0.1

@@ -25,6 +25,8 @@ public struct StateSpec: Equatable, Sendable {
     public var policy: PolicyKind
     /// The scenario's observation settings with this state's own applied.
     public var observation: ObservationParameters
+    /// This state's own `deceive:` setting (nil: the scenario's `deception` block decides).
+    public var deceive: Bool? = nil
     /// The scenario's policy parameters with this state's overrides applied.
     public var params: PolicyParameters
 
@@ -90,6 +92,11 @@ public struct Scenario: Equatable, Sendable {
     public var borders: [Border] = []
     /// Alliances standing at the start, as pairs.
     public var alliances: [[StateID]] = []
+    public var communication = CommunicationParameters()
+    public var channels = ChannelParameters()
+    public var deception = DeceptionParameters()
+    /// A known alignment to compare the final blocs with (e.g. the historical one), as blocs.
+    public var referenceAlignment: [[StateID]]? = nil
 
     public init(name: String, states: [StateSpec]) {
         self.name = name

@@ -118,7 +118,7 @@ struct ScenarioParser {
                 let id = scenario.states[k].id
                 var own = observationBlock(node["observation"], "states[\(k)].observation", base: scenario.observation, ids: ids, state: id)
                 if let r = node["observe_range"] {
-                    if let v = r.int, (0...1000).contains(v) { own.range = v; own.visibility = .hops } else {
+                    if let v = r.float, v == v.rounded(), (0...1000).contains(v) { own.range = Int(v); own.visibility = .hops } else {
                         problem(r, "states[\(k)].observe_range", "must be an integer from 0 to 1000 (hops)", state: id)
                     }
                 }
@@ -127,6 +127,18 @@ struct ScenarioParser {
         }
         scenario.borders = parseBorders(top["borders"], ids: ids)
         scenario.alliances = parseAlliances(top["alliances"], ids: ids)
+        scenario.communication = parseCommunication(top["communication"], ids: ids)
+        scenario.channels = parseChannels(top["channels"], ids: ids)
+        scenario.deception = parseDeception(top["deception"], ids: ids)
+        scenario.referenceAlignment = parseBlocs(top["reference_alignment"], "reference_alignment", ids: ids)
+        if let seq = top["states"]?.sequence {
+            for (k, node) in seq.enumerated() where k < scenario.states.count {
+                guard let d = node["deceive"] else { continue }
+                if let b = d.bool { scenario.states[k].deceive = b } else {
+                    problem(d, "states[\(k)].deceive", "must be true or false", state: scenario.states[k].id)
+                }
+            }
+        }
         if problems.isEmpty { scenario.normalisePower() }
         return scenario
     }
@@ -181,7 +193,8 @@ struct ScenarioParser {
     ]
 
     static let topKeys = ["name", "description", "source", "seed", "rounds", "negotiation_steps", "timeouts",
-                          "threat", "proximity", "observation", "world", "policy", "states", "borders", "alliances"]
+                          "threat", "proximity", "observation", "world", "policy", "states", "borders", "alliances",
+                          "communication", "channels", "deception", "reference_alignment"]
 
     // MARK: States
 
@@ -195,7 +208,7 @@ struct ScenarioParser {
         for (k, item) in seq.enumerated() {
             let field = "states[\(k)]"
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
-            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "params", "note"], at: field)
+            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "deceive", "params", "note"], at: field)
             let id = string(map["id"], "\(field).id", required: true, parent: item) ?? "?"
             if id != "?", !Self.isValidID(id) {
                 problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)
@@ -252,20 +265,99 @@ struct ScenarioParser {
         return borders
     }
 
-    mutating func parseAlliances(_ node: Node?, ids: Set<StateID>) -> [[StateID]] {
+    mutating func parseAlliances(_ node: Node?, ids: Set<StateID>, field list: String = "alliances") -> [[StateID]] {
         guard let node else { return [] }
-        guard let seq = node.sequence else { problem(node, "alliances", "must be a list of pairs such as [FRN, RUS]"); return [] }
+        guard let seq = node.sequence else { problem(node, list, "must be a list of pairs such as [FRN, RUS]"); return [] }
         var pairs: [[StateID]] = []
         for (k, item) in seq.enumerated() {
-            let field = "alliances[\(k)]"
+            let field = "\(list)[\(k)]"
             guard let pair = item.sequence, pair.count == 2 else { problem(item, field, "must be a pair of state ids, e.g. [FRN, RUS]"); continue }
             let a = knownState(pair[0], "\(field)[0]", ids: ids)
             let b = knownState(pair[1], "\(field)[1]", ids: ids)
             if let a, let b {
-                if a == b { problem(item, field, "a state cannot ally with itself", state: a) } else { pairs.append([a, b]) }
+                if a == b { problem(item, field, "a pair needs two different states", state: a) } else { pairs.append([a, b]) }
             }
         }
         return pairs
+    }
+
+    // MARK: Information asymmetry
+
+    mutating func parseCommunication(_ node: Node?, ids: Set<StateID>) -> CommunicationParameters {
+        var c = CommunicationParameters()
+        guard let node else { return c }
+        guard checkNumbers(node, "communication", rules: ["hops": .count], state: nil, otherKeys: ["topology", "edges"]) else { return c }
+        if let t = node["topology"] {
+            if let v = Topology(rawValue: t.string ?? "") { c.topology = v } else {
+                problem(t, "communication.topology", "unknown topology '\(t.string ?? "?")'; use one of \(Topology.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let h = node["hops"]?.float { c.hops = Int(h) }
+        if let e = node["edges"] {
+            c.edges = parseAlliances(e, ids: ids, field: "communication.edges")
+        }
+        if c.topology == .explicit && node["edges"] == nil {
+            problem(node, "communication.edges", "missing: `topology: explicit` needs a list of pairs such as [FRN, RUS]")
+        }
+        return c
+    }
+
+    static let channelRules: [String: NumberRule] = ["loss": .unit, "delay": .count]
+
+    mutating func parseChannels(_ node: Node?, ids: Set<StateID>) -> ChannelParameters {
+        var c = ChannelParameters()
+        guard let node else { return c }
+        guard checkNumbers(node, "channels", rules: Self.channelRules, state: nil, otherKeys: ["pairs"]) else { return c }
+        c.all = ChannelQuality(loss: node["loss"]?.float ?? 0, delay: Int(node["delay"]?.float ?? 0))
+        guard let pairs = node["pairs"] else { return c }
+        guard let seq = pairs.sequence else { problem(pairs, "channels.pairs", "must be a list of {a, b, loss, delay}"); return c }
+        for (k, item) in seq.enumerated() {
+            let field = "channels.pairs[\(k)]"
+            guard item.mapping != nil else { problem(item, field, "must be a mapping {a: X, b: Y, loss: 0.5, delay: 1}"); continue }
+            guard checkNumbers(item, field, rules: Self.channelRules, state: nil, otherKeys: ["a", "b"]) else { continue }
+            let a = knownState(item["a"], "\(field).a", ids: ids, parent: item)
+            let b = knownState(item["b"], "\(field).b", ids: ids, parent: item)
+            if let a, let b {
+                c.pairs.append((a, b, ChannelQuality(loss: item["loss"]?.float ?? c.all.loss, delay: item["delay"]?.float.map { Int($0) } ?? c.all.delay)))
+            }
+        }
+        return c
+    }
+
+    mutating func parseDeception(_ node: Node?, ids: Set<StateID>) -> DeceptionParameters {
+        var d = DeceptionParameters()
+        guard let node else { return d }
+        guard checkNumbers(node, "deception", rules: ["share": .unit, "inflation": NumberRule(range: 0...100)], state: nil,
+                           otherKeys: ["states"]) else { return d }
+        d.share = node["share"]?.float ?? d.share
+        d.inflation = node["inflation"]?.float ?? d.inflation
+        if let list = node["states"] {
+            if let seq = list.sequence {
+                d.states = seq.enumerated().compactMap { knownState($0.element, "deception.states[\($0.offset)]", ids: ids) }
+            } else {
+                problem(list, "deception.states", "must be a list of state ids")
+            }
+        }
+        return d
+    }
+
+    /// A partition of some states into blocs: each state in one bloc at most.
+    mutating func parseBlocs(_ node: Node?, _ field: String, ids: Set<StateID>) -> [[StateID]]? {
+        guard let node else { return nil }
+        guard let seq = node.sequence else { problem(node, field, "must be a list of blocs, each a list of state ids"); return nil }
+        var seen: Set<StateID> = []
+        var blocs: [[StateID]] = []
+        for (k, item) in seq.enumerated() {
+            guard let members = item.sequence else { problem(item, "\(field)[\(k)]", "must be a list of state ids"); continue }
+            var bloc: [StateID] = []
+            for (m, member) in members.enumerated() {
+                guard let id = knownState(member, "\(field)[\(k)][\(m)]", ids: ids) else { continue }
+                if !seen.insert(id).inserted { problem(member, "\(field)[\(k)][\(m)]", "\(id) is in two blocs", state: id) }
+                bloc.append(id)
+            }
+            blocs.append(bloc)
+        }
+        return blocs
     }
 
     // MARK: Field helpers

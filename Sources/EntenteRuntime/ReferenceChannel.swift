@@ -9,8 +9,7 @@ import EntenteWire
 public final class ReferenceChannel: StateChannel {
     let ids: [StateID]
     var hosts: [StateID: StateHost] = [:]
-    /// Encoded peer messages of the last phase, by receiver.
-    var mailboxes: [StateID: [[UInt8]]] = [:]
+    var mailboxes: [StateID: Mailbox] = [:]
 
     public init(ids: [StateID]) { self.ids = ids }
 
@@ -21,6 +20,7 @@ public final class ReferenceChannel: StateChannel {
             let wire = ControlMessage.welcome(makeWelcome(id, endpoints)).encoded()
             guard case .welcome(let welcome) = try ControlMessage(decoding: wire) else { throw RunError("welcome did not round-trip") }
             hosts[id] = StateHost(welcome: welcome)
+            mailboxes[id] = Mailbox(owner: id)
             joined[id] = JoinedState(pid: Int(getpid()), endpoint: endpoints[id]!)
         }
         return joined
@@ -28,20 +28,24 @@ public final class ReferenceChannel: StateChannel {
 
     public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
         var reports: [StateID: PhaseReport] = [:]
-        var outgoing: [StateID: [[UInt8]]] = [:]
+        var outgoing: [[UInt8]] = []
         for (id, start) in starts {
             guard let host = hosts[id] else { throw RunError("no state \(id) in this run") }
             let wire = ControlMessage.phaseStart(start).encoded()
             guard case .phaseStart(let decoded) = try ControlMessage(decoding: wire) else { throw RunError("phase start did not round-trip") }
-            let inbox = try (mailboxes[id] ?? []).map { try PeerMessage(decoding: $0).letter }
-            let (out, report) = host.handle(decoded, inbox: inbox)
-            for message in out { outgoing[message.letter.receiver, default: []].append(message.encoded()) }
+            let (inbox, problems) = mailboxes[id]!.take(for: decoded)
+            let (out, report) = host.handle(decoded, inbox: inbox, problems: problems)
+            outgoing += out.map { $0.encoded() }
             guard case .report(let r) = try ControlMessage(decoding: ControlMessage.report(report).encoded()) else {
                 throw RunError("report did not round-trip")
             }
             reports[id] = r
         }
-        mailboxes = outgoing
+        // Delivered after every state has acted, as the barrier would.
+        for bytes in outgoing {
+            let message = try PeerMessage(decoding: bytes)
+            _ = mailboxes[message.letter.receiver]?.add(message)
+        }
         return reports
     }
 

@@ -37,8 +37,8 @@ public final class StateProcess {
     let inbound: Socket
     var outbound: [StateID: Socket] = [:]
     var host: StateHost?
-    /// Letters received, by (round, phase, step), until their phase is processed.
-    var buffer: [PhaseKey: [PeerMessage]] = [:]
+    /// Letters received, until the coordinator announces them.
+    var mailbox: Mailbox
     var problems: [String] = []
     var pending: PhaseStart?
     var letterDeadline: Deadline?
@@ -46,19 +46,9 @@ public final class StateProcess {
     /// The coordinator aborted the run (nothing to report back).
     public private(set) var aborted = false
 
-    struct LetterID: Hashable {
-        var sender: StateID
-        var seq: UInt32
-    }
-
-    struct PhaseKey: Hashable {
-        var round: UInt16
-        var phase: Phase
-        var step: UInt8
-    }
-
     public init(_ options: StateProcessOptions) throws {
         self.options = options
+        mailbox = Mailbox(owner: options.id)
         context = try Context()
         control = try Socket(context, .dealer)
         try control.setRoutingID(options.id)
@@ -130,53 +120,26 @@ public final class StateProcess {
         }
     }
 
-    /// Reads every waiting peer message into the buffer; refuses what does not decode.
+    /// Reads every waiting peer message into the mailbox; refuses what does not decode.
     func drainPeers() {
         while let frames = try? inbound.receive(dontWait: true) {
             guard frames.count == 1 else { problems.append("refused a peer message of \(frames.count) frames"); continue }
             do {
-                let m = try PeerMessage(decoding: frames[0])
-                guard m.letter.receiver == options.id else {
-                    problems.append("refused a letter for \(m.letter.receiver) from \(m.letter.sender)")
-                    continue
-                }
-                buffer[PhaseKey(round: m.round, phase: m.phase, step: m.step), default: []].append(m)
+                if let problem = mailbox.add(try PeerMessage(decoding: frames[0])) { problems.append(problem) }
             } catch {
                 problems.append("refused a malformed peer message: \(error)")
             }
         }
     }
 
-    /// Runs the pending phase once every expected letter is in (or the wait is over).
+    /// Runs the pending phase once every announced letter is in (or the wait is over).
     func processPendingIfReady() throws {
         guard let start = pending, let host else { return }
-        var inbox: [Letter] = []
-        if let (phase, step) = StateHost.previousPhase(of: start, steps: host.welcome.negotiationSteps) {
-            let key = PhaseKey(round: start.round, phase: phase, step: step)
-            var wanted = Set(start.expected.flatMap { e in e.seqs.map { LetterID(sender: e.sender, seq: $0) } })
-            var found: [LetterID: Letter] = [:]
-            for m in buffer[key] ?? [] {
-                let id = LetterID(sender: m.letter.sender, seq: m.letter.seq)
-                if wanted.contains(id), found[id] == nil { found[id] = m.letter }
-            }
-            let complete = found.count == wanted.count
-            if !complete && !(letterDeadline?.passed ?? true) { return }
-            if !complete {
-                let missing = Set(wanted.subtracting(found.keys).map(\.sender)).sorted()
-                problems.append("letters missing from \(missing.joined(separator: ", ")) at the deadline")
-            }
-            // Exactly the letters the coordinator announced, in canonical order; the rest is refused.
-            inbox = found.values.sorted(by: Letter.canonical)
-            for m in buffer[key] ?? [] {
-                let id = LetterID(sender: m.letter.sender, seq: m.letter.seq)
-                if wanted.remove(id) == nil { problems.append("refused an unannounced letter from \(m.letter.sender) (seq \(m.letter.seq))") }
-            }
-            buffer = buffer.filter { $0.key.round >= start.round }
-            buffer[key] = nil
-        }
+        if !mailbox.missing(for: start).isEmpty && !(letterDeadline?.passed ?? true) { return }
+        let (inbox, refused) = mailbox.take(for: start)
         pending = nil
         letterDeadline = nil
-        let (out, report) = host.handle(start, inbox: inbox, problems: problems)
+        let (out, report) = host.handle(start, inbox: inbox, problems: problems + refused)
         problems = []
         for message in out {
             guard let socket = outbound[message.letter.receiver] else { continue }
