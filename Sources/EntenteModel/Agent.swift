@@ -11,6 +11,8 @@ public final class Agent {
     public let seed: UInt64
     /// The peers this state may talk to.
     public let peers: [StateID]
+    /// 1: honest. Otherwise the state deceives: it reports its main threat's power times this.
+    public let inflation: Double
 
     public private(set) var beliefs = Beliefs()
     private var observation: Observation?
@@ -19,7 +21,7 @@ public final class Agent {
     private var eliminated: Set<StateID> = []
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
-                geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID]) {
+                geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1) {
         self.me = me
         self.kind = kind
         self.params = params
@@ -28,6 +30,7 @@ public final class Agent {
         self.warDecisiveness = warDecisiveness
         self.seed = seed
         self.peers = peers
+        self.inflation = inflation
     }
 
     /// True once the coordinator reports this state eliminated: it then stays silent.
@@ -55,16 +58,26 @@ public final class Agent {
         }
     }
 
-    /// assess: tell every live peer the top threats as this state sees them (honestly).
-    /// - Returns: the letters to send, and the state's own belief (logged beside what was sent).
+    /// assess: tell every live peer the top threats as this state sees them. A deceiver
+    /// inflates the power of its main threat, so the threat it wants balanced looks bigger.
+    /// - Returns: the letters to send, and the state's own belief (logged beside what was said).
     public func assess() -> (letters: [Letter], belief: [ReportedThreat]) {
         guard !isEliminated else { return ([], []) }
         let belief = reported(perceivedThreats())
+        let said = inflation == 1 ? belief : inflated(belief)
         let letters = livePeers.map { peer -> Letter in
             defer { nextSeq += 1 }
-            return Letter(sender: me, receiver: peer, seq: nextSeq, body: .assessment(belief))
+            return Letter(sender: me, receiver: peer, seq: nextSeq, body: .assessment(said))
         }
         return (letters, belief)
+    }
+
+    /// The assessment a deceiver sends: its main threat's reported power (and score) inflated.
+    func inflated(_ belief: [ReportedThreat]) -> [ReportedThreat] {
+        guard var main = belief.first else { return belief }
+        main.estimate.attributes.power *= inflation
+        main.score = ThreatComponents(main.estimate.attributes, proximity: geography.proximity(me, main.target), weights: weights).score
+        return [main] + belief.dropFirst()
     }
 
     var livePeers: [StateID] { peers.filter { !eliminated.contains($0) } }
@@ -115,6 +128,7 @@ public final class Agent {
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
             beliefs: beliefs.attributes, allies: allies, wars: o.wars, sharers: sharers, geography: geography,
-            warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, purpose: "policy", [me, String(o.round)]))
+            warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, purpose: "policy", [me, String(o.round)]),
+            reachable: Set(peers))
     }
 }

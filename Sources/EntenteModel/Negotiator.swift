@@ -66,7 +66,8 @@ public struct Negotiator: Sendable {
                 offeredTo.insert(partner)
             }
         case .bandwagon:
-            if !offeredTo.contains(threat), !isPartner(threat), !currentAllies.contains(threat), room > 0 {
+            // A state can only offer to a peer it may talk to.
+            if !offeredTo.contains(threat), !isPartner(threat), !currentAllies.contains(threat), room > 0, context.canReach(threat) {
                 let seq = send(threat, .offer(kind: .bandwagon, aimedAt: nil))
                 pending[seq] = (threat, .bandwagon, nil)
                 offeredTo.insert(threat)

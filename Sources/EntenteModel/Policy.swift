@@ -58,10 +58,13 @@ public struct PolicyContext: Sendable {
     public var warDecisiveness: Double
     /// The stream the random policy draws from (seed, state, round).
     public var random: SeededRandom
+    /// The states this one can send letters to; nil: every state.
+    public var reachable: Set<StateID>?
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, ownPower: Double, threats: [ThreatScore],
                 beliefs: [StateID: Attributes], allies: [StateID: Set<StateID>], wars: [PublicWar],
-                sharers: [StateID: [StateID]], geography: Geography, warDecisiveness: Double, random: SeededRandom) {
+                sharers: [StateID: [StateID]], geography: Geography, warDecisiveness: Double, random: SeededRandom,
+                reachable: Set<StateID>? = nil) {
         self.me = me
         self.kind = kind
         self.params = params
@@ -74,7 +77,10 @@ public struct PolicyContext: Sendable {
         self.geography = geography
         self.warDecisiveness = warDecisiveness
         self.random = random
+        self.reachable = reachable
     }
+
+    public func canReach(_ id: StateID) -> Bool { reachable?.contains(id) ?? true }
 
     func power(_ id: StateID) -> Double { id == me ? ownPower : beliefs[id]?.power ?? 0 }
 
@@ -87,7 +93,7 @@ public struct PolicyContext: Sendable {
         let theirs = side(of: threat)
         let mine = allies[me, default: []]
         return (sharers[threat] ?? [])
-            .filter { $0 != me && !theirs.contains($0) && !mine.contains($0) }
+            .filter { $0 != me && !theirs.contains($0) && !mine.contains($0) && canReach($0) }
             .sorted { power($0) != power($1) ? power($0) > power($1) : $0 < $1 }
     }
 }

@@ -45,6 +45,12 @@ public final class Coordinator {
     var history: [[StateID: Attributes]] = []
     /// The scenario's states by id (lookups happen per letter on the hot path).
     let specs: [StateID: StateSpec]
+    /// Who may send letters to whom (the communication topology).
+    let peers: [StateID: Set<StateID>]
+    /// States that misreport their assessments in this run.
+    let deceivers: Set<StateID>
+    /// Letters on their way this round, with the phase index they are due in.
+    var inFlight: [(due: Int, letter: Letter)] = []
     /// Called after each round with (round, rounds).
     public var progress: ((Int, Int) -> Void)?
 
@@ -56,6 +62,10 @@ public final class Coordinator {
         self.outDirectory = outDirectory
         world = World(settings.scenario)
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
+        peers = settings.scenario.communication.peers(ids: settings.scenario.ids, geography: world.geography).mapValues(Set.init)
+        deceivers = Set(settings.scenario.states.filter {
+            settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
+        }.map(\.id))
         if let outDirectory {
             try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
         }
@@ -74,7 +84,10 @@ public final class Coordinator {
             threat: scenario.threat, warDecisiveness: scenario.world.warDecisiveness, hopDecay: weights.hopDecay,
             proximityFloor: weights.floor, states: scenario.ids,
             borders: scenario.borders.map { Border($0.a, $0.b, $0.contact, proximity: $0.proximity ?? $0.contact.proximity(weights)) },
-            peers: scenario.ids.filter { $0 != id }.map { PeerInfo(id: $0, endpoint: endpoints[$0] ?? "") })
+            peers: scenario.ids.filter { peers[id]!.contains($0) }.map {
+                PeerInfo(id: $0, endpoint: endpoints[$0] ?? "", loss: scenario.channels.quality(from: id, to: $0).loss)
+            },
+            inflation: deceivers.contains(id) ? scenario.deception.inflation : 1)
     }
 
     // MARK: Timeline
@@ -116,6 +129,10 @@ public final class Coordinator {
             ("negotiation_steps", .int(scenario.negotiationSteps)), ("states", .ids(scenario.ids)),
             ("alliances", .array(world.alliances.map { .ids($0.members) })),
         ])
+        if !deceivers.isEmpty {
+            log.record("deceivers", round: 0, [("states", .ids(scenario.ids.filter(deceivers.contains))),
+                                                ("inflation", .number(scenario.deception.inflation))])
+        }
     }
 
     func runRound(_ round: Int, _ channel: StateChannel) throws {
@@ -131,24 +148,29 @@ public final class Coordinator {
         for (id, o) in observations where world.isLive(id) { logObservation(id, o) }
         _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })
 
-        // assess
+        // assess (phase index 1)
+        inFlight = []
         let assess = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .assess, step: 0)) })
         var beliefs: [StateID: [ReportedThreat]] = [:]
         for id in ids {
             guard let report = assess[id], !report.belief.isEmpty else { continue }
             beliefs[id] = report.belief
-            log.record("belief", round: round, [("state", .string(id)), ("threats", .array(report.belief.map(\.json)))])
+            var fields: [(String, JSON)] = [("state", .string(id)), ("threats", .array(report.belief.map(\.json)))]
+            if deceivers.contains(id) { fields.append(("deceiving", .bool(true))) }
+            log.record("belief", round: round, fields)
         }
-        var letters = accepted(assess)
+        send(accepted(assess), round: round, phaseIndex: 1)
 
-        // negotiate × k
+        // negotiate × k (phase indices 2 ... k+1)
         for step in 1...scenario.negotiationSteps {
-            let reports = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .negotiate, step: UInt8(step), expected: expected(letters, for: $0))) })
-            letters = accepted(reports)
+            let index = 1 + step
+            let reports = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .negotiate, step: UInt8(step), expected: expected(for: $0, at: index))) })
+            send(accepted(reports), round: round, phaseIndex: index)
         }
 
-        // commit
-        let commits = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .commit, step: 0, expected: expected(letters, for: $0))) })
+        // commit (phase index k+2)
+        let commitIndex = scenario.negotiationSteps + 2
+        let commits = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .commit, step: 0, expected: expected(for: $0, at: commitIndex))) })
         for id in ids {
             guard let d = commits[id]?.decision else { continue }
             log.record("decision", round: round, [
@@ -179,34 +201,53 @@ public final class Coordinator {
         return reports
     }
 
-    /// Logs every letter of a phase in canonical order, keeping only those a state may send.
-    func accepted(_ reports: [StateID: PhaseReport]) -> [Letter] {
-        var out: [Letter] = []
+    /// The letters of a phase in canonical order, keeping only those a state may send.
+    func accepted(_ reports: [StateID: PhaseReport]) -> [(PhaseReport, Letter)] {
+        var out: [(PhaseReport, Letter)] = []
         for id in scenario.ids.sorted() {
             guard let report = reports[id] else { continue }
             var lastSeq: UInt32?
             for letter in report.letters {
                 var problem: String?
                 if letter.sender != id { problem = "letter claims sender \(letter.sender)" }
-                else if letter.receiver == id || specs[letter.receiver] == nil { problem = "letter to unknown peer \(letter.receiver)" }
+                else if specs[letter.receiver] == nil { problem = "letter to unknown state \(letter.receiver)" }
+                else if !peers[id]!.contains(letter.receiver) { problem = "letter to \(letter.receiver), not a peer of \(id)" }
                 else if let last = lastSeq, letter.seq <= last { problem = "letter sequence numbers not increasing" }
                 if let problem {
                     log.record("refused", round: Int(report.round), [("state", .string(id)), ("phase", .string(report.phase.name)), ("problem", .string(problem))])
                     continue
                 }
                 lastSeq = letter.seq
-                out.append(letter)
-                log.record("letter", round: Int(report.round), [("phase", .string(report.phase.name)), ("step", .int(Int(report.step)))] + letter.json)
+                out.append((report, letter))
             }
         }
         return out
     }
 
-    /// The letters each sender addressed to `receiver` (sequence numbers): the receiver waits for exactly these.
-    func expected(_ letters: [Letter], for receiver: StateID) -> [ExpectedLetters] {
+    /// Puts a phase's letters on their channels: each is logged, then lost, late, or due next phase.
+    func send(_ letters: [(PhaseReport, Letter)], round: Int, phaseIndex: Int) {
+        let commitIndex = scenario.negotiationSteps + 2
+        for (report, letter) in letters {
+            var fields: [(String, JSON)] = [("phase", .string(report.phase.name)), ("step", .int(Int(report.step)))] + letter.json
+            let channel = scenario.channels.quality(from: letter.sender, to: letter.receiver)
+            let due = phaseIndex + 1 + channel.delay
+            if letter.isLost(round: round, seed: settings.seed, loss: channel.loss) {
+                fields.append(("lost", .bool(true)))
+            } else if due > commitIndex {
+                fields.append(("expired", .bool(true)))
+            } else {
+                if channel.delay > 0 { fields.append(("delay", .int(channel.delay))) }
+                inFlight.append((due, letter))
+            }
+            log.record("letter", round: round, fields)
+        }
+    }
+
+    /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
+    func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
         var seqs: [StateID: [UInt32]] = [:]
-        for l in letters where l.receiver == receiver { seqs[l.sender, default: []].append(l.seq) }
-        return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value) }
+        for (due, l) in inFlight where due == index && l.receiver == receiver { seqs[l.sender, default: []].append(l.seq) }
+        return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value.sorted()) }
     }
 
     // MARK: Alliances and classification

@@ -7,6 +7,8 @@ import EntenteWire
 public final class StateHost {
     public let welcome: Welcome
     let agent: Agent
+    /// Loss probability of the channel to each peer.
+    let loss: [StateID: Double]
 
     public init(welcome: Welcome) {
         self.welcome = welcome
@@ -16,7 +18,8 @@ public final class StateHost {
         let geography = Geography(ids: welcome.states, borders: welcome.borders, weights: weights)
         agent = Agent(me: welcome.state, kind: welcome.policy, params: welcome.params, weights: welcome.threat,
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
-                      peers: welcome.peers.map(\.id))
+                      peers: welcome.peers.map(\.id), inflation: welcome.inflation)
+        loss = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0.loss) })
     }
 
     /// The phase whose letters `start` needs first, if any.
@@ -51,7 +54,9 @@ public final class StateHost {
             report.commitments = commitments
         }
         report.letters = letters
-        let out = letters.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
+        // The report keeps every letter; the channel loses some (the coordinator draws the same).
+        let out = letters.filter { !$0.isLost(round: Int(start.round), seed: welcome.seed, loss: loss[$0.receiver] ?? 0) }
+            .map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
         return (out, report)
     }
 }

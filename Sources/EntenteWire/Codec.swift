@@ -17,7 +17,8 @@ extension ControlMessage {
             w.f64(m.warDecisiveness); w.f64(m.hopDecay); w.f64(m.proximityFloor)
             w.array(m.states) { $0.string($1) }
             w.array(m.borders) { w, b in w.string(b.a); w.string(b.b); w.f64(b.proximity ?? 1) }
-            w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint) }
+            w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint); w.f64(p.loss) }
+            w.f64(m.inflation)
             return w.bytes
         case .phaseStart(let p):
             var w = WireWriter(type: MessageType.phaseStart.rawValue)
@@ -84,13 +85,15 @@ extension ControlMessage {
             let borders = try r.array("welcome.borders", minElementBytes: 12) { r in
                 Border(try r.string("border.a"), try r.string("border.b"), .land, proximity: try r.finite("border.proximity"))
             }
-            let peers = try r.array("welcome.peers", minElementBytes: 4) { r in
-                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"))
+            let peers = try r.array("welcome.peers", minElementBytes: 12) { r in
+                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"), loss: try r.finite("peer.loss"))
             }
+            let inflation = try r.finite("welcome.inflation")
             self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps,
                                     phaseTimeoutMs: timeout, policy: policy,
                                     params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,
-                                    proximityFloor: floor, states: states, borders: borders, peers: peers))
+                                    proximityFloor: floor, states: states, borders: borders, peers: peers,
+                                    inflation: inflation))
         case .phaseStart:
             let round = try r.u16("phase.round")
             let phase = try r.phase()

@@ -31,10 +31,13 @@ public struct Hello: Equatable, Sendable {
 public struct PeerInfo: Equatable, Sendable {
     public var id: StateID
     public var endpoint: String
+    /// Probability that a letter to this peer is lost (the sender draws it; docs/MODEL.md).
+    public var loss: Double
 
-    public init(id: StateID, endpoint: String) {
+    public init(id: StateID, endpoint: String, loss: Double = 0) {
         self.id = id
         self.endpoint = endpoint
+        self.loss = loss
     }
 }
 
@@ -59,11 +62,13 @@ public struct Welcome: Equatable, Sendable {
     public var borders: [Border]
     /// Only the peers this state may reach.
     public var peers: [PeerInfo]
+    /// 1 for an honest state; a deceiver multiplies the power it reports for its main threat by this.
+    public var inflation: Double
 
     public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8,
                 phaseTimeoutMs: UInt32, policy: PolicyKind,
                 params: PolicyParameters, threat: ThreatWeights, warDecisiveness: Double, hopDecay: Double,
-                proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo]) {
+                proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo], inflation: Double = 1) {
         self.runID = runID
         self.state = state
         self.seed = seed
@@ -79,6 +84,7 @@ public struct Welcome: Equatable, Sendable {
         self.states = states
         self.borders = borders
         self.peers = peers
+        self.inflation = inflation
     }
 }
 
