@@ -29,16 +29,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Experiments: parameter sweeps over real runs, results tables, HTML reports with SVG charts.
+        .target(name: "EntenteExperiments", dependencies: ["EntenteModel", "EntenteRuntime"]),
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteRuntime",
+                "EntenteRuntime", "EntenteExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
+        .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments"]),
         .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire"]),
         // Starts the built `entente` executable as real processes.
         .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire"]),

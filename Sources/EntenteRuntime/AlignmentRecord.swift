@@ -47,7 +47,7 @@ public struct AlignmentRecord: Sendable {
 }
 
 /// RFC 4180 quoting: only when needed.
-func csvField(_ s: String) -> String {
+public func csvField(_ s: String) -> String {
     guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

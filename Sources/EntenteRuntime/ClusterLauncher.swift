@@ -18,6 +18,8 @@ public final class ClusterLauncher {
         public var overrides: [String]
         /// The `entente` executable to start (this one by default).
         public var executable: String
+        /// Stop when this process's parent exits (set when a sweep starts the run).
+        public var exitWithParent = false
 
         public init(scenarioPath: String, scenario: Scenario, seed: UInt64?, rounds: Int?, outDirectory: String,
                     transport: String, overrides: [String] = [], executable: String) {
@@ -33,9 +35,7 @@ public final class ClusterLauncher {
     }
 
     let options: Options
-    var children: [(name: String, process: Process)] = []
-    let interrupted = AtomicFlag()
-    var signalSources: [DispatchSourceSignal] = []
+    let children = ChildProcesses()
 
     public init(_ options: Options) { self.options = options }
 
@@ -45,10 +45,10 @@ public final class ClusterLauncher {
     public func run() throws -> Int32 {
         let scratch = try makeScratchDirectory()
         defer {
-            stopAll()
+            children.stopAll()
             try? FileManager.default.removeItem(atPath: scratch)
         }
-        trapSignals()
+        children.trapSignals()
         let endpoint: String
         let endpointFile = scratch + "/endpoint"
         var coordinatorArgs = ["coordinator", "--scenario", options.scenarioPath, "--out", options.outDirectory,
@@ -73,9 +73,13 @@ public final class ClusterLauncher {
         }
         log("started 1 coordinator and \(options.scenario.states.count) state processes (\(options.transport))")
 
+        let parent = getppid()
         while coordinator.isRunning {
-            if interrupted.value { throw RunError("interrupted: stopped the coordinator and \(children.count - 1) state processes") }
-            for (name, process) in children.dropFirst() where !process.isRunning {
+            if children.wasInterrupted {
+                throw RunError("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
+            }
+            if options.exitWithParent && getppid() != parent { throw RunError("the parent process exited; stopping the run") }
+            for (name, process) in children.children.dropFirst() where !process.isRunning {
                 if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
                     throw RunError("\(name) (pid \(process.processIdentifier)) exited early: \(describe(process)); the run is stopped")
                 }
@@ -83,7 +87,7 @@ public final class ClusterLauncher {
             usleep(20_000)
         }
         coordinator.waitUntilExit()
-        waitForStates(seconds: 5)
+        children.waitForAll(seconds: 5)
         if coordinator.terminationReason == .uncaughtSignal {
             throw RunError("the coordinator (pid \(coordinator.processIdentifier)) was killed: \(describe(coordinator))")
         }
@@ -98,15 +102,8 @@ public final class ClusterLauncher {
     }
 
     func spawn(_ name: String, _ arguments: [String]) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: options.executable)
-        p.arguments = arguments
-        if name != "coordinator" { p.standardOutput = FileHandle.nullDevice }
-        do { try p.run() } catch {
-            throw RunError("cannot start \(name) (\(options.executable)): \(error)")
-        }
-        children.append((name, p))
-        return p
+        try children.spawn(name, executable: options.executable, arguments,
+                           output: name == "coordinator" ? nil : FileHandle.nullDevice)
     }
 
     func waitForEndpoint(file: String, coordinator: Process) throws -> String {
@@ -119,52 +116,16 @@ public final class ClusterLauncher {
                 coordinator.waitUntilExit()
                 throw RunError("the coordinator exited before it was ready (\(describe(coordinator)))")
             }
-            if interrupted.value { throw RunError("interrupted") }
+            if children.wasInterrupted { throw RunError("interrupted") }
             usleep(10_000)
         }
         throw RunError("the coordinator did not bind its endpoint within 30 s")
     }
 
-    func waitForStates(seconds: Double) {
-        let deadline = Deadline(secondsFromNow: seconds)
-        while children.contains(where: { $0.process.isRunning }) && !deadline.passed { usleep(10_000) }
-    }
-
-    /// SIGTERM, a moment's grace, then SIGKILL for whatever is left.
-    func stopAll() {
-        let running = children.filter { $0.process.isRunning }
-        guard !running.isEmpty else { return }
-        for c in running { kill(c.process.processIdentifier, SIGTERM) }
-        let deadline = Deadline(secondsFromNow: 2)
-        while running.contains(where: { $0.process.isRunning }) && !deadline.passed { usleep(10_000) }
-        for c in running where c.process.isRunning { kill(c.process.processIdentifier, SIGKILL) }
-        for c in running { c.process.waitUntilExit() }
-    }
-
-    func trapSignals() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [interrupted] in interrupted.set() }
-            source.resume()
-            signalSources.append(source)
-        }
-    }
-
-    func describe(_ p: Process) -> String {
-        p.terminationReason == .uncaughtSignal ? "killed by signal \(p.terminationStatus)" : "exit status \(p.terminationStatus)"
-    }
+    func describe(_ p: Process) -> String { ChildProcesses.describe(p) }
 
     func log(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
 
-/// A flag a signal handler sets and the launcher's loop reads.
-final class AtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-
-    var value: Bool { lock.withLock { flag } }
-    func set() { lock.withLock { flag = true } }
-}

@@ -53,6 +53,8 @@ public final class Coordinator {
     var inFlight: [(due: Int, letter: Letter)] = []
     /// Called after each round with (round, rounds).
     public var progress: ((Int, Int) -> Void)?
+    /// Asked before each round; a reason stops the run (e.g. the sweep that started it is gone).
+    public var stopRequested: (() -> String?)?
 
     var scenario: Scenario { settings.scenario }
 
@@ -105,6 +107,7 @@ public final class Coordinator {
                 }
             }
             for round in 1...max(settings.rounds, 1) {
+                if let reason = stopRequested?() { throw RunError(reason) }
                 try runRound(round, channel)
                 progress?(round, settings.rounds)
             }

@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
     @Option(help: "cluster: one process per state; reference: one process, in-memory transport.")
     var engine: EngineName = .cluster
 
+    @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
+    var exitWithParent = false
+
     func run() throws {
         let loaded = try options.scenario(scenario)
         let folder = options.folder(for: loaded)
@@ -37,14 +40,20 @@ struct Run: ParsableCommand {
                                        overrides: options.overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             coordinator.progress = progressPrinter()
+            if exitWithParent {
+                let parent = getppid()
+                coordinator.stopRequested = { getppid() != parent ? "the parent process exited; stopping the run" : nil }
+            }
             let outcome = try coordinator.run(over: ReferenceChannel(ids: loaded.ids))
             clearProgress()
             print("run folder: \(folder)")
             print(outcome.text)
         case .cluster:
-            let launcher = ClusterLauncher(.init(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
+            var launch = ClusterLauncher.Options(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
                                                  outDirectory: folder, transport: transport.rawValue, overrides: options.overrides,
-                                                 executable: selfExecutable()))
+                                                 executable: selfExecutable())
+            launch.exitWithParent = exitWithParent
+            let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }
         }

@@ -14,10 +14,7 @@ func loadScenario(_ path: String, overrides: [String] = []) throws -> Scenario {
 }
 
 func defaultRunFolder(_ name: String, seed: UInt64) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.dateFormat = "yyyyMMdd-HHmmss"
-    return "runs/\(name)-\(seed)-\(f.string(from: Date()))"
+    "runs/\(name)-\(seed)-\(timestamp())"
 }
 
 /// The path of this executable, so `entente run` can start more of itself.

@@ -1,0 +1,104 @@
+import Foundation
+
+/// report.html for one run, from its events.jsonl: a timeline of alliances and wars, and
+/// who balanced against (or bandwagoned with) whom.
+public enum RunReport {
+    /// Reads `folder`/events.jsonl (a torn last line is skipped) and returns the page.
+    /// - Throws: `SweepError` when the folder holds no events.
+    public static func html(folder: String) throws -> String {
+        guard let text = try? String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8) else {
+            throw SweepError("no events.jsonl in \(folder): give the folder of a run (entente run --out DIR)")
+        }
+        let events = text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        guard let scenario = events.first(where: { $0["type"] as? String == "scenario" }) else {
+            throw SweepError("\(folder)/events.jsonl has no scenario event: not an Entente run log")
+        }
+        let name = scenario["name"] as? String ?? "run"
+        let rounds = scenario["rounds"] as? Int ?? 1
+        var body = "<h1>Run: \(escape(name)), seed \(escape(scenario["seed"] as? String ?? "?"))</h1>\n"
+        body += timeline(events, rounds: rounds)
+        body += alignmentTable(events)
+        return page(title: "Entente run: \(name)", body: body)
+    }
+
+    struct Bar {
+        var members: String
+        var label: String
+        var from: Int
+        var to: Int
+    }
+
+    static func color(_ label: String) -> String {
+        if label.hasPrefix("balancing") { return "#1f77b4" }
+        if label.hasPrefix("bandwagon") { return "#d62728" }
+        if label == "initial" { return "#7f7f7f" }
+        return "#9467bd"
+    }
+
+    /// Alliances as bars from the round they formed to the round they ended; wars as marks.
+    static func timeline(_ events: [[String: Any]], rounds: Int) -> String {
+        var open: [String: Bar] = [:]
+        var bars: [Bar] = []
+        func key(_ e: [String: Any]) -> String { (e["members"] as? [String] ?? []).joined(separator: "-") }
+        for e in events {
+            let round = e["round"] as? Int ?? 0
+            switch e["type"] as? String {
+            case "scenario":
+                for pair in e["alliances"] as? [[String]] ?? [] {
+                    let k = pair.joined(separator: "-")
+                    open[k] = Bar(members: k, label: "initial", from: 0, to: rounds)
+                }
+            case "alliance_formed":
+                open[key(e)] = Bar(members: key(e), label: e["label"] as? String ?? "", from: round, to: rounds)
+            case "alliance_dissolved":
+                if var b = open.removeValue(forKey: key(e)) { b.to = round; bars.append(b) }
+            default: break
+            }
+        }
+        bars += open.values
+        bars.sort { ($0.from, $0.members) < ($1.from, $1.members) }
+        let wars = events.filter { $0["type"] as? String == "war_started" }
+        let rowH = 18.0, left = 230.0, width = 900.0, top = 30.0
+        let height = top + Double(bars.count + 1) * rowH + Double(wars.isEmpty ? 0 : 1) * rowH + 40
+        let scale = (width - left - 20) / Double(max(rounds, 1))
+        func x(_ r: Int) -> Double { left + Double(r) * scale }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">\n"
+        svg += "<title>Alliances and wars by round</title>\n<text x=\"10\" y=\"18\" class=\"title\">Alliances and wars by round</text>\n"
+        for r in 0...max(rounds, 1) {
+            svg += "<line x1=\"\(x(r))\" x2=\"\(x(r))\" y1=\"\(top)\" y2=\"\(height - 30)\" class=\"grid\"/>"
+            svg += "<text x=\"\(x(r))\" y=\"\(height - 14)\" class=\"tick\" text-anchor=\"middle\">\(r)</text>\n"
+        }
+        for (k, b) in bars.enumerated() {
+            let y = top + Double(k) * rowH
+            svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">\(escape(b.members)): \(escape(b.label))</text>"
+            svg += "<rect x=\"\(x(b.from))\" y=\"\(y + 3)\" width=\"\(max(2, Double(b.to - b.from) * scale))\" height=\"\(rowH - 6)\" fill=\"\(color(b.label))\"><title>\(escape(b.members)), \(escape(b.label)), rounds \(b.from)–\(b.to)</title></rect>\n"
+        }
+        if !wars.isEmpty {
+            let y = top + Double(bars.count) * rowH
+            svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">wars started</text>"
+            for w in wars {
+                let r = w["round"] as? Int ?? 0
+                let label = "\(w["attacker"] as? String ?? "?") attacks \(w["defender"] as? String ?? "?")"
+                svg += "<path d=\"M \(x(r)) \(y + 2) l 6 12 l -12 0 z\" fill=\"#ff7f0e\"><title>round \(r): \(escape(label))</title></path>\n"
+            }
+        }
+        svg += "<text x=\"\(left + (width - left) / 2)\" y=\"\(height - 1)\" class=\"label\" text-anchor=\"middle\">round</text>\n</svg>\n"
+        return "<h2>Timeline</h2>\n<p class=\"note\">Blue: balancing coalitions; red: bandwagons; grey: standing at the start; purple: mixed.</p>\n" + svg
+    }
+
+    static func alignmentTable(_ events: [[String: Any]]) -> String {
+        let rows = events.filter { $0["type"] as? String == "alignment" }
+        var t = "<h2>Who balanced against whom</h2>\n"
+        guard !rows.isEmpty else { return t + "<p>No alignment decision in this run.</p>\n" }
+        t += "<table>\n<tr><th>round</th><th class=\"text\">state</th><th class=\"text\">joined</th><th class=\"text\">perceived threat</th><th class=\"text\">decision</th><th class=\"text\">true threat</th><th class=\"text\">by the truth</th><th class=\"text\">rule</th></tr>\n"
+        for e in rows {
+            func s(_ k: String) -> String { escape(e[k] as? String ?? "–") }
+            t += "<tr><td>\(e["round"] as? Int ?? 0)</td><td class=\"text\">\(s("state"))</td><td class=\"text\">\(s("partner"))</td>"
+            t += "<td class=\"text\">\(s("perceived_threat"))</td><td class=\"text\">\(s("perceived_alignment"))</td>"
+            t += "<td class=\"text\">\(s("true_threat"))</td><td class=\"text\">\(s("true_alignment"))</td><td class=\"text\">\(s("rule"))</td></tr>\n"
+        }
+        return t + "</table>\n"
+    }
+}

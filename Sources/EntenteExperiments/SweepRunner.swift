@@ -1,0 +1,148 @@
+import Dispatch
+import EntenteModel
+import EntenteRuntime
+import Foundation
+
+/// Runs a sweep: every (grid point, seed) as its own `entente run` process, several at once,
+/// skipping runs already finished in the output folder, then writes the tables and the report.
+public final class SweepRunner {
+    public struct Options: Sendable {
+        public var scenarioPath: String
+        public var plan: SweepPlan
+        /// "cluster" or "reference".
+        public var engine: String
+        public var transport: String
+        public var jobs: Int
+        public var outDirectory: String
+        /// `--set` overrides applied to every run.
+        public var baseOverrides: [String]
+        public var rounds: Int?
+        public var executable: String
+
+        public init(scenarioPath: String, plan: SweepPlan, engine: String, transport: String, jobs: Int,
+                    outDirectory: String, baseOverrides: [String], rounds: Int?, executable: String) {
+            self.scenarioPath = scenarioPath
+            self.plan = plan
+            self.engine = engine
+            self.transport = transport
+            self.jobs = jobs
+            self.outDirectory = outDirectory
+            self.baseOverrides = baseOverrides
+            self.rounds = rounds
+            self.executable = executable
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var rows: [RunRow]
+        /// Runs found finished in the folder and not run again.
+        public var skipped: Int
+        public var failed: Int
+    }
+
+    let options: Options
+    let children = ChildProcesses()
+    let progress: ((_ done: Int, _ total: Int, _ failed: Int, _ secondsLeft: Double?) -> Void)?
+
+    public init(_ options: Options, progress: ((Int, Int, Int, Double?) -> Void)?) {
+        self.options = options
+        self.progress = progress
+    }
+
+    func folder(_ run: PlannedRun) -> String { options.outDirectory + "/runs/" + run.name }
+
+    /// The arguments of `entente run` for one run.
+    func arguments(_ run: PlannedRun) -> [String] {
+        var args = ["run", options.scenarioPath, "--engine", options.engine, "--seed", String(run.seed),
+                    "--out", folder(run), "--exit-with-parent"]
+        if options.engine == "cluster" { args += ["--transport", options.transport] }
+        if let rounds = options.rounds { args += ["--rounds", String(rounds)] }
+        for o in options.baseOverrides + run.point.overrides(options.plan.dimensions) { args += ["--set", o] }
+        return args
+    }
+
+    /// Runs what is not finished yet. - Throws: `SweepError` when interrupted (finished runs are kept).
+    public func run() throws -> Outcome {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: options.outDirectory + "/runs", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: options.outDirectory + "/logs", withIntermediateDirectories: true)
+        try checkSameSweep()
+        children.trapSignals()
+        defer { children.stopAll() }
+
+        let all = options.plan.runs
+        var rows: [String: RunRow] = [:]
+        var queue: [PlannedRun] = []
+        for run in all {
+            if let row = RunRow.read(run, folder: folder(run)) { rows[run.name] = row } else { queue.append(run) }
+        }
+        let skipped = rows.count
+        var running: [(run: PlannedRun, process: Process)] = []
+        var failed = 0
+        var finished = 0
+        let started = Date()
+        func report() {
+            let done = skipped + finished
+            let rate = finished > 0 ? Date().timeIntervalSince(started) / Double(finished) : nil
+            progress?(done, all.count, failed, rate.map { $0 * Double(all.count - done) / Double(max(options.jobs, 1)) })
+        }
+        report()
+        while !queue.isEmpty || !running.isEmpty {
+            if children.wasInterrupted {
+                throw SweepError("interrupted: \(skipped + finished) of \(all.count) runs are finished in \(options.outDirectory); "
+                                 + "run the same command again to resume")
+            }
+            while running.count < max(options.jobs, 1), !queue.isEmpty {
+                let run = queue.removeFirst()
+                let log = options.outDirectory + "/logs/\(run.name).log"
+                _ = fm.createFile(atPath: log, contents: nil)
+                let handle = FileHandle(forWritingAtPath: log)
+                let p = try children.spawn(run.name, executable: options.executable, arguments(run), output: handle, errors: handle)
+                running.append((run, p))
+            }
+            usleep(20_000)
+            for (k, entry) in running.enumerated().reversed() where !entry.process.isRunning {
+                running.remove(at: k)
+                finished += 1
+                if entry.process.terminationStatus == 0, let row = RunRow.read(entry.run, folder: folder(entry.run)) {
+                    rows[entry.run.name] = row
+                } else {
+                    failed += 1
+                    rows[entry.run.name] = RunRow.failed(entry.run, folder: folder(entry.run))
+                }
+                report()
+            }
+        }
+        let ordered = all.compactMap { rows[$0.name] }
+        try write(ordered)
+        return Outcome(rows: ordered, skipped: skipped, failed: failed)
+    }
+
+    /// The grid of a folder must be this sweep's, or resuming would mix two experiments.
+    func checkSameSweep() throws {
+        let path = options.outDirectory + "/sweep.json"
+        let definition: [String: Any] = [
+            "scenario": options.scenarioPath, "engine": options.engine, "overrides": options.baseOverrides,
+            "rounds": options.rounds.map { $0 as Any } ?? NSNull(),
+            "vary": options.plan.dimensions.map { ["key": $0.key, "values": $0.values] },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: definition, options: [.prettyPrinted, .sortedKeys])
+        if let existing = FileManager.default.contents(atPath: path) {
+            guard let a = try? JSONSerialization.jsonObject(with: existing) as? NSDictionary,
+                  let b = try? JSONSerialization.jsonObject(with: data) as? NSDictionary, a == b else {
+                throw SweepError("\(options.outDirectory) holds another sweep (see its sweep.json); choose another --out")
+            }
+        } else {
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    func write(_ rows: [RunRow]) throws {
+        let dir = options.outDirectory
+        try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
+        try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
+        let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "
+            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine))"
+        try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
+    }
+}

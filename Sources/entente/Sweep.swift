@@ -1,0 +1,109 @@
+import ArgumentParser
+import EntenteExperiments
+import EntenteModel
+import Foundation
+
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario over a grid of parameter values and seeds; write tables and a report.",
+        discussion: """
+            Every combination of the --vary values is a grid point; each point runs once per seed, \
+            each run a real `entente run` (a multi-process cluster, or the reference engine). Runs \
+            are ordered seed by seed across the grid, so a sweep cut short still covers the grid evenly. \
+            Run the same command again to resume: finished runs are kept, not redone.
+
+            The output folder gets results.csv (one row per run), points.csv (means with 95% \
+            confidence intervals per point), report.html (charts, no network needed), runs/ and logs/.
+
+            Example: entente sweep scenarios/small.yaml --vary observation.noise=0,0.1,0.2,0.4 \
+            --vary topology=complete,neighbors --seeds 20 --engine reference --jobs 2
+            """
+    )
+
+    @Argument(help: "The scenario file.")
+    var scenario: String
+
+    @Option(help: ArgumentHelp("A parameter and its values (repeatable): a scenario path as for --set, or one of topology, noise, visibility, lag, loss, delay, deception.",
+                               valueName: "key=v1,v2,..."))
+    var vary: [String] = []
+
+    @Option(help: "Seeds per grid point: 1, 2, ... N (after --first-seed).")
+    var seeds: Int = 5
+
+    @Option(help: "The first seed.")
+    var firstSeed: UInt64 = 1
+
+    @Option(help: "cluster: each run a multi-process cluster; reference: each run in one process (fast, same results).")
+    var engine: EngineName = .cluster
+
+    @Option(help: "Transport of cluster runs.")
+    var transport: TransportName = .ipc
+
+    @Option(help: "Runs at once.")
+    var jobs: Int = 1
+
+    @Option(help: "Output folder (default: sweeps/<scenario>-<timestamp>; give the same one to resume).")
+    var out: String?
+
+    @Option(help: "Rounds of every run (default: the scenario's).")
+    var rounds: Int?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario field for every run (repeatable).", valueName: "path=value"))
+    var overrides: [String] = []
+
+    func validate() throws {
+        guard !vary.isEmpty else { throw ValidationError("give at least one --vary key=v1,v2,...") }
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let rounds, !(1...Scenario.maxRounds).contains(rounds) { throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)") }
+    }
+
+    func run() throws {
+        let dimensions = try vary.map { try Dimension(parsing: $0) }
+        // Every grid point must be a valid scenario: check them all before running anything.
+        let plan = SweepPlan(dimensions: dimensions, seeds: (0..<UInt64(seeds)).map { firstSeed + $0 })
+        var name = "scenario"
+        for point in plan.points {
+            name = try loadScenario(scenario, overrides: overrides + point.overrides(dimensions)).name
+        }
+        let folder = out ?? "sweeps/\(name)-\(timestamp())"
+        let runner = SweepRunner(.init(scenarioPath: scenario, plan: plan, engine: engine.rawValue, transport: transport.rawValue,
+                                       jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
+                                       executable: selfExecutable()),
+                                 progress: sweepProgress())
+        let outcome = try runner.run()
+        clearProgress()
+        print("sweep folder: \(folder)")
+        print("runs: \(outcome.rows.count) (\(outcome.skipped) already finished, \(outcome.failed) failed)")
+        print("results: \(folder)/results.csv, \(folder)/points.csv, \(folder)/report.html")
+        if outcome.failed > 0 {
+            printError("\(outcome.failed) run(s) failed: see \(folder)/logs/")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// A progress bar on a terminal; elsewhere a line per tenth of the sweep.
+func sweepProgress() -> (Int, Int, Int, Double?) -> Void {
+    let tty = isatty(STDERR_FILENO) == 1
+    var lastTenth = -1
+    return { done, total, failed, left in
+        let eta = left.map { String(format: "%d:%02d left", Int($0) / 60, Int($0) % 60) } ?? ""
+        if tty {
+            let width = 30
+            let filled = total > 0 ? width * done / total : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            FileHandle.standardError.write(Data("\r\u{1b}[K[\(bar)] \(done)/\(total) runs, \(failed) failed \(eta)".utf8))
+        } else if total > 0, done * 10 / total != lastTenth {
+            lastTenth = done * 10 / total
+            FileHandle.standardError.write(Data("\(done)/\(total) runs, \(failed) failed \(eta)\n".utf8))
+        }
+    }
+}
+
+func timestamp() -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.dateFormat = "yyyyMMdd-HHmmss"
+    return f.string(from: Date())
+}
