@@ -23,14 +23,17 @@ struct LineChart {
     var yRange: ClosedRange<Double>?
     /// Extra attributes on the <svg> element (e.g. data-parameter), for tools and tests.
     var attributes: [(String, String)] = []
+    /// x values are category positions 0, 1, 2...: pad half a step each side so labels fit.
+    var categorical = false
 
-    let width = 560.0, height = 320.0
-    let left = 60.0, right = 20.0, top = 36.0, bottom = 52.0
+    let width = 560.0, height = 330.0
+    let left = 60.0, right = 24.0, top = 52.0, bottom = 52.0
 
     var svg: String {
         let all = series.flatMap(\.points)
         let xs = Array(Set(all.map(\.x))).sorted()
-        let xMin = xs.first ?? 0, xMax = xs.last ?? 1
+        let pad = categorical ? 0.5 : 0
+        let xMin = (xs.first ?? 0) - pad, xMax = (xs.last ?? 1) + pad
         let values = all.flatMap { [$0.mean] + [$0.low, $0.high].compactMap { $0 } }
         var yLow = yRange?.lowerBound ?? min(0, values.min() ?? 0)
         var yHigh = yRange?.upperBound ?? max(values.max() ?? 1, yLow + 1e-9)
@@ -79,10 +82,12 @@ struct LineChart {
                 out += "</title></circle>\n"
             }
         }
-        for (k, s) in series.enumerated() {
-            let y = top + 8 + Double(k) * 16
-            out += "<rect x=\"\(n(width - right - 150))\" y=\"\(n(y - 8))\" width=\"12\" height=\"12\" fill=\"\(s.color)\"/>"
-            out += "<text x=\"\(n(width - right - 132))\" y=\"\(n(y + 2))\" class=\"legend\">\(escape(s.name))</text>\n"
+        // The legend sits in a row between the title and the plot, never over the data.
+        var lx = left
+        for s in series {
+            out += "<rect x=\"\(n(lx))\" y=\"29\" width=\"12\" height=\"12\" fill=\"\(s.color)\"/>"
+            out += "<text x=\"\(n(lx + 17))\" y=\"39\" class=\"legend\">\(escape(s.name))</text>\n"
+            lx += 30 + Double(s.name.count) * 6.2
         }
         return out + "</svg>"
     }
@@ -115,7 +120,7 @@ func page(title: String, body: String) -> String {
     <!DOCTYPE html>
     <html lang="en">
     <head>
-    <meta charset="utf-8">
+    <meta charset="utf-8"/>
     <title>\(escape(title))</title>
     <style>
     body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; padding: 0 1em; }

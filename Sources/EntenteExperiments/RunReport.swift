@@ -60,7 +60,9 @@ public enum RunReport {
         bars += open.values
         bars.sort { ($0.from, $0.members) < ($1.from, $1.members) }
         let wars = events.filter { $0["type"] as? String == "war_started" }
-        let rowH = 18.0, left = 230.0, width = 900.0, top = 30.0
+        // The label column is as wide as the longest label needs.
+        let longest = bars.map { $0.members.count + $0.label.count + 2 }.max() ?? 10
+        let rowH = 18.0, left = min(460.0, 24 + Double(longest) * 6.6), width = left + 680, top = 30.0
         let height = top + Double(bars.count + 1) * rowH + Double(wars.isEmpty ? 0 : 1) * rowH + 40
         let scale = (width - left - 20) / Double(max(rounds, 1))
         func x(_ r: Int) -> Double { left + Double(r) * scale }

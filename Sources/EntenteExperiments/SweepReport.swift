@@ -24,15 +24,17 @@ public enum SweepReport {
                               yLabel: "share of alignment decisions",
                               series: [series("balance (perceived)", "share_balance", balance),
                                        series("bandwagon (perceived)", "share_bandwagon", bandwagon)],
-                              yRange: 0...1, attributes: [("data-parameter", dimension.key), ("data-metric", "shares")]).svg
+                              yRange: 0...1, attributes: [("data-parameter", dimension.key), ("data-metric", "shares")],
+                              categorical: !numeric).svg
             body += "\n"
             body += LineChart(title: "Misperception rate vs \(dimension.key)", xLabel: dimension.key,
                               yLabel: "decisions against the wrong threat",
                               series: [series("misperception rate", "misperception_rate", misperception)],
-                              yRange: 0...1, attributes: [("data-metric", "misperception")]).svg
+                              yRange: 0...1, attributes: [("data-metric", "misperception")], categorical: !numeric).svg
             body += "\n"
             body += LineChart(title: "Blocs at the end vs \(dimension.key)", xLabel: dimension.key, yLabel: "blocs of 2+ states",
-                              series: [series("blocs", "blocs", blocs)], yRange: nil, attributes: [("data-metric", "blocs")]).svg
+                              series: [series("blocs", "blocs", blocs)], yRange: nil, attributes: [("data-metric", "blocs")],
+                              categorical: !numeric).svg
             body += "\n</div>\n"
         }
         body += pointsTable(rows, plan: plan)
