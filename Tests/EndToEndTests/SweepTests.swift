@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite("End to end: sweeps over real clusters, resumable, equal to the reference engine", .serialized)
+struct SweepTests {
+    let small = Entente.scenario("small")
+    let grid = ["--vary", "observation.noise=0,0.3", "--seeds", "2", "--rounds", "4"]
+
+    /// (point, seed) → digest, from a sweep's results.csv.
+    func digests(_ folder: String) throws -> [String: String] {
+        let lines = try String(contentsOfFile: folder + "/results.csv", encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let (p, s, d, st) = (header.firstIndex(of: "point")!, header.firstIndex(of: "seed")!, header.firstIndex(of: "digest")!, header.firstIndex(of: "status")!)
+        var out: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if f[st] == "ok" { out["\(f[p])-s\(f[s])"] = f[d] }
+        }
+        return out
+    }
+
+    @Test("a 2 × 2 sweep on the cluster engine gives the reference engine's results, run for run")
+    func clusterEqualsReference() throws {
+        let ref = try temporaryFolder() + "/ref", cluster = try temporaryFolder() + "/cluster"
+        let r1 = try Entente.run(["sweep", small] + grid + ["--engine", "reference", "--out", ref])
+        let r2 = try Entente.run(["sweep", small] + grid + ["--engine", "cluster", "--jobs", "2", "--out", cluster])
+        #expect(r1.status == 0 && r2.status == 0, "\(r1.stderr)\(r2.stderr)")
+        let a = try digests(ref), b = try digests(cluster)
+        #expect(a.count == 4)
+        #expect(a == b)
+        // Different noise, different outcome: the knob reaches the runs.
+        #expect(a["p0-s1"] != a["p1-s1"])
+        for file in ["points.csv", "report.html", "sweep.json"] {
+            #expect(FileManager.default.fileExists(atPath: cluster + "/" + file), "\(file) missing")
+        }
+    }
+
+    @Test("a sweep killed mid-way resumes without redoing finished runs")
+    func resumeAfterKill() throws {
+        let out = try temporaryFolder() + "/sweep"
+        let slow = ["sweep", small, "--vary", "observation.noise=0,0.3", "--seeds", "2", "--rounds", "150", "--engine", "cluster", "--out", out]
+        let tag = newTag()
+        let first = try Entente.Running(slow, tag: tag)
+        func finished() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: out + "/runs")) ?? [])
+                .filter { FileManager.default.fileExists(atPath: out + "/runs/\($0)/summary.json") }.sorted()
+        }
+        #expect(eventually(120) { !finished().isEmpty })
+        first.kill(signal: SIGKILL)
+        _ = try first.wait(timeout: 30)
+        // Everything the killed sweep started stops by itself.
+        #expect(eventually(20) { processes(tagged: tag).isEmpty }, "left behind: \(processes(tagged: tag))")
+        let done = finished()
+        #expect(!done.isEmpty && done.count < 4, "kill the sweep mid-way (finished: \(done))")
+        let stamps = try done.map { try FileManager.default.attributesOfItem(atPath: out + "/runs/\($0)/summary.json")[.modificationDate] as? Date }
+
+        let second = try Entente.run(slow, timeout: 300)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("(\(done.count) already finished, 0 failed)"), "\(second.stdout)")
+        let after = try done.map { try FileManager.default.attributesOfItem(atPath: out + "/runs/\($0)/summary.json")[.modificationDate] as? Date }
+        #expect(after == stamps, "finished runs were redone")
+        #expect(try digests(out).count == 4)
+
+        let ref = try temporaryFolder() + "/ref"
+        #expect(try Entente.run(["sweep", small, "--vary", "observation.noise=0,0.3", "--seeds", "2", "--rounds", "150",
+                                 "--engine", "reference", "--out", ref]).status == 0)
+        #expect(try digests(out) == digests(ref))
+    }
+
+    @Test("resuming into a folder that holds another sweep is refused")
+    func otherSweepRefused() throws {
+        let out = try temporaryFolder() + "/sweep"
+        #expect(try Entente.run(["sweep", small, "--vary", "observation.noise=0", "--seeds", "1", "--rounds", "2", "--engine", "reference", "--out", out]).status == 0)
+        let r = try Entente.run(["sweep", small, "--vary", "observation.noise=0.5", "--seeds", "1", "--rounds", "2", "--engine", "reference", "--out", out])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("holds another sweep"))
+    }
+
+    @Test("an invalid grid value is refused before anything runs")
+    func invalidGrid() throws {
+        let out = try temporaryFolder() + "/sweep"
+        let r = try Entente.run(["sweep", small, "--vary", "observation.noise=0,-1", "--engine", "reference", "--out", out])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("observation.noise"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("entente report writes a run's timeline page")
+    func runReport() throws {
+        let out = try temporaryFolder() + "/run"
+        #expect(try Entente.run(["run", Entente.scenario("europe-1914"), "--engine", "reference", "--out", out]).status == 0)
+        let r = try Entente.run(["report", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("Alliances and wars by round"))
+        #expect(html.contains("Who balanced against whom"))
+        #expect(try Entente.run(["report", "/nonexistent"]).status != 0)
+    }
+}
+
+@Suite("End to end: knobs hold on the cluster too", .serialized)
+struct ClusterKnobTests {
+    @Test("with topology neighbors, cluster letters go only between neighbours, and the digest is the reference's")
+    func topologyOnCluster() throws {
+        let set = ["--set", "communication.topology=neighbors", "--set", "channels.loss=0.2"]
+        let out = try temporaryFolder() + "/run"
+        let cluster = try Entente.run(["run", Entente.scenario("small"), "--out", out] + set)
+        let ref = try Entente.run(["run", Entente.scenario("small"), "--engine", "reference", "--out", try temporaryFolder()] + set)
+        #expect(cluster.status == 0 && ref.status == 0, "\(cluster.stderr)")
+        #expect(cluster.digest == ref.digest)
+        let borders: Set<[String]> = [["AGG", "WEK"], ["AGG", "MDA"], ["AGG", "MDB"], ["MDA", "MDB"], ["FAR", "MDB"]]
+        let letters = events(out).filter { $0["type"] as? String == "letter" }
+        #expect(!letters.isEmpty)
+        #expect(letters.allSatisfy { borders.contains([$0["from"] as! String, $0["to"] as! String].sorted()) })
+    }
+}
