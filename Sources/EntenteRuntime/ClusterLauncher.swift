@@ -81,7 +81,7 @@ public final class ClusterLauncher {
             if options.exitWithParent && getppid() != parent { throw RunError("the parent process exited; stopping the run") }
             for (name, process) in children.children.dropFirst() where !process.isRunning {
                 if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
-                    throw RunError("\(name) (pid \(process.processIdentifier)) exited early: \(describe(process)); the run is stopped")
+                    throw RunError("\(name) (pid \(process.processIdentifier)) exited early: \(ChildProcesses.describe(process)); the run is stopped")
                 }
             }
             usleep(20_000)
@@ -89,7 +89,7 @@ public final class ClusterLauncher {
         coordinator.waitUntilExit()
         children.waitForAll(seconds: 5)
         if coordinator.terminationReason == .uncaughtSignal {
-            throw RunError("the coordinator (pid \(coordinator.processIdentifier)) was killed: \(describe(coordinator))")
+            throw RunError("the coordinator (pid \(coordinator.processIdentifier)) was killed: \(ChildProcesses.describe(coordinator))")
         }
         return coordinator.terminationStatus
     }
@@ -114,15 +114,13 @@ public final class ClusterLauncher {
             }
             if !coordinator.isRunning {
                 coordinator.waitUntilExit()
-                throw RunError("the coordinator exited before it was ready (\(describe(coordinator)))")
+                throw RunError("the coordinator exited before it was ready (\(ChildProcesses.describe(coordinator)))")
             }
             if children.wasInterrupted { throw RunError("interrupted") }
             usleep(10_000)
         }
         throw RunError("the coordinator did not bind its endpoint within 30 s")
     }
-
-    func describe(_ p: Process) -> String { ChildProcesses.describe(p) }
 
     func log(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

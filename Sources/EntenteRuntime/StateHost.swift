@@ -22,15 +22,6 @@ public final class StateHost {
         loss = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0.loss) })
     }
 
-    /// The phase whose letters `start` needs first, if any.
-    public static func previousPhase(of start: PhaseStart, steps: UInt8) -> (Phase, UInt8)? {
-        switch start.phase {
-        case .observe, .assess: nil
-        case .negotiate: start.step <= 1 ? (.assess, 0) : (.negotiate, start.step - 1)
-        case .commit: (.negotiate, steps)
-        }
-    }
-
     /// Runs one phase.
     /// - Parameters:
     ///   - start: the coordinator's phase start.
