@@ -87,7 +87,8 @@ public final class Coordinator {
             proximityFloor: weights.floor, states: scenario.ids,
             borders: scenario.borders.map { Border($0.a, $0.b, $0.contact, proximity: $0.proximity ?? $0.contact.proximity(weights)) },
             peers: scenario.ids.filter { peers[id]!.contains($0) }.map {
-                PeerInfo(id: $0, endpoint: endpoints[$0] ?? "", loss: scenario.channels.quality(from: id, to: $0).loss)
+                let channel = scenario.channels.quality(from: id, to: $0)
+                return PeerInfo(id: $0, endpoint: endpoints[$0] ?? "", loss: channel.loss, delay: UInt16(clamping: channel.delay))
             },
             inflation: deceivers.contains(id) ? scenario.deception.inflation : 1)
     }

@@ -7,8 +7,8 @@ import EntenteWire
 public final class StateHost {
     public let welcome: Welcome
     let agent: Agent
-    /// Loss probability of the channel to each peer.
-    let loss: [StateID: Double]
+    /// The channel to each peer.
+    let channels: [StateID: PeerInfo]
 
     public init(welcome: Welcome) {
         self.welcome = welcome
@@ -19,7 +19,7 @@ public final class StateHost {
         agent = Agent(me: welcome.state, kind: welcome.policy, params: welcome.params, weights: welcome.threat,
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
                       peers: welcome.peers.map(\.id), inflation: welcome.inflation)
-        loss = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0.loss) })
+        channels = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0) })
     }
 
     /// Runs one phase.
@@ -45,9 +45,15 @@ public final class StateHost {
             report.commitments = commitments
         }
         report.letters = letters
-        // The report keeps every letter; the channel loses some (the coordinator draws the same).
-        let out = letters.filter { !$0.isLost(round: Int(start.round), seed: welcome.seed, loss: loss[$0.receiver] ?? 0) }
-            .map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
+        // The report keeps every letter. The channel loses some (the coordinator draws the same),
+        // and what would arrive after the round's commit phase is not sent at all.
+        let out = letters.filter { letter in
+            guard let channel = channels[letter.receiver] else { return false }
+            let steps = Int(welcome.negotiationSteps)
+            let due = start.index(negotiationSteps: steps) + 1 + Int(channel.delay)
+            return due <= steps + 2
+                && !letter.isLost(round: Int(start.round), seed: welcome.seed, loss: channel.loss)
+        }.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
         return (out, report)
     }
 }

@@ -17,7 +17,7 @@ extension ControlMessage {
             w.f64(m.warDecisiveness); w.f64(m.hopDecay); w.f64(m.proximityFloor)
             w.array(m.states) { $0.string($1) }
             w.array(m.borders) { w, b in w.string(b.a); w.string(b.b); w.f64(b.proximity ?? 1) }
-            w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint); w.f64(p.loss) }
+            w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint); w.f64(p.loss); w.u16(p.delay) }
             w.f64(m.inflation)
             return w.bytes
         case .phaseStart(let p):
@@ -85,8 +85,9 @@ extension ControlMessage {
             let borders = try r.array("welcome.borders", minElementBytes: 12) { r in
                 Border(try r.string("border.a"), try r.string("border.b"), .land, proximity: try r.finite("border.proximity"))
             }
-            let peers = try r.array("welcome.peers", minElementBytes: 12) { r in
-                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"), loss: try r.finite("peer.loss"))
+            let peers = try r.array("welcome.peers", minElementBytes: 14) { r in
+                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"), loss: try r.finite("peer.loss"),
+                         delay: try r.u16("peer.delay"))
             }
             let inflation = try r.finite("welcome.inflation")
             self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps,

@@ -33,11 +33,14 @@ public struct PeerInfo: Equatable, Sendable {
     public var endpoint: String
     /// Probability that a letter to this peer is lost (the sender draws it; docs/MODEL.md).
     public var loss: Double
+    /// Phases a letter to this peer arrives late (the sender does not send what would arrive after commit).
+    public var delay: UInt16
 
-    public init(id: StateID, endpoint: String, loss: Double = 0) {
+    public init(id: StateID, endpoint: String, loss: Double = 0, delay: UInt16 = 0) {
         self.id = id
         self.endpoint = endpoint
         self.loss = loss
+        self.delay = delay
     }
 }
 
@@ -98,6 +101,17 @@ public struct PhaseStart: Equatable, Sendable {
     public var expected: [ExpectedLetters]
     /// In the observe phase only.
     public var observation: Observation?
+
+    /// The phase's place in the round: observe 0, assess 1, negotiate step s at 1 + s, commit
+    /// at steps + 2. A letter sent at index p over a channel with delay d is due at p + 1 + d.
+    public func index(negotiationSteps steps: Int) -> Int {
+        switch phase {
+        case .observe: 0
+        case .assess: 1
+        case .negotiate: 1 + Int(step)
+        case .commit: steps + 2
+        }
+    }
 
     public init(round: UInt16, phase: Phase, step: UInt8, expected: [ExpectedLetters] = [], observation: Observation? = nil) {
         self.round = round

@@ -100,9 +100,9 @@ struct SweepTests {
 
 @Suite("End to end: knobs hold on the cluster too", .serialized)
 struct ClusterKnobTests {
-    @Test("with topology neighbors, cluster letters go only between neighbours, and the digest is the reference's")
+    @Test("with topology neighbors, loss and a late channel, cluster letters go only between neighbours, and the digest is the reference's")
     func topologyOnCluster() throws {
-        let set = ["--set", "communication.topology=neighbors", "--set", "channels.loss=0.2"]
+        let set = ["--set", "communication.topology=neighbors", "--set", "channels.loss=0.2", "--set", "channels.pairs=[{a: MDA, b: MDB, delay: 1}]"]
         let out = try temporaryFolder() + "/run"
         let cluster = try Entente.run(["run", Entente.scenario("small"), "--out", out] + set)
         let ref = try Entente.run(["run", Entente.scenario("small"), "--engine", "reference", "--out", try temporaryFolder()] + set)

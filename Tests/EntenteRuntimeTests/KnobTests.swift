@@ -53,9 +53,12 @@ struct KnobTests {
 
     @Test("a delayed channel delivers later, and letters due after commit expire")
     func delay() throws {
-        let letters = ofType(try events(["channels.delay=2"], scenario: "europe-1914"), "letter")
+        let log = try events(["channels.delay=2"], scenario: "europe-1914")
+        let letters = ofType(log, "letter")
         #expect(letters.contains { $0["delay"] as? Int == 2 })
         #expect(letters.contains { $0["expired"] as? Bool == true })
+        // What would expire is not sent, so nothing arrives unannounced.
+        #expect(ofType(log, "refused").isEmpty)
         let none = ofType(try events([]), "letter")
         #expect(none.allSatisfy { $0["delay"] == nil && $0["expired"] == nil && $0["lost"] == nil })
     }
