@@ -83,8 +83,9 @@ public final class SweepRunner {
         let started = Date()
         func report() {
             let done = skipped + finished
-            let rate = finished > 0 ? Date().timeIntervalSince(started) / Double(finished) : nil
-            progress?(done, all.count, failed, rate.map { $0 * Double(all.count - done) / Double(max(options.jobs, 1)) })
+            // Seconds per finished run, as they come out of the running jobs (parallelism included).
+            let perRun = finished > 0 ? Date().timeIntervalSince(started) / Double(finished) : nil
+            progress?(done, all.count, failed, perRun.map { $0 * Double(all.count - done) })
         }
         report()
         while !queue.isEmpty || !running.isEmpty {

@@ -317,6 +317,7 @@ struct ScenarioParser {
             guard checkNumbers(item, field, rules: Self.channelRules, state: nil, otherKeys: ["a", "b"]) else { continue }
             let a = knownState(item["a"], "\(field).a", ids: ids, parent: item)
             let b = knownState(item["b"], "\(field).b", ids: ids, parent: item)
+            if let a, a == b { problem(item, field, "a channel needs two different states", state: a); continue }
             if let a, let b {
                 c.pairs.append((a, b, ChannelQuality(loss: item["loss"]?.float ?? c.all.loss, delay: item["delay"]?.float.map { Int($0) } ?? c.all.delay)))
             }
@@ -348,7 +349,7 @@ struct ScenarioParser {
         var seen: Set<StateID> = []
         var blocs: [[StateID]] = []
         for (k, item) in seq.enumerated() {
-            guard let members = item.sequence else { problem(item, "\(field)[\(k)]", "must be a list of state ids"); continue }
+            guard let members = item.sequence, !members.isEmpty else { problem(item, "\(field)[\(k)]", "must be a non-empty list of state ids"); continue }
             var bloc: [StateID] = []
             for (m, member) in members.enumerated() {
                 guard let id = knownState(member, "\(field)[\(k)][\(m)]", ids: ids) else { continue }

@@ -65,7 +65,8 @@ public final class Coordinator {
         world = World(settings.scenario)
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
         peers = settings.scenario.communication.peers(ids: settings.scenario.ids, geography: world.geography).mapValues(Set.init)
-        deceivers = Set(settings.scenario.states.filter {
+        // With inflation 1 a "deceiver" would say what it believes: nobody deceives.
+        deceivers = settings.scenario.deception.inflation == 1 ? [] : Set(settings.scenario.states.filter {
             settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
         }.map(\.id))
         if let outDirectory {
@@ -198,6 +199,10 @@ public final class Coordinator {
         let reports = try channel.exchange(starts)
         for (id, start) in starts {
             guard let report = reports[id] else { throw RunError("state \(id) sent no report for round \(start.round) \(start.phase.name)") }
+            if !report.letters.isEmpty && (start.phase == .observe || start.phase == .commit) {
+                log.record("refused", round: Int(start.round), [("state", .string(id)), ("phase", .string(start.phase.name)),
+                                                                ("problem", .string("\(report.letters.count) letter(s) reported in the \(start.phase.name) phase, when none may be sent"))])
+            }
             for problem in report.problems {
                 log.record("refused", round: Int(start.round), [("state", .string(id)), ("phase", .string(start.phase.name)), ("problem", .string(problem))])
             }
@@ -263,7 +268,7 @@ public final class Coordinator {
             guard let mine = commits[a]?.commitments, before.isLive(a) else { continue }
             for c in mine where a < c.partner {
                 let b = c.partner
-                guard before.isLive(b), !before.allied(a, b), !world.allied(a, b),
+                guard before.isLive(b), peers[a]!.contains(b), !before.allied(a, b), !world.allied(a, b),
                       let theirs = commits[b]?.commitments.first(where: { $0.partner == a }) else { continue }
                 // The coordinator holds states to their max_allies whatever they commit to.
                 if let full = [a, b].first(where: { world.allies(of: $0).count >= Int(specs[$0]!.params.maxAllies) }) {
@@ -353,8 +358,9 @@ public final class Coordinator {
             ("eliminated", .ids(eliminated)),
         ])
         let digest = log.finish()
-        let outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: alliances,
+        var outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: alliances,
                                  warsStarted: warsStarted, eliminated: eliminated, processes: joined)
+        outcome.deceivers = scenario.ids.filter(deceivers.contains)
         if let outDirectory { outcome.write(to: outDirectory) }
         return outcome
     }

@@ -13,6 +13,8 @@ public struct RunOutcome: Sendable {
     public var warsStarted: Int
     public var eliminated: [StateID]
     public var processes: [StateID: JoinedState]
+    /// States that misreported their assessments.
+    public var deceivers: [StateID] = []
 
     public static let version = "0.1.0"
 
@@ -64,6 +66,12 @@ public struct RunOutcome: Sendable {
                 "observation_visibility": s.observation.visibility.rawValue,
                 "observation_range": s.observation.range.map { $0 as Any } ?? NSNull(),
                 "overrides": settings.overrides,
+                "communication_topology": s.communication.topology.rawValue,
+                "channel_loss": s.channels.all.loss, "channel_delay": s.channels.all.delay,
+                "channel_pairs": s.channels.pairs.count,
+                "observation_lag": s.observation.lag,
+                "deception_share": s.deception.share, "deception_inflation": s.deception.inflation,
+                "deceivers": deceivers,
             ] as [String: Any],
             "versions": ["entente": Self.version, "protocol": Int(Wire.version), "libzmq": zmqVersionText()],
             "run_id": settings.runID,

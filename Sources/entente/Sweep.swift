@@ -54,6 +54,7 @@ struct Sweep: ParsableCommand {
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary key=v1,v2,...") }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
+        guard firstSeed <= UInt64.max - UInt64(seeds - 1) else { throw ValidationError("--first-seed is too large for \(seeds) seeds") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let rounds, !(1...Scenario.maxRounds).contains(rounds) { throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)") }
     }

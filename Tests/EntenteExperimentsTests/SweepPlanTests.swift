@@ -39,6 +39,10 @@ struct SweepPlanTests {
         // sd 1, n 3: half-width 4.303 / sqrt(3).
         #expect(abs((e.high! - e.low!) / 2 - 4.303 / 3.0.squareRoot()) < 1e-9)
         #expect(Estimate95([5])?.low == nil)
+        // Past the table: t(31) = 2.0395, t(100) = 1.9840, t(∞) = 1.96.
+        #expect(abs(Estimate95.t975(df: 31) - 2.0395) < 0.001)
+        #expect(abs(Estimate95.t975(df: 100) - 1.9840) < 0.001)
+        #expect(abs(Estimate95.t975(df: 100_000) - 1.96) < 0.001)
         #expect(Estimate95([]) == nil)
     }
 
