@@ -99,11 +99,13 @@ public final class SweepRunner {
                 _ = fm.createFile(atPath: log, contents: nil)
                 let handle = FileHandle(forWritingAtPath: log)
                 let p = try children.spawn(run.name, executable: options.executable, arguments(run), output: handle, errors: handle)
+                try? handle?.close()  // the child has its own copy
                 running.append((run, p))
             }
             usleep(20_000)
             for (k, entry) in running.enumerated().reversed() where !entry.process.isRunning {
                 running.remove(at: k)
+                children.forget(entry.process)
                 finished += 1
                 if entry.process.terminationStatus == 0, let row = RunRow.read(entry.run, folder: folder(entry.run)) {
                     rows[entry.run.name] = row

@@ -36,7 +36,6 @@ public struct Geography: Sendable {
                 for u in frontier {
                     for (v, w) in direct[u] {
                         let candidate = best[u] * w * (u == s ? 1 : weights.hopDecay)
-                        if depth[v] == Int.max { depth[v] = depth[u] + 1 }
                         if candidate > best[v] + 1e-15 {
                             best[v] = candidate
                             next.append(v)
@@ -44,6 +43,16 @@ public struct Geography: Sendable {
                     }
                 }
                 frontier = next
+            }
+            // Hops by a plain breadth-first search: a zero weight must not hide a path.
+            var queue = [s], head = 0
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                for (v, _) in direct[u] where depth[v] == Int.max {
+                    depth[v] = depth[u] + 1
+                    queue.append(v)
+                }
             }
             for t in 0..<n {
                 prox[s * n + t] = t == s ? 1 : max(weights.floor, best[t])

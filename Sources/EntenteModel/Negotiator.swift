@@ -36,11 +36,13 @@ public struct Negotiator: Sendable {
             case .assessment:
                 continue
             case .accept(let seq):
-                guard let offer = pending.removeValue(forKey: seq), offer.receiver == letter.sender,
-                      !isPartner(letter.sender) else { continue }
+                // Only the receiver of an offer can accept it.
+                guard let offer = pending[seq], offer.receiver == letter.sender else { continue }
+                pending[seq] = nil
+                guard !isPartner(letter.sender) else { continue }
                 agreed.append(Commitment(partner: letter.sender, kind: offer.kind, aimedAt: offer.aimedAt, offeredBy: me))
             case .reject(let seq, _):
-                pending.removeValue(forKey: seq)
+                if pending[seq]?.receiver == letter.sender { pending[seq] = nil }
             case .offer(let kind, let aimedAt):
                 let (ok, reason) = answer(from: letter.sender, kind: kind, aimedAt: aimedAt)
                 if ok {
@@ -84,7 +86,8 @@ public struct Negotiator: Sendable {
     func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (Bool, String) {
         if currentAllies.contains(sender) || isPartner(sender) { return (false, "already allied") }
         // Offers awaiting an answer may still be accepted: they hold their place.
-        if room - pending.count <= 0 { return (false, "no room for another alliance") }
+        // (An offer of mine to this very sender is settled by accepting: it holds no extra place.)
+        if room - pending.values.filter({ $0.receiver != sender }).count <= 0 { return (false, "no room for another alliance") }
         if decision.threat == sender {
             return decision.stance == .bandwagon ? (true, "") : (false, "you are my main threat")
         }

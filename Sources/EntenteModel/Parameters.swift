@@ -117,6 +117,20 @@ public struct PolicyParameters: Codable, Equatable, Sendable {
     public static let count = 12
     public static let names = CodingKeys.allCases.map(\.rawValue)
 
+    /// What is wrong with these values, if anything: counts are whole numbers up to 1000,
+    /// probabilities and proximities lie in [0, 1], the rest are non-negative. The scenario
+    /// loader checks the same with file lines; this guards values that arrive over the wire.
+    public var problems: [String] {
+        let counts: Set<String> = ["max_offers", "max_allies", "shared_threat_rank", "assessment_size"]
+        let units: Set<String> = ["near_proximity", "certain_victory", "war_bandwagon", "trust", "random_bandwagon"]
+        return zip(Self.names, values).compactMap { name, v in
+            if !v.isFinite || v < 0 { return "\(name) must be a non-negative number" }
+            if counts.contains(name) && (v > 1000 || v != v.rounded()) { return "\(name) must be a whole number up to 1000" }
+            if units.contains(name) && v > 1 { return "\(name) must be in [0, 1]" }
+            return nil
+        }
+    }
+
     public init(from decoder: Decoder) throws {
         try self.init(from: decoder, base: PolicyParameters())
     }

@@ -129,7 +129,8 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
     let p = ctx.params
     let t = main.target
     let theirSide = ctx.side(of: t)
-    let theirPower = theirSide.reduce(0) { $0 + ctx.power($1) }
+    // Sums run in id order: a Set's order differs between processes, and so would the last bits.
+    let theirPower = theirSide.sorted().reduce(0) { $0 + ctx.power($1) }
 
     if p.warBandwagon >= 0.5, !theirSide.contains(ctx.me),
        let war = ctx.wars.first(where: { $0.attackers.contains(t) || $0.defenders.contains(t) }) {
@@ -147,7 +148,7 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
     let ratio = theirPower > 0 ? ctx.ownPower / theirPower : .infinity
     let weak = ratio < p.weakRatio
     let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
-    let available = ctx.ownPower + mine.reduce(0) { $0 + ctx.power($1) }
+    let available = ctx.ownPower + mine.sorted().reduce(0) { $0 + ctx.power($1) }
         + ctx.willingPartners(against: t).reduce(0) { $0 + ctx.power($1) }
     let needed = p.allyMargin * theirPower
     let alliesAvailable = available >= needed
@@ -167,6 +168,7 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
 /// Two decimals, locale-free and deterministic.
 func format2(_ x: Double) -> String {
     guard x.isFinite else { return x > 0 ? "inf" : "-inf" }
+    guard abs(x) < 1e13 else { return "\(x)" }
     let scaled = (x * 100).rounded()
     let sign = scaled < 0 ? "-" : ""
     let v = Int(abs(scaled))

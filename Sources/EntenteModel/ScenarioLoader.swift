@@ -168,8 +168,8 @@ struct ScenarioParser {
     }
 
     static let threatRules: [String: NumberRule] = [
-        "power_exponent": NumberRule(range: 0...10), "offense_weight": .nonNegative,
-        "intent_base": .nonNegative, "intent_weight": .nonNegative,
+        "power_exponent": NumberRule(range: 0...10), "offense_weight": NumberRule(range: 0...100),
+        "intent_base": NumberRule(range: 0...100), "intent_weight": NumberRule(range: 0...100),
     ]
     static let proximityRules: [String: NumberRule] = Dictionary(
         uniqueKeysWithValues: ["land", "sea12", "sea24", "sea150", "sea400", "hop_decay", "floor"].map { ($0, NumberRule.unit) })
@@ -218,8 +218,8 @@ struct ScenarioParser {
             }
             seen[id] = k
             let name = string(map["name"], "\(field).name") ?? id
-            let power = number(map["power"], "\(field).power", state: id, required: true, range: 0...Double.greatestFiniteMagnitude,
-                               hint: "a non-negative number (a CINC value or any power index)", parent: item) ?? 0
+            let power = number(map["power"], "\(field).power", state: id, required: true, range: 0...1e12,
+                               hint: "a number from 0 to 1e12 (a CINC value or any power index)", parent: item) ?? 0
             let offense = number(map["offense"], "\(field).offense", state: id, required: true, range: 0...1, hint: "a number in [0, 1]", parent: item) ?? 0
             let aggr = number(map["aggressiveness"], "\(field).aggressiveness", state: id, required: true, range: 0...1, hint: "a number in [0, 1]", parent: item) ?? 0
             var policy = PolicyKind.walt

@@ -269,7 +269,8 @@ public struct World: Sendable {
             let t = truth?[id] ?? states[id]!.attributes
             let (sp, so, sa) = o.sigmas(hops: hops ?? order.count)
             var rng = SeededRandom(seed: seed, purpose: "observe", [observer, id, String(round)])
-            let p = t.power * _exp(sp * rng.normal())
+            // The exponent is bounded so that no setting can make an estimate infinite.
+            let p = t.power * _exp(min(50, max(-50, sp * rng.normal())))
             let off = clamp01(t.offense + so * rng.normal())
             let a = clamp01(t.aggressiveness + sa * rng.normal())
             // The noisiest attribute bounds how sure the observer can be.

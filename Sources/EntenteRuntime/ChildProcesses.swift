@@ -42,6 +42,11 @@ public final class ChildProcesses {
         return p
     }
 
+    /// Stops tracking a child that has exited (a long sweep starts thousands).
+    public func forget(_ process: Process) {
+        children.removeAll { $0.process === process }
+    }
+
     /// Waits up to `seconds` for every child to exit by itself.
     public func waitForAll(seconds: Double) {
         let deadline = Deadline(secondsFromNow: seconds)

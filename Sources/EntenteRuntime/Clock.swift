@@ -6,7 +6,9 @@ struct Deadline {
     let nanos: UInt64
 
     init(secondsFromNow seconds: Double) {
-        nanos = DispatchTime.now().uptimeNanoseconds + UInt64(max(seconds, 0) * 1e9)
+        // Saturates: a deadline further than a year (or NaN) is taken as a year, never a trap.
+        let capped = seconds.isNaN ? 0 : min(max(seconds, 0), 365 * 86400)
+        nanos = DispatchTime.now().uptimeNanoseconds + UInt64(capped * 1e9)
     }
 
     /// Milliseconds left, never negative (a poll timeout).

@@ -34,8 +34,10 @@ public final class ClusterChannel: StateChannel {
 
     deinit { router.close() }
 
-    /// Receives one (routing id, control message) pair, or nil at the deadline.
-    func receive(until deadline: Deadline) throws -> (StateID, ControlMessage)? {
+    /// Receives one (routing id, control message) pair, or nil at the deadline. A frame that
+    /// does not decode is refused; when it comes from one of `critical` the run stops at once,
+    /// naming the state (waiting out the deadline would only hide the cause).
+    func receive(until deadline: Deadline, critical: Set<StateID> = []) throws -> (StateID, ControlMessage)? {
         while true {
             if let parent, getppid() != parent { throw RunError("the launcher (pid \(parent)) exited; stopping") }
             let ready = try pollReadable([router], timeoutMs: min(deadline.remainingMs, 500))
@@ -51,6 +53,7 @@ public final class ClusterChannel: StateChannel {
             do {
                 return (id, try ControlMessage(decoding: frames[1]))
             } catch {
+                if critical.contains(id) { throw RunError("state \(id) sent a message that does not decode: \(error)") }
                 onProblem?("refused a control message from '\(id)': \(error)")
             }
         }
@@ -99,9 +102,10 @@ public final class ClusterChannel: StateChannel {
         guard let first = starts.first?.1 else { return [:] }
         for (id, start) in starts { try send(.phaseStart(start), to: id) }
         var reports: [StateID: PhaseReport] = [:]
+        let expecting = Set(starts.map(\.0))
         let deadline = Deadline(secondsFromNow: phaseSeconds)
         while reports.count < starts.count {
-            guard let (id, message) = try receive(until: deadline) else {
+            guard let (id, message) = try receive(until: deadline, critical: expecting) else {
                 let missing = starts.map(\.0).filter { reports[$0] == nil }
                 throw RunError("round \(first.round) \(first.phase.name): no report within \(phaseSeconds) s from state(s) "
                                + "\(missing.joined(separator: ", ")) (stopped or too slow; raise timeouts.phase_seconds if slow)")

@@ -90,6 +90,17 @@ extension ControlMessage {
                          delay: try r.u16("peer.delay"))
             }
             let inflation = try r.finite("welcome.inflation")
+            if let problem = params.problems.first { throw WireError.invalidValue(field: "welcome.params", detail: problem) }
+            guard steps >= 1 else { throw WireError.invalidValue(field: "welcome.negotiationSteps", detail: "must be at least 1") }
+            guard Set(states).count == states.count, states.contains(state) else {
+                throw WireError.invalidValue(field: "welcome.states", detail: "ids must be unique and include the state itself")
+            }
+            guard Set(peers.map(\.id)).count == peers.count, peers.allSatisfy({ $0.id != state && states.contains($0.id) }) else {
+                throw WireError.invalidValue(field: "welcome.peers", detail: "peer ids must be unique states of the run, other than the state itself")
+            }
+            guard peers.allSatisfy({ (0...1).contains($0.loss) }), (0...100).contains(inflation) else {
+                throw WireError.invalidValue(field: "welcome.peers", detail: "loss must be in [0, 1] and inflation in [0, 100]")
+            }
             self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps,
                                     phaseTimeoutMs: timeout, policy: policy,
                                     params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,

@@ -31,6 +31,10 @@ struct StateCommand: ParsableCommand {
     @Flag(help: "Exit when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
+    func validate() throws {
+        guard (0.1...86400).contains(coordinatorTimeout) else { throw ValidationError("--coordinator-timeout must be from 0.1 to 86400 seconds") }
+    }
+
     func run() throws {
         resetSignals()
         let options = StateProcessOptions(id: id, coordinator: coordinator, listen: listen, advertise: advertise,

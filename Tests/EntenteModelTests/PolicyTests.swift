@@ -134,6 +134,36 @@ struct NegotiationTests {
         #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil).0 == false)
     }
 
+    @Test("with room for one ally, two states that offer each other still agree")
+    func crossedOffersWithOnePlace() {
+        var params = PolicyParameters()
+        params.maxAllies = 1
+        let ctxA = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]], params: params)
+        let ctxB = Fixture.context(me: "B", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["A"]], params: params)
+        var a = Negotiator(context: ctxA, decision: decide(ctxA)), b = Negotiator(context: ctxB, decision: decide(ctxB))
+        var seqA: UInt32 = 0, seqB: UInt32 = 100
+        let fromA = a.step(inbox: [], makeOffers: true, nextSeq: &seqA)
+        let fromB = b.step(inbox: [], makeOffers: true, nextSeq: &seqB)
+        _ = a.step(inbox: fromB, makeOffers: false, nextSeq: &seqA)
+        _ = b.step(inbox: fromA, makeOffers: false, nextSeq: &seqB)
+        #expect(a.commitments().map(\.partner) == ["B"])
+        #expect(b.commitments().map(\.partner) == ["A"])
+    }
+
+    @Test("only the receiver of an offer can accept or reject it")
+    func misaddressedAnswers() {
+        let ctx = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]])
+        var n = Negotiator(context: ctx, decision: decide(ctx))
+        var seq: UInt32 = 0
+        let offer = n.step(inbox: [], makeOffers: true, nextSeq: &seq)[0]
+        let forged = [Letter(sender: "T", receiver: "A", seq: 7, body: .reject(offer: offer.seq, reason: "x")),
+                      Letter(sender: "T", receiver: "A", seq: 8, body: .accept(offer: offer.seq))]
+        _ = n.step(inbox: forged, makeOffers: false, nextSeq: &seq)
+        #expect(n.agreed.isEmpty)
+        _ = n.step(inbox: [Letter(sender: "B", receiver: "A", seq: 1, body: .accept(offer: offer.seq))], makeOffers: false, nextSeq: &seq)
+        #expect(n.agreed.map(\.partner) == ["B"])
+    }
+
     @Test("offers awaiting an answer count against max_allies")
     func pendingOffersHoldTheirPlace() {
         var params = PolicyParameters()

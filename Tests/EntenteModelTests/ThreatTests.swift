@@ -55,6 +55,10 @@ struct ThreatTests {
         #expect(g.proximity("A", "E") == ProximityWeights().floor)
         #expect(g.hops("A", "D") == 3)
         #expect(g.hops("A", "E") == nil)
+        // A zero weight hides no path from the hop count.
+        let zero = Geography(ids: ["A", "B", "C"], borders: [Border("A", "B"), Border("B", "C")],
+                             weights: { var w = ProximityWeights(); w.hopDecay = 0; return w }())
+        #expect(zero.hops("A", "C") == 2)
         #expect(g.proximity("A", "B") == g.proximity("B", "A"))
     }
 

@@ -97,6 +97,18 @@ struct CodecTests {
         #expect(throws: WireError.truncated(field: "report.letters")) { try ControlMessage(decoding: w.bytes) }
     }
 
+    @Test("a welcome that would crash a state is refused: out-of-range parameters, duplicate peers")
+    func hostileWelcome() throws {
+        guard case .welcome(var w) = Self.controls[1] else { Issue.record("fixture"); return }
+        var p = PolicyParameters()
+        p.maxAllies = 1e300
+        w.params = p
+        #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w).encoded()) }
+        guard case .welcome(var w2) = Self.controls[1] else { return }
+        w2.peers = [PeerInfo(id: "GMY", endpoint: "a"), PeerInfo(id: "GMY", endpoint: "b")]
+        #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w2).encoded()) }
+    }
+
     @Test("invalid UTF-8 and non-finite numbers are refused")
     func values() {
         var w = WireWriter(type: 5)
