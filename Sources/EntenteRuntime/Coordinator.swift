@@ -41,8 +41,10 @@ public final class Coordinator {
     var warsStarted = 0
     var eliminated: [StateID] = []
     var joined: [StateID: JoinedState] = [:]
-    /// The true attributes at the start of each round so far, for intelligence lag.
+    /// The true attributes at the start of recent rounds, for intelligence lag.
     var history: [[StateID: Attributes]] = []
+    /// The longest intelligence lag of any state.
+    let maxLag: Int
     /// The scenario's states by id (lookups happen per letter on the hot path).
     let specs: [StateID: StateSpec]
     /// Who may send letters to whom (the communication topology).
@@ -64,6 +66,7 @@ public final class Coordinator {
         self.outDirectory = outDirectory
         world = World(settings.scenario)
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
+        maxLag = settings.scenario.states.map(\.observation.lag).max() ?? 0
         peers = settings.scenario.communication.peers(ids: settings.scenario.ids, geography: world.geography).mapValues(Set.init)
         // With inflation 1 a "deceiver" would say what it believes: nobody deceives.
         deceivers = settings.scenario.deception.inflation == 1 ? [] : Set(settings.scenario.states.filter {
@@ -143,8 +146,9 @@ public final class Coordinator {
     func runRound(_ round: Int, _ channel: StateChannel) throws {
         let r = UInt16(round)
         let ids = scenario.ids
-        // observe
+        // observe (only as many old truths are kept as the longest lag needs)
         history.append(world.snapshot)
+        if history.count > maxLag + 1 { history.removeFirst(history.count - maxLag - 1) }
         let observations = ids.map { id in
             let o = specs[id]!.observation
             return (id, world.observation(for: id, round: round, seed: settings.seed, params: o,
@@ -153,9 +157,11 @@ public final class Coordinator {
         for (id, o) in observations where world.isLive(id) { logObservation(id, o) }
         _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })
 
-        // assess (phase index 1)
+        // assess
         inFlight = []
-        let assess = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .assess, step: 0)) })
+        let steps = scenario.negotiationSteps
+        let assessStart = PhaseStart(round: r, phase: .assess, step: 0)
+        let assess = try exchange(channel, ids.map { ($0, assessStart) })
         var beliefs: [StateID: [ReportedThreat]] = [:]
         for id in ids {
             guard let report = assess[id], !report.belief.isEmpty else { continue }
@@ -164,17 +170,17 @@ public final class Coordinator {
             if deceivers.contains(id) { fields.append(("deceiving", .bool(true))) }
             log.record("belief", round: round, fields)
         }
-        send(accepted(assess), round: round, phaseIndex: 1)
+        send(accepted(assess), round: round, phaseIndex: assessStart.index(negotiationSteps: steps))
 
-        // negotiate × k (phase indices 2 ... k+1)
-        for step in 1...scenario.negotiationSteps {
-            let index = 1 + step
+        // negotiate × k
+        for step in 1...steps {
+            let index = PhaseStart(round: r, phase: .negotiate, step: UInt8(step)).index(negotiationSteps: steps)
             let reports = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .negotiate, step: UInt8(step), expected: expected(for: $0, at: index))) })
             send(accepted(reports), round: round, phaseIndex: index)
         }
 
-        // commit (phase index k+2)
-        let commitIndex = scenario.negotiationSteps + 2
+        // commit
+        let commitIndex = PhaseStart(round: r, phase: .commit, step: 0).index(negotiationSteps: steps)
         let commits = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .commit, step: 0, expected: expected(for: $0, at: commitIndex))) })
         for id in ids {
             guard let d = commits[id]?.decision else { continue }
@@ -235,7 +241,7 @@ public final class Coordinator {
 
     /// Puts a phase's letters on their channels: each is logged, then lost, late, or due next phase.
     func send(_ letters: [(PhaseReport, Letter)], round: Int, phaseIndex: Int) {
-        let commitIndex = scenario.negotiationSteps + 2
+        let commitIndex = PhaseStart(round: 0, phase: .commit, step: 0).index(negotiationSteps: scenario.negotiationSteps)
         for (report, letter) in letters {
             var fields: [(String, JSON)] = [("phase", .string(report.phase.name)), ("step", .int(Int(report.step)))] + letter.json
             let channel = scenario.channels.quality(from: letter.sender, to: letter.receiver)
