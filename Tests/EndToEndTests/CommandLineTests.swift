@@ -46,6 +46,15 @@ struct CommandLineTests {
         #expect(run.stderr.contains(field))
     }
 
+    @Test("out-of-range timeouts are refused before anything starts")
+    func timeouts() throws {
+        let state = try Entente.run(["state", "--id", "AGG", "--coordinator", "tcp://127.0.0.1:1", "--coordinator-timeout", "1e11"])
+        #expect(state.status != 0)
+        #expect(state.stderr.contains("--coordinator-timeout"))
+        let run = try Entente.run(["run", Entente.scenario("small"), "--phase-timeout", "nan", "--out", try temporaryFolder()])
+        #expect(run.status != 0)
+    }
+
     @Test("a missing scenario file is a clear error")
     func missingFile() throws {
         let r = try Entente.run(["validate", "/nonexistent/scenario.yaml"])

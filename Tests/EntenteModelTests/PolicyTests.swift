@@ -63,6 +63,14 @@ struct PolicyTests {
         #expect(!decide(ctx).rule.contains("in war"))
     }
 
+    @Test("rule texts print any ratio, however extreme, without trapping")
+    func extremeRatios() {
+        #expect(format2(0.256) == "0.26")
+        #expect(format2(-1.5) == "-1.50")
+        #expect(format2(1e30) == "1e+30")
+        #expect(format2(.infinity) == "inf")
+    }
+
     @Test("no threat above the floor: no side")
     func noThreatNoSide() {
         let ctx = Fixture.context(me: "FAR", power: 0.3, beliefs: ["BIG": Fixture.attributes(0.001, offense: 0, aggressiveness: 0)],

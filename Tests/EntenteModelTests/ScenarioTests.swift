@@ -109,6 +109,13 @@ struct ScenarioTests {
         #expect(p.first { $0.field == "world.war_cost" }?.message.contains("not 'lots'") == true)
     }
 
+    @Test("values that would overflow at run time are refused at load time")
+    func overflowGuards() {
+        let p = problems(valid.replacingOccurrences(of: "power: 3", with: "power: 1e308")
+            .replacingOccurrences(of: "rounds: 4", with: "rounds: 4\nthreat: {intent_weight: 1e300}"))
+        #expect(Set(p.map(\.field)) == ["states[0].power", "threat.intent_weight"])
+    }
+
     @Test("a bad scenario-wide parameter is reported once, not again for each state that overrides others")
     func noDoubleReports() {
         let p = problems(valid.replacingOccurrences(of: "policy: {trust: 0.4}", with: "policy: {trust: 2}"))
