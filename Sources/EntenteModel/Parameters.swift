@@ -189,7 +189,7 @@ public struct ObservationParameters: Codable, Equatable, Sendable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case noise, noisePower = "noise_power", noiseOffense = "noise_offense", noiseIntent = "noise_intent"
         case distanceNoise = "distance_noise", intelligence, visibility, range, visible, lag
     }
@@ -267,7 +267,7 @@ public struct WorldParameters: Codable, Equatable, Sendable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case growthSD = "growth_sd", warAggression = "war_aggression", warOdds = "war_odds", warReach = "war_reach"
         case warChance = "war_chance", warDecisiveness = "war_decisiveness", warCost = "war_cost"
         case eliminationPower = "elimination_power", aggressionStep = "aggression_step"
