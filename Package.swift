@@ -17,8 +17,10 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
         // A small safe wrapper: sockets closed once, errors from zmq_errno, polling with timeouts.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
-        // Pure, deterministic model: scenario, threat, beliefs, policies, world, classification.
-        .target(name: "EntenteModel", dependencies: ["Yams"]),
+        // Pure, deterministic model: scenario, threat, beliefs, policies, world, classification. Standard library only.
+        .target(name: "EntenteModel"),
+        // Scenario files: YAML, command-line overrides, validation with file:line, resolution to a Scenario.
+        .target(name: "EntenteScenario", dependencies: ["EntenteModel", "Yams"]),
         // Versioned binary wire format with size limits: encodes the model's plain values, runs no policy.
         .target(name: "EntenteWire", dependencies: ["EntenteModel"]),
         // Coordinator, state agent, engines, logs: joins model, wire and sockets.
@@ -34,16 +36,17 @@ let package = Package(
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteRuntime", "EntenteExperiments",
+                "EntenteRuntime", "EntenteExperiments", "EntenteScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
+        .testTarget(name: "EntenteScenarioTests", dependencies: ["EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
         .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments"]),
-        .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire"]),
+        .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire", "EntenteScenario"]),
         // Starts the built `entente` executable as real processes.
-        .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire", "EntenteScenario"]),
     ]
 )

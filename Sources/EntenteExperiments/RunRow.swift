@@ -1,3 +1,4 @@
+import EntenteModel
 import EntenteRuntime
 import Foundation
 
@@ -21,28 +22,23 @@ public struct RunRow: Sendable {
     /// Reads a finished run's summary.json. - Returns: nil when the run has not finished.
     public static func read(_ run: PlannedRun, folder: String) -> RunRow? {
         guard let data = FileManager.default.contents(atPath: folder + "/summary.json"),
-              let s = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        func number(_ path: String...) -> Double? {
-            var node: Any? = s
-            for key in path { node = (node as? [String: Any])?[key] }
-            return (node as? NSNumber)?.doubleValue
-        }
+              let s = try? JSONDecoder().decode(RunSummary.self, from: data) else { return nil }
         var m: [String: Double?] = [:]
-        m["decisions"] = number("decisions")
-        for (prefix, side) in [("", "perceived"), ("true_", "true")] {
-            for kind in ["balance", "bandwagon", "other"] {
-                m[prefix + kind] = number("counts", side, kind)
-                m[prefix + "share_" + kind] = number("shares", side, kind)
+        m["decisions"] = Double(s.decisions)
+        for (prefix, counts, shares) in [("", s.counts.perceived, s.shares.perceived), ("true_", s.counts.truth, s.shares.truth)] {
+            for a in Alignment.allCases {
+                m[prefix + a.rawValue] = Double(counts[a])
+                m[prefix + "share_" + a.rawValue] = shares[a]
             }
         }
-        m["misperceived"] = number("misperceived")
-        m["misperception_rate"] = number("misperception_rate")
-        m["blocs"] = number("bloc_count")
-        m["wars"] = number("wars_started")
-        m["eliminated"] = Double((s["eliminated"] as? [Any])?.count ?? 0)
-        m["misplaced"] = number("agreement", "misplaced")
-        m["mutual_information"] = number("agreement", "mutual_information_bits")
-        return RunRow(run: run, folder: folder, status: "ok", metrics: m, digest: s["digest"] as? String ?? "")
+        m["misperceived"] = Double(s.misperceived)
+        m["misperception_rate"] = s.misperceptionRate
+        m["blocs"] = Double(s.blocCount)
+        m["wars"] = Double(s.warsStarted)
+        m["eliminated"] = Double(s.eliminated.count)
+        m["misplaced"] = s.agreement.map { Double($0.misplaced) }
+        m["mutual_information"] = s.agreement?.mutualInformationBits
+        return RunRow(run: run, folder: folder, status: "ok", metrics: m, digest: s.digest)
     }
 
     public static func failed(_ run: PlannedRun, folder: String) -> RunRow {

@@ -9,9 +9,8 @@ public final class SweepRunner {
     public struct Options: Sendable {
         public var scenarioPath: String
         public var plan: SweepPlan
-        /// "cluster" or "reference".
-        public var engine: String
-        public var transport: String
+        public var engine: Engine
+        public var transport: Transport
         public var jobs: Int
         public var outDirectory: String
         /// `--set` overrides applied to every run.
@@ -19,7 +18,7 @@ public final class SweepRunner {
         public var rounds: Int?
         public var executable: String
 
-        public init(scenarioPath: String, plan: SweepPlan, engine: String, transport: String, jobs: Int,
+        public init(scenarioPath: String, plan: SweepPlan, engine: Engine, transport: Transport, jobs: Int,
                     outDirectory: String, baseOverrides: [String], rounds: Int?, executable: String) {
             self.scenarioPath = scenarioPath
             self.plan = plan
@@ -53,9 +52,9 @@ public final class SweepRunner {
 
     /// The arguments of `entente run` for one run.
     func arguments(_ run: PlannedRun) -> [String] {
-        var args = ["run", options.scenarioPath, "--engine", options.engine, "--seed", String(run.seed),
+        var args = ["run", options.scenarioPath, "--engine", options.engine.rawValue, "--seed", String(run.seed),
                     "--out", folder(run), "--exit-with-parent"]
-        if options.engine == "cluster" { args += ["--transport", options.transport] }
+        if options.engine == .cluster { args += ["--transport", options.transport.rawValue] }
         if let rounds = options.rounds { args += ["--rounds", String(rounds)] }
         for o in options.baseOverrides + run.point.overrides(options.plan.dimensions) { args += ["--set", o] }
         return args
@@ -121,22 +120,39 @@ public final class SweepRunner {
         return Outcome(rows: ordered, skipped: skipped, failed: failed)
     }
 
+    /// sweep.json: what makes a sweep this one. Resuming into a folder checks it.
+    struct Definition: Codable, Equatable {
+        struct Varied: Codable, Equatable {
+            var key: String
+            var values: [String]
+        }
+
+        var scenario: String
+        var engine: Engine
+        var overrides: [String]
+        var rounds: Int?
+        var vary: [Varied]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scenario, forKey: .scenario); try c.encode(engine, forKey: .engine)
+            try c.encode(overrides, forKey: .overrides); try c.encode(rounds, forKey: .rounds); try c.encode(vary, forKey: .vary)
+        }
+    }
+
     /// The grid of a folder must be this sweep's, or resuming would mix two experiments.
     func checkSameSweep() throws {
         let path = options.outDirectory + "/sweep.json"
-        let definition: [String: Any] = [
-            "scenario": options.scenarioPath, "engine": options.engine, "overrides": options.baseOverrides,
-            "rounds": options.rounds.map { $0 as Any } ?? NSNull(),
-            "vary": options.plan.dimensions.map { ["key": $0.key, "values": $0.values] },
-        ]
-        let data = try JSONSerialization.data(withJSONObject: definition, options: [.prettyPrinted, .sortedKeys])
+        let definition = Definition(scenario: options.scenarioPath, engine: options.engine, overrides: options.baseOverrides,
+                                    rounds: options.rounds, vary: options.plan.dimensions.map { .init(key: $0.key, values: $0.values) })
         if let existing = FileManager.default.contents(atPath: path) {
-            guard let a = try? JSONSerialization.jsonObject(with: existing) as? NSDictionary,
-                  let b = try? JSONSerialization.jsonObject(with: data) as? NSDictionary, a == b else {
+            guard (try? JSONDecoder().decode(Definition.self, from: existing)) == definition else {
                 throw SweepError("\(options.outDirectory) holds another sweep (see its sweep.json); choose another --out")
             }
         } else {
-            try data.write(to: URL(fileURLWithPath: path))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(definition).write(to: URL(fileURLWithPath: path))
         }
     }
 
@@ -145,7 +161,7 @@ public final class SweepRunner {
         try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
         try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
         let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "
-            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine))"
+            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine.rawValue))"
         try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
     }
 }

@@ -52,7 +52,7 @@ public final class Agent {
     }
 
     func reported(_ threats: [ThreatScore]) -> [ReportedThreat] {
-        threats.prefix(Int(params.assessmentSize)).map {
+        threats.prefix(params.assessmentSize).map {
             ReportedThreat(target: $0.target, score: $0.score,
                            estimate: beliefs.estimates[$0.target] ?? Estimate(attributes: Attributes(power: 0, offense: 0, aggressiveness: 0), confidence: 0))
         }
@@ -115,9 +115,7 @@ public final class Agent {
         for letter in assessments {
             guard case .assessment(let list) = letter.body else { continue }
             reports += list.filter { $0.target != me }
-            for r in list.prefix(Int(params.sharedThreatRank)) where r.score >= params.threatFloor {
-                sharers[r.target, default: []].append(letter.sender)
-            }
+            for target in params.mainThreats(list) { sharers[target, default: []].append(letter.sender) }
         }
         beliefs.fuse(reports, trust: params.trust)
         var allies: [StateID: Set<StateID>] = [:]

@@ -1,6 +1,6 @@
 /// Who may talk to whom. Enforced by what each state process is told: a state learns the
 /// endpoints of its peers only, and the coordinator refuses any letter to a non-peer.
-public enum Topology: String, Codable, CaseIterable, Sendable {
+public enum Topology: String, CaseIterable, Sendable {
     case complete
     /// States that border each other.
     case neighbors
@@ -11,13 +11,17 @@ public enum Topology: String, Codable, CaseIterable, Sendable {
 }
 
 /// The `communication:` block of a scenario.
-public struct CommunicationParameters: Equatable, Sendable {
+public struct CommunicationParameters: ParameterBlock {
     public var topology = Topology.complete
     public var hops = 2
     /// Pairs that may talk with `topology: explicit` (both ways).
     public var edges: [[StateID]] = []
 
     public init() {}
+
+    public static let parameters: [Parameter<Self>] = [
+        .whole("hops", \.hops, 0...1000, unit: "hops", "peers within this many borders, with topology: hops"),
+    ]
 
     /// The peers of every state, in scenario order; the relation is symmetric.
     public func peers(ids: [StateID], geography: Geography) -> [StateID: [StateID]] {
@@ -39,16 +43,21 @@ public struct CommunicationParameters: Equatable, Sendable {
 }
 
 /// One channel's unreliability.
-public struct ChannelQuality: Equatable, Sendable {
-    /// Probability that a letter is lost.
+public struct ChannelQuality: ParameterBlock {
     public var loss: Double
-    /// Phases a letter arrives late; a letter due after the round's commit phase expires.
     public var delay: Int
 
-    public init(loss: Double = 0, delay: Int = 0) {
+    public init() { self.init(loss: 0, delay: 0) }
+
+    public init(loss: Double, delay: Int) {
         self.loss = loss
         self.delay = delay
     }
+
+    public static let parameters: [Parameter<Self>] = [
+        .real("loss", \.loss, 0...1, "probability that a letter is lost"),
+        .whole("delay", \.delay, 0...1000, unit: "phases", "phases a letter arrives late; one due after commit expires"),
+    ]
 
     public static let perfect = ChannelQuality()
 }
@@ -71,27 +80,19 @@ public struct ChannelParameters: Equatable, Sendable {
     }
 }
 
-extension Letter {
-    /// Whether the channel loses this letter: a seeded draw, the same in the sending state
-    /// and in the coordinator, so both agree without telling each other.
-    public func isLost(round: Int, seed: UInt64, loss: Double) -> Bool {
-        guard loss > 0 else { return false }
-        var rng = SeededRandom(seed: seed, purpose: "loss", [sender, receiver, String(round), String(seq)])
-        return rng.uniform() < loss
-    }
-}
-
 /// The `deception:` block: which states misreport their assessments, and how.
-public struct DeceptionParameters: Equatable, Sendable {
-    /// Share of the states that deceive, picked by a seeded draw per state.
+public struct DeceptionParameters: ParameterBlock {
     public var share = 0.0
     /// States that deceive whatever the draw.
     public var states: [StateID] = []
-    /// A deceiver multiplies the power it reports for its main threat by this (the threat it
-    /// wants others to balance against looks bigger).
     public var inflation = 2.0
 
     public init() {}
+
+    public static let parameters: [Parameter<Self>] = [
+        .real("share", \.share, 0...1, "chance that a state deceives (one seeded draw per state for the run)"),
+        .real("inflation", \.inflation, 0...100, "a deceiver reports its main threat's power times this"),
+    ]
 
     /// Whether `id` deceives in a run with this seed; a state's own `deceive:` setting wins.
     public func deceives(_ id: StateID, seed: UInt64, own: Bool?) -> Bool {

@@ -17,7 +17,7 @@ public struct Negotiator: Sendable {
     var me: StateID { context.me }
     var params: PolicyParameters { context.params }
     var currentAllies: Set<StateID> { context.allies[me, default: []] }
-    var room: Int { Int(params.maxAllies) - currentAllies.count - agreed.count }
+    var room: Int { params.maxAllies - currentAllies.count - agreed.count }
 
     /// One negotiation step: answer the offers and responses in `inbox` (canonical order),
     /// then make new offers if the stance calls for them.
@@ -58,7 +58,7 @@ public struct Negotiator: Sendable {
         guard makeOffers, let threat = decision.threat else { return out }
         switch decision.stance {
         case .balance:
-            let open = Int(params.maxOffers) - pending.count
+            let open = params.maxOffers - pending.count
             let targets = context.willingPartners(against: threat)
                 .filter { !offeredTo.contains($0) && !isPartner($0) }
                 .prefix(max(0, min(open, room - pending.count)))
@@ -102,9 +102,7 @@ public struct Negotiator: Sendable {
             guard let target = aimedAt, target != me else { return (false, "aimed at me") }
             if decision.stance == .bandwagon, decision.threat == target { return (false, "I align with \(target)") }
             if context.side(of: target).contains(sender) { return (false, "you are on \(target)'s side") }
-            let rank = Int(params.sharedThreatRank)
-            let mine = decision.threats.prefix(rank).filter { $0.score >= params.threatFloor }.map(\.target)
-            return mine.contains(target) ? (true, "") : (false, "\(target) is not among my main threats")
+            return params.mainThreats(decision.threats).contains(target) ? (true, "") : (false, "\(target) is not among my main threats")
         }
     }
 

@@ -101,7 +101,7 @@ public struct PolicyContext: Sendable {
 /// Decides the round's stance for the state's policy.
 public func decide(_ ctx: PolicyContext) -> Decision {
     var ctx = ctx
-    let top = Array(ctx.threats.prefix(Int(ctx.params.assessmentSize)))
+    let top = Array(ctx.threats.prefix(ctx.params.assessmentSize))
     guard let main = ctx.threats.first, main.score >= ctx.params.threatFloor else {
         let best = ctx.threats.first.map { String(format2($0.score)) } ?? "none"
         return Decision(stance: .none, threat: nil, rule: "no threat above the floor \(format2(ctx.params.threatFloor)) (highest \(best)): no side", threats: top)

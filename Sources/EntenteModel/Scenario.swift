@@ -2,7 +2,7 @@
 public typealias StateID = String
 
 /// The policy a state runs.
-public enum PolicyKind: String, Codable, CaseIterable, Sendable {
+public enum PolicyKind: String, CaseIterable, Sendable {
     /// Walt: balance by default; bandwagon when weak, isolated and next to an
     /// overwhelming threat, or in war once the winner looks certain.
     case walt
@@ -23,11 +23,11 @@ public struct StateSpec: Equatable, Sendable {
     /// Aggressive intentions in [0, 1].
     public var aggressiveness: Double
     public var policy: PolicyKind
-    /// The scenario's observation settings with this state's own applied.
+    /// Its effective observation settings: the scenario's, with its own applied.
     public var observation: ObservationParameters
     /// This state's own `deceive:` setting (nil: the scenario's `deception` block decides).
     public var deceive: Bool? = nil
-    /// The scenario's policy parameters with this state's overrides applied.
+    /// Its effective policy parameters: the scenario's, with its own applied.
     public var params: PolicyParameters
 
     public init(id: StateID, name: String, power: Double, offense: Double, aggressiveness: Double,
@@ -73,7 +73,9 @@ public struct Border: Equatable, Sendable {
     }
 }
 
-/// Everything a run starts from. Load one with `Scenario.load(path:)`; the format is in docs/SCENARIOS.md.
+/// Everything a run starts from, resolved: each state carries its effective settings, so
+/// every engine reads one value per state and nothing is copied again. A scenario file
+/// resolves to one (`ScenarioDocument`, in EntenteScenario; the format is in docs/SCENARIOS.md).
 public struct Scenario: Equatable, Sendable {
     public var name: String
     public var description: String = ""
@@ -83,10 +85,7 @@ public struct Scenario: Equatable, Sendable {
     public var timeouts = Timeouts()
     public var threat = ThreatWeights()
     public var proximity = ProximityWeights()
-    public var observation = ObservationParameters()
     public var world = WorldParameters()
-    /// Policy parameters before any state's overrides.
-    public var policy = PolicyParameters()
     /// States in file order; ids are unique.
     public var states: [StateSpec]
     public var borders: [Border] = []
@@ -107,6 +106,22 @@ public struct Scenario: Equatable, Sendable {
 
     /// Rounds are numbered in 16 bits on the wire.
     public static let maxRounds = Int(UInt16.max)
+
+    /// The run's numbers at the top level of a scenario.
+    public static let runParameters: [Parameter<Scenario>] = [
+        .whole("rounds", \.rounds, 1...Double(maxRounds), unit: "rounds", "rounds to run"),
+        .whole("negotiation_steps", \.negotiationSteps, 1...255, unit: "steps", "negotiate steps per round"),
+    ]
+
+    /// Changes every state's observation settings (a state's own included).
+    public mutating func setObservation(_ change: (inout ObservationParameters) -> Void) {
+        for k in states.indices { change(&states[k].observation) }
+    }
+
+    /// Changes every state's policy parameters (a state's own included).
+    public mutating func setPolicy(_ change: (inout PolicyParameters) -> Void) {
+        for k in states.indices { change(&states[k].params) }
+    }
 
     public func state(_ id: StateID) -> StateSpec? { states.first { $0.id == id } }
 

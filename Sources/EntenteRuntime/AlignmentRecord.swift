@@ -1,39 +1,13 @@
 import Foundation
 import EntenteModel
 
-/// One state's decision to join a side, classified twice: by the threat it perceived and
-/// by the true one. One row of alliances.csv.
-public struct AlignmentRecord: Sendable {
-    public var round: Int
-    public var state: StateID
-    public var partner: StateID
-    public var offeredBy: StateID
-    /// The offer's kind: balance or bandwagon.
-    public var kind: Stance
-    public var aimedAt: StateID?
-    /// The side joined: the partner and its allies before the alliance.
-    public var side: [StateID]
-    public var perceivedThreat: StateID?
-    public var perceived: Alignment
-    public var perceivedReason: String
-    public var trueThreat: StateID?
-    public var truth: Alignment
-    public var trueReason: String
-    public var allianceLabel: String
-    /// The policy rule that fired.
-    public var rule: String
-    /// The perceived threats behind the decision, with their four components.
-    public var threats: [ThreatScore]
-
-    /// The perceived main threat was not the true one.
-    public var misperceived: Bool { perceivedThreat != trueThreat }
-
+extension AlignmentRecord {
     public static let csvHeader = "round,state,partner,offered_by,kind,aimed_at,side,perceived_threat,perceived_alignment,true_threat,true_alignment,misperceived,alliance_label,rule"
 
     public var csvRow: String {
         [String(round), state, partner, offeredBy, kind.rawValue, aimedAt ?? "", side.joined(separator: " "),
          perceivedThreat ?? "", perceived.rawValue, trueThreat ?? "", truth.rawValue, misperceived ? "true" : "false",
-         allianceLabel, rule].map(csvField).joined(separator: ",")
+         allianceLabel?.description ?? "", rule].map(csvField).joined(separator: ",")
     }
 
     var json: [(String, JSON)] {
@@ -42,7 +16,7 @@ public struct AlignmentRecord: Sendable {
          ("perceived_threat", .optional(perceivedThreat)), ("perceived_alignment", .string(perceived.rawValue)),
          ("perceived_reason", .string(perceivedReason)),
          ("true_threat", .optional(trueThreat)), ("true_alignment", .string(truth.rawValue)), ("true_reason", .string(trueReason)),
-         ("alliance_label", .string(allianceLabel)), ("rule", .string(rule)), ("threats", .array(threats.map(\.json)))]
+         ("alliance_label", .string(allianceLabel?.description ?? "")), ("rule", .string(rule)), ("threats", .array(threats.map(\.json)))]
     }
 }
 

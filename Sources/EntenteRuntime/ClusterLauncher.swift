@@ -12,8 +12,8 @@ public final class ClusterLauncher {
         public var seed: UInt64?
         public var rounds: Int?
         public var outDirectory: String
-        /// "ipc" or "tcp".
-        public var transport: String
+        /// ipc or tcp.
+        public var transport: Transport
         /// `path=value` scenario overrides, passed on to the coordinator.
         public var overrides: [String]
         /// The `entente` executable to start (this one by default).
@@ -22,7 +22,7 @@ public final class ClusterLauncher {
         public var exitWithParent = false
 
         public init(scenarioPath: String, scenario: Scenario, seed: UInt64?, rounds: Int?, outDirectory: String,
-                    transport: String, overrides: [String] = [], executable: String) {
+                    transport: Transport, overrides: [String] = [], executable: String) {
             self.scenarioPath = scenarioPath
             self.scenario = scenario
             self.seed = seed
@@ -52,7 +52,7 @@ public final class ClusterLauncher {
         let endpoint: String
         let endpointFile = scratch + "/endpoint"
         var coordinatorArgs = ["coordinator", "--scenario", options.scenarioPath, "--out", options.outDirectory,
-                               "--transport", options.transport, "--exit-with-parent"]
+                               "--transport", options.transport.rawValue, "--exit-with-parent"]
         if let seed = options.seed { coordinatorArgs += ["--seed", String(seed)] }
         if let rounds = options.rounds { coordinatorArgs += ["--rounds", String(rounds)] }
         for override in options.overrides { coordinatorArgs += ["--set", override] }
@@ -60,7 +60,7 @@ public final class ClusterLauncher {
         coordinatorArgs += ["--join-timeout", String(options.scenario.timeouts.joinSeconds),
                             "--phase-timeout", String(options.scenario.timeouts.phaseSeconds)]
         switch options.transport {
-        case "ipc": coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
+        case .ipc: coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]
         }
         coordinatorArgs += ["--endpoint-file", endpointFile]
@@ -68,10 +68,10 @@ public final class ClusterLauncher {
         endpoint = try waitForEndpoint(file: endpointFile, coordinator: coordinator)
 
         for state in options.scenario.states {
-            let listen = options.transport == "ipc" ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
+            let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
             _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"])
         }
-        log("started 1 coordinator and \(options.scenario.states.count) state processes (\(options.transport))")
+        log("started 1 coordinator and \(options.scenario.states.count) state processes (\(options.transport.rawValue))")
 
         let parent = getppid()
         while coordinator.isRunning {

@@ -9,15 +9,13 @@ public struct RunSettings: Sendable {
     public var seed: UInt64
     public var rounds: Int
     public var runID: String
-    /// "cluster" or "reference" (logged, not part of the outcome).
-    public var engine: String
-    /// "ipc", "tcp" or "memory" (logged, not part of the outcome).
-    public var transport: String
+    public var engine: Engine
+    public var transport: Transport
     /// The `path=value` overrides applied to the scenario file (already in `scenario`).
     public var overrides: [String]
 
     public init(scenario: Scenario, scenarioPath: String, seed: UInt64? = nil, rounds: Int? = nil,
-                runID: String, engine: String, transport: String, overrides: [String] = []) {
+                runID: String, engine: Engine, transport: Transport, overrides: [String] = []) {
         self.scenario = scenario
         self.scenarioPath = scenarioPath
         self.seed = seed ?? scenario.seed
@@ -49,6 +47,8 @@ public final class Coordinator {
     let specs: [StateID: StateSpec]
     /// Who may send letters to whom (the communication topology).
     let peers: [StateID: Set<StateID>]
+    /// Forms alliances on mutual consent and classifies them.
+    let formation: AllianceFormation
     /// States that misreport their assessments in this run.
     let deceivers: Set<StateID>
     /// Letters on their way this round, with the phase index they are due in.
@@ -68,6 +68,7 @@ public final class Coordinator {
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
         maxLag = settings.scenario.states.map(\.observation.lag).max() ?? 0
         peers = settings.scenario.communication.peers(ids: settings.scenario.ids, geography: world.geography).mapValues(Set.init)
+        formation = AllianceFormation(params: specs.mapValues(\.params), peers: peers)
         // With inflation 1 a "deceiver" would say what it believes: nobody deceives.
         deceivers = settings.scenario.deception.inflation == 1 ? [] : Set(settings.scenario.states.filter {
             settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
@@ -129,7 +130,7 @@ public final class Coordinator {
 
     func logStart() {
         log.record("run", round: 0, outcome: false, [
-            ("run_id", .string(settings.runID)), ("engine", .string(settings.engine)), ("transport", .string(settings.transport)),
+            ("run_id", .string(settings.runID)), ("engine", .string(settings.engine.rawValue)), ("transport", .string(settings.transport.rawValue)),
             ("coordinator_pid", .int(Int(getpid()))), ("scenario_file", .string(settings.scenarioPath)),
         ])
         log.record("scenario", round: 0, [
@@ -241,18 +242,17 @@ public final class Coordinator {
 
     /// Puts a phase's letters on their channels: each is logged, then lost, late, or due next phase.
     func send(_ letters: [(PhaseReport, Letter)], round: Int, phaseIndex: Int) {
-        let commitIndex = PhaseStart(round: 0, phase: .commit, step: 0).index(negotiationSteps: scenario.negotiationSteps)
         for (report, letter) in letters {
             var fields: [(String, JSON)] = [("phase", .string(report.phase.name)), ("step", .int(Int(report.step)))] + letter.json
             let channel = scenario.channels.quality(from: letter.sender, to: letter.receiver)
-            let due = phaseIndex + 1 + channel.delay
-            if letter.isLost(round: round, seed: settings.seed, loss: channel.loss) {
+            switch letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: scenario.negotiationSteps, channel: channel, seed: settings.seed) {
+            case .lost:
                 fields.append(("lost", .bool(true)))
-            } else if due > commitIndex {
+            case .expired:
                 fields.append(("expired", .bool(true)))
-            } else {
+            case .due(let index):
                 if channel.delay > 0 { fields.append(("delay", .int(channel.delay))) }
-                inFlight.append((due, letter))
+                inFlight.append((index, letter))
             }
             log.record("letter", round: round, fields)
         }
@@ -267,66 +267,23 @@ public final class Coordinator {
 
     // MARK: Alliances and classification
 
-    /// Forms an alliance for every pair that both committed to, and classifies both decisions.
+    /// Forms the alliances both members committed to (docs/MODEL.md §7) and logs each classified decision.
     func formAlliances(round: Int, commits: [StateID: PhaseReport], beliefs: [StateID: [ReportedThreat]]) {
-        let before = world
-        for a in scenario.ids {
-            guard let mine = commits[a]?.commitments, before.isLive(a) else { continue }
-            for c in mine where a < c.partner {
-                let b = c.partner
-                guard before.isLive(b), peers[a]!.contains(b), !before.allied(a, b), !world.allied(a, b),
-                      let theirs = commits[b]?.commitments.first(where: { $0.partner == a }) else { continue }
-                // The coordinator holds states to their max_allies whatever they commit to.
-                if let full = [a, b].first(where: { world.allies(of: $0).count >= Int(specs[$0]!.params.maxAllies) }) {
-                    log.record("refused", round: round, [("state", .string(full)), ("phase", .string("commit")),
-                                                         ("problem", .string("alliance \(a)-\(b) refused: \(full) already has max_allies allies"))])
-                    continue
-                }
-                let offer = c.offeredBy == a ? c : theirs
-                let ra = classify(a, partner: b, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
-                let rb = classify(b, partner: a, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
-                let label = AllianceLabel.of((a, ra.perceived, ra.perceivedThreat), (b, rb.perceived, rb.perceivedThreat), aimedAt: offer.aimedAt)
-                var alliance = Alliance(a, b, round: round, label: label)
-                switch label {
-                case .balancing(let x): alliance.targetPowerAtFormation = before.power(x)
-                case .bandwagon(let x, let junior):
-                    alliance.seniorThreatAtFormation = before.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
-                default: break
-                }
-                world.form(alliance)
-                for var record in [ra, rb] {
-                    record.allianceLabel = label.description
+        let reports = commits.mapValues { CommitReport(decision: $0.decision, commitments: $0.commitments) }
+        for event in formation.form(in: &world, round: round, commits: reports, beliefs: beliefs) {
+            switch event {
+            case .refused(let full, let a, let b):
+                log.record("refused", round: round, [("state", .string(full)), ("phase", .string("commit")),
+                                                     ("problem", .string("alliance \(a)-\(b) refused: \(full) already has max_allies allies"))])
+            case .formed(let alliance, let offer, let pair):
+                for record in pair {
                     records.append(record)
                     log.record("alignment", round: round, record.json)
                 }
-                log.record("alliance_formed", round: round, [("members", .ids(alliance.members)), ("label", .string(label.description)),
+                log.record("alliance_formed", round: round, [("members", .ids(alliance.members)), ("label", .string(alliance.label.description)),
                                                              ("offered_by", .string(offer.offeredBy)), ("aimed_at", .optional(offer.aimedAt))])
             }
         }
-    }
-
-    func classify(_ id: StateID, partner: StateID, offer: Commitment, round: Int, before: World,
-                  commits: [StateID: PhaseReport], beliefs: [StateID: [ReportedThreat]]) -> AlignmentRecord {
-        let params = specs[id]!.params
-        let partnerParams = specs[partner]!.params
-        let side = before.allies(of: partner).union([partner]).sorted()
-        let decision = commits[id]?.decision
-        let perceivedThreat = decision?.threat
-        let partnerPerceived = (beliefs[partner] ?? []).prefix(Int(partnerParams.sharedThreatRank))
-            .filter { $0.score >= partnerParams.threatFloor }.map(\.target)
-        let (perceived, perceivedReason) = EntenteModel.classify(mainThreat: perceivedThreat, side: Set(side), aimedAt: offer.aimedAt,
-                                                                 partnerThreats: partnerPerceived)
-        let truth = before.trueThreats(to: id)
-        let trueThreat = truth.first.flatMap { $0.score >= params.threatFloor ? $0.target : nil }
-        let partnerTrue = before.trueThreats(to: partner).prefix(Int(partnerParams.sharedThreatRank))
-            .filter { $0.score >= partnerParams.threatFloor }.map(\.target)
-        let (trueAlignment, trueReason) = EntenteModel.classify(mainThreat: trueThreat, side: Set(side), aimedAt: offer.aimedAt,
-                                                                partnerThreats: partnerTrue)
-        return AlignmentRecord(
-            round: round, state: id, partner: partner, offeredBy: offer.offeredBy, kind: offer.kind, aimedAt: offer.aimedAt,
-            side: side, perceivedThreat: perceivedThreat, perceived: perceived, perceivedReason: perceivedReason,
-            trueThreat: trueThreat, truth: trueAlignment, trueReason: trueReason, allianceLabel: "",
-            rule: decision?.rule ?? "", threats: decision?.threats ?? [])
     }
 
     // MARK: Logging

@@ -47,50 +47,40 @@ public struct RunOutcome: Sendable {
     }
 
     /// summary.json's content: plain values, ready for pandas (`pd.read_json`) or R (jsonlite).
-    public var summary: [String: Any] {
-        func countsObject(_ c: [Alignment: Int]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: Alignment.allCases.map { ($0.rawValue, c[$0] ?? 0) })
+    public var summary: RunSummary {
+        func counts(_ c: [Alignment: Int]) -> RunSummary.ByAlignment<Int> {
+            .init(balance: c[.balance] ?? 0, bandwagon: c[.bandwagon] ?? 0, other: c[.other] ?? 0)
         }
-        func sharesObject(_ c: [Alignment: Int]) -> [String: Any] {
-            Dictionary(uniqueKeysWithValues: Alignment.allCases.map {
-                ($0.rawValue, records.isEmpty ? NSNull() as Any : Double(c[$0] ?? 0) / Double(records.count) as Any)
-            })
+        func shares(_ c: [Alignment: Int]) -> RunSummary.ByAlignment<Double?> {
+            let n = Double(records.count)
+            func share(_ a: Alignment) -> Double? { records.isEmpty ? nil : Double(c[a] ?? 0) / n }
+            return .init(balance: share(.balance), bandwagon: share(.bandwagon), other: share(.other))
         }
         let s = settings.scenario
-        return [
-            "scenario": ["name": s.name, "file": settings.scenarioPath, "states": s.ids.count],
-            "seed": String(settings.seed),
-            "configuration": [
-                "rounds": settings.rounds, "negotiation_steps": s.negotiationSteps, "engine": settings.engine,
-                "transport": settings.transport, "observation_noise": s.observation.noise,
-                "observation_visibility": s.observation.visibility.rawValue,
-                "observation_range": s.observation.range.map { $0 as Any } ?? NSNull(),
-                "overrides": settings.overrides,
-                "communication_topology": s.communication.topology.rawValue,
-                "channel_loss": s.channels.all.loss, "channel_delay": s.channels.all.delay,
-                "channel_pairs": s.channels.pairs.count,
-                "observation_lag": s.observation.lag,
-                "deception_share": s.deception.share, "deception_inflation": s.deception.inflation,
-                "deceivers": deceivers,
-            ] as [String: Any],
-            "versions": ["entente": Self.version, "protocol": Int(Wire.version), "libzmq": zmqVersionText()],
-            "run_id": settings.runID,
-            "decisions": records.count,
-            "counts": ["perceived": countsObject(perceivedCounts), "true": countsObject(trueCounts)],
-            "shares": ["perceived": sharesObject(perceivedCounts), "true": sharesObject(trueCounts)],
-            "misperceived": misperceived,
-            "misperception_rate": misperceptionRate.map { $0 as Any } ?? NSNull(),
-            "blocs": finalBlocs,
-            "bloc_count": blocCount,
-            "agreement": agreementWithReference.map {
-                ["compared": $0.compared, "misplaced": $0.misplaced, "mutual_information_bits": $0.mutualInformation] as [String: Any]
-            } ?? NSNull(),
-            "wars_started": warsStarted,
-            "eliminated": eliminated,
-            "final_alliances": alliances.map { ["members": $0.members, "label": $0.label.description, "formed_round": $0.formedRound] as [String: Any] },
-            "processes": Dictionary(uniqueKeysWithValues: processes.map { ($0.key, $0.value.pid) }),
-            "digest": digest,
-        ]
+        /// A setting every state shares, or nil when they differ.
+        func shared<T: Equatable>(_ value: (StateSpec) -> T) -> T? {
+            let values = s.states.map(value)
+            return values.dropFirst().allSatisfy { $0 == values.first } ? values.first : nil
+        }
+        let configuration = RunSummary.Configuration(
+            rounds: settings.rounds, negotiationSteps: s.negotiationSteps, engine: settings.engine, transport: settings.transport,
+            observationNoise: shared(\.observation.noise), observationVisibility: shared(\.observation.visibility.rawValue),
+            observationRange: shared(\.observation.range) ?? nil, observationLag: shared(\.observation.lag),
+            overrides: settings.overrides, communicationTopology: s.communication.topology.rawValue,
+            channelLoss: s.channels.all.loss, channelDelay: s.channels.all.delay, channelPairs: s.channels.pairs.count,
+            deceptionShare: s.deception.share, deceptionInflation: s.deception.inflation, deceivers: deceivers)
+        return RunSummary(
+            scenario: .init(name: s.name, file: settings.scenarioPath, states: s.ids.count), seed: String(settings.seed),
+            configuration: configuration,
+            versions: .init(entente: Self.version, protocol: Int(Wire.version), libzmq: zmqVersionText()),
+            runID: settings.runID, decisions: records.count,
+            counts: .init(perceived: counts(perceivedCounts), truth: counts(trueCounts)),
+            shares: .init(perceived: shares(perceivedCounts), truth: shares(trueCounts)),
+            misperceived: misperceived, misperceptionRate: misperceptionRate, blocs: finalBlocs, blocCount: blocCount,
+            agreement: agreementWithReference.map { .init(compared: $0.compared, misplaced: $0.misplaced, mutualInformationBits: $0.mutualInformation) },
+            warsStarted: warsStarted, eliminated: eliminated,
+            finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },
+            processes: processes.mapValues(\.pid), digest: digest)
     }
 
     /// Writes alliances.csv, then summary.json last and atomically: a run folder with a
@@ -98,7 +88,9 @@ public struct RunOutcome: Sendable {
     func write(to directory: String) {
         let csv = ([AlignmentRecord.csvHeader] + records.map(\.csvRow)).joined(separator: "\n") + "\n"
         _ = FileManager.default.createFile(atPath: directory + "/alliances.csv", contents: Data(csv.utf8))
-        if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(summary) {
             try? (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: directory + "/summary.json"), options: .atomic)
         }
     }
@@ -107,7 +99,7 @@ public struct RunOutcome: Sendable {
     public var text: String {
         let p = perceivedCounts, t = trueCounts
         var lines = [
-            "scenario \(settings.scenario.name), seed \(settings.seed), \(settings.rounds) rounds, \(settings.scenario.ids.count) states (\(settings.engine) engine, \(settings.transport))",
+            "scenario \(settings.scenario.name), seed \(settings.seed), \(settings.rounds) rounds, \(settings.scenario.ids.count) states (\(settings.engine.rawValue) engine, \(settings.transport.rawValue))",
             "alignment decisions: \(records.count)",
             "  by perceived threat: \(p[.balance]!) balanced, \(p[.bandwagon]!) bandwagoned, \(p[.other]!) neither",
             "  by true threat:      \(t[.balance]!) balanced, \(t[.bandwagon]!) bandwagoned, \(t[.other]!) neither",

@@ -47,12 +47,14 @@ public final class StateHost {
         report.letters = letters
         // The report keeps every letter. The channel loses some (the coordinator draws the same),
         // and what would arrive after the round's commit phase is not sent at all.
+        let steps = Int(welcome.negotiationSteps)
+        let index = start.index(negotiationSteps: steps)
         let out = letters.filter { letter in
-            guard let channel = channels[letter.receiver] else { return false }
-            let steps = Int(welcome.negotiationSteps)
-            let due = start.index(negotiationSteps: steps) + 1 + Int(channel.delay)
-            return due <= steps + 2
-                && !letter.isLost(round: Int(start.round), seed: welcome.seed, loss: channel.loss)
+            guard let peer = channels[letter.receiver],
+                  case .due = letter.fate(round: Int(start.round), sentAt: index, negotiationSteps: steps,
+                                          channel: ChannelQuality(loss: peer.loss, delay: Int(peer.delay)), seed: welcome.seed)
+            else { return false }
+            return true
         }.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
         return (out, report)
     }

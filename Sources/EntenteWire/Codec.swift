@@ -12,7 +12,7 @@ extension ControlMessage {
             var w = WireWriter(type: MessageType.welcome.rawValue)
             w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps); w.u32(m.phaseTimeoutMs)
             w.string(m.policy.rawValue)
-            w.array(m.params.values) { $0.f64($1) }
+            w.array(PolicyParameters.parameters) { $0.f64($1.value(in: m.params) ?? 0) }
             w.f64(m.threat.powerExponent); w.f64(m.threat.offenseWeight); w.f64(m.threat.intentBase); w.f64(m.threat.intentWeight)
             w.f64(m.warDecisiveness); w.f64(m.hopDecay); w.f64(m.proximityFloor)
             w.array(m.states) { $0.string($1) }
@@ -68,11 +68,7 @@ extension ControlMessage {
                 throw WireError.invalidValue(field: "welcome.policy", detail: "unknown policy '\(policyName)'")
             }
             let values = try r.array("welcome.params", minElementBytes: 8) { try $0.finite("welcome.param") }
-            guard values.count == PolicyParameters.count else {
-                throw WireError.invalidValue(field: "welcome.params", detail: "expected \(PolicyParameters.count) values, got \(values.count)")
-            }
-            var params = PolicyParameters()
-            params.values = values
+            let params = try Self.policyParameters(values)
             var threat = ThreatWeights()
             threat.powerExponent = try r.finite("welcome.threat.powerExponent")
             threat.offenseWeight = try r.finite("welcome.threat.offenseWeight")
@@ -90,7 +86,6 @@ extension ControlMessage {
                          delay: try r.u16("peer.delay"))
             }
             let inflation = try r.finite("welcome.inflation")
-            if let problem = params.problems.first { throw WireError.invalidValue(field: "welcome.params", detail: problem) }
             guard steps >= 1 else { throw WireError.invalidValue(field: "welcome.negotiationSteps", detail: "must be at least 1") }
             guard Set(states).count == states.count, states.contains(state) else {
                 throw WireError.invalidValue(field: "welcome.states", detail: "ids must be unique and include the state itself")
@@ -164,5 +159,22 @@ extension WireReader {
         let raw = try u8("phase")
         guard let p = Phase(rawValue: raw) else { throw WireError.invalidValue(field: "phase", detail: "unknown phase \(raw)") }
         return p
+    }
+}
+
+extension ControlMessage {
+    /// Policy parameters from their wire values, in the descriptors' order, each checked
+    /// against its descriptor (a count must be whole) before it is stored.
+    static func policyParameters(_ values: [Double]) throws -> PolicyParameters {
+        let described = PolicyParameters.parameters
+        guard values.count == described.count else {
+            throw WireError.invalidValue(field: "welcome.params", detail: "expected \(described.count) values, got \(values.count)")
+        }
+        var params = PolicyParameters()
+        for (p, v) in zip(described, values) {
+            if let problem = p.problem(with: v) { throw WireError.invalidValue(field: "welcome.params", detail: "\(p.key) \(problem)") }
+            p.set(v, in: &params)
+        }
+        return params
     }
 }

@@ -1,19 +1,5 @@
 import EntenteModel
 
-/// The phases a state takes part in (resolve is the coordinator's alone).
-public enum Phase: UInt8, Sendable, CaseIterable {
-    case observe = 1, assess = 2, negotiate = 3, commit = 4
-
-    public var name: String {
-        switch self {
-        case .observe: "observe"
-        case .assess: "assess"
-        case .negotiate: "negotiate"
-        case .commit: "commit"
-        }
-    }
-}
-
 /// state → coordinator, first: who I am and where my peers reach me.
 public struct Hello: Equatable, Sendable {
     public var state: StateID
@@ -102,16 +88,8 @@ public struct PhaseStart: Equatable, Sendable {
     /// In the observe phase only.
     public var observation: Observation?
 
-    /// The phase's place in the round: observe 0, assess 1, negotiate step s at 1 + s, commit
-    /// at steps + 2. A letter sent at index p over a channel with delay d is due at p + 1 + d.
-    public func index(negotiationSteps steps: Int) -> Int {
-        switch phase {
-        case .observe: 0
-        case .assess: 1
-        case .negotiate: 1 + Int(step)
-        case .commit: steps + 2
-        }
-    }
+    /// The phase's place in the round (`Phase.index`).
+    public func index(negotiationSteps steps: Int) -> Int { phase.index(step: Int(step), negotiationSteps: steps) }
 
     public init(round: UInt16, phase: Phase, step: UInt8, expected: [ExpectedLetters] = [], observation: Observation? = nil) {
         self.round = round

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteScenario
 import EntenteRuntime
 import Foundation
 
@@ -26,7 +27,7 @@ struct CoordinatorCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @Option(help: "Transport name recorded in the logs (informational).")
-    var transport: String = "tcp"
+    var transport: Transport = .tcp
 
     @Flag(help: "Stop when the parent process exits (used by `entente run`).")
     var exitWithParent = false
@@ -41,7 +42,7 @@ struct CoordinatorCommand: ParsableCommand {
                                              phaseSeconds: loaded.timeouts.phaseSeconds)
             if exitWithParent { channel.parent = parent }
             let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "cluster", transport: transport,
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
                                        overrides: options.overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             channel.onProblem = { coordinator.logProblem($0) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteScenario
 import EntenteRuntime
 import Foundation
 
@@ -22,10 +23,10 @@ struct Run: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @Option(help: "Transport between processes: ipc (Unix sockets) or tcp (loopback).")
-    var transport: TransportName = .ipc
+    var transport: Transport = .ipc
 
     @Option(help: "cluster: one process per state; reference: one process, in-memory transport.")
-    var engine: EngineName = .cluster
+    var engine: Engine = .cluster
 
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
     var exitWithParent = false
@@ -36,7 +37,7 @@ struct Run: ParsableCommand {
         switch engine {
         case .reference:
             let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: "reference", transport: "memory",
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .reference, transport: .memory,
                                        overrides: options.overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             coordinator.progress = progressPrinter()
@@ -50,7 +51,7 @@ struct Run: ParsableCommand {
             print(outcome.text)
         case .cluster:
             var launch = ClusterLauncher.Options(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
-                                                 outDirectory: folder, transport: transport.rawValue, overrides: options.overrides,
+                                                 outDirectory: folder, transport: transport, overrides: options.overrides,
                                                  executable: selfExecutable())
             launch.exitWithParent = exitWithParent
             let launcher = ClusterLauncher(launch)
@@ -60,10 +61,14 @@ struct Run: ParsableCommand {
     }
 }
 
-enum TransportName: String, ExpressibleByArgument, CaseIterable {
-    case ipc, tcp
-}
+extension Engine: ExpressibleByArgument {}
 
-enum EngineName: String, ExpressibleByArgument, CaseIterable {
-    case cluster, reference
+extension Transport: ExpressibleByArgument {
+    /// Between processes only: the in-memory transport comes with the reference engine.
+    public static var allValueStrings: [String] { [Transport.ipc, .tcp].map(\.rawValue) }
+
+    public init?(argument: String) {
+        guard let t = Transport(rawValue: argument), t != .memory else { return nil }
+        self = t
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteScenario
 
 /// Options shared by `entente run` and `entente coordinator`: what decides the outcome
 /// (seed, rounds), where the logs go, and how long to wait.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteScenario
 import Foundation
 
 /// Loads a scenario or fails with every problem listed (and exit status 1).

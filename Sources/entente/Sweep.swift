@@ -1,6 +1,8 @@
 import ArgumentParser
 import EntenteExperiments
 import EntenteModel
+import EntenteScenario
+import EntenteRuntime
 import Foundation
 
 struct Sweep: ParsableCommand {
@@ -34,10 +36,10 @@ struct Sweep: ParsableCommand {
     var firstSeed: UInt64 = 1
 
     @Option(help: "cluster: each run a multi-process cluster; reference: each run in one process (fast, same results).")
-    var engine: EngineName = .cluster
+    var engine: Engine = .cluster
 
     @Option(help: "Transport of cluster runs.")
-    var transport: TransportName = .ipc
+    var transport: Transport = .ipc
 
     @Option(help: "Runs at once.")
     var jobs: Int = 1
@@ -68,7 +70,7 @@ struct Sweep: ParsableCommand {
             name = try loadScenario(scenario, overrides: overrides + point.overrides(dimensions)).name
         }
         let folder = out ?? "sweeps/\(name)-\(timestamp())"
-        let runner = SweepRunner(.init(scenarioPath: scenario, plan: plan, engine: engine.rawValue, transport: transport.rawValue,
+        let runner = SweepRunner(.init(scenarioPath: scenario, plan: plan, engine: engine, transport: transport,
                                        jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
                                        executable: selfExecutable()),
                                  progress: sweepProgress())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteScenario
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

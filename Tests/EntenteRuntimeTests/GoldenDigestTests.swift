@@ -1,4 +1,5 @@
 import EntenteModel
+import EntenteScenario
 import Testing
 @testable import EntenteRuntime
 
@@ -19,7 +20,7 @@ struct GoldenDigestTests {
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)
     func recordedDigest(scenario: String, digest: String) throws {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml")
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: "reference", transport: "memory")
+        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference, transport: .memory)
         let outcome = try Coordinator(settings, outDirectory: nil).run(over: ReferenceChannel(ids: s.ids))
         #expect(outcome.digest == digest)
     }

@@ -1,4 +1,5 @@
 import EntenteModel
+import EntenteScenario
 import Foundation
 import Testing
 @testable import EntenteRuntime
@@ -11,7 +12,7 @@ struct KnobTests {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml",
                                   overrides: overrides.map(ScenarioOverride.init(parsing:)))
         let dir = NSTemporaryDirectory() + "entente-knob-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: "reference", transport: "memory")
+        let settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: .reference, transport: .memory)
         _ = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
         let text = try String(contentsOfFile: dir + "/events.jsonl", encoding: .utf8)
         return try text.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }

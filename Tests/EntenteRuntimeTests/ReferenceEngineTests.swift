@@ -1,4 +1,5 @@
 import EntenteModel
+import EntenteScenario
 import EntenteWire
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ struct ReferenceEngineTests {
 
     func run(_ scenario: String = "small", seed: UInt64? = nil, out: String? = nil) throws -> RunOutcome {
         let s = try Scenario.load(path: Self.root + "/scenarios/\(scenario).yaml")
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: "reference", transport: "memory")
+        let settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: .reference, transport: .memory)
         return try Coordinator(settings, outDirectory: out).run(over: ReferenceChannel(ids: s.ids))
     }
 
@@ -51,14 +52,35 @@ struct ReferenceEngineTests {
         }
     }
 
-    @Test("both classifications agree when the states see perfectly")
+    @Test("noise set on the resolved scenario reaches every state's observations; with none, nothing is misperceived")
     func noNoiseNoMisperception() throws {
-        var s = try Scenario.load(path: Self.root + "/scenarios/europe-1936.yaml")
-        s.observation.noise = 0
-        let settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: "reference", transport: "memory")
-        let outcome = try Coordinator(settings, outDirectory: nil).run(over: ReferenceChannel(ids: s.ids))
-        #expect(!outcome.records.isEmpty)
-        #expect(outcome.misperceived == 0)
+        /// The run, and whether every round-1 estimate of power equals the truth.
+        func run(noise: Double?) throws -> (RunOutcome, exact: Bool) {
+            var s = try Scenario.load(path: Self.root + "/scenarios/europe-1936.yaml")
+            if let noise { s.setObservation { $0.noise = noise } }
+            let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference, transport: .memory)
+            let outcome = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
+            let lines = try String(contentsOfFile: dir + "/events.jsonl", encoding: .utf8).split(separator: "\n")
+            var estimates = 0, exact = true
+            for line in lines {
+                let o = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                guard o["type"] as? String == "observation", o["round"] as? Int == 1 else { continue }
+                for seen in o["seen"] as? [[String: Any]] ?? [] {
+                    let truth = try #require(s.state(seen["state"] as? String ?? "")).power
+                    estimates += 1
+                    exact = exact && abs((seen["power"] as? Double ?? -1) - truth) <= 1e-9 * truth
+                }
+            }
+            #expect(estimates > 0)
+            return (outcome, exact)
+        }
+        // At the scenario's own noise the estimates are off, so the check below can fail.
+        #expect(try !run(noise: nil).exact)
+        let (clean, exact) = try run(noise: 0)
+        #expect(exact)
+        #expect(!clean.records.isEmpty)
+        #expect(clean.misperceived == 0)
     }
 
     @Test("the scale scenario runs, with balancing and bandwagoning both present")

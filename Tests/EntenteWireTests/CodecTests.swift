@@ -99,11 +99,16 @@ struct CodecTests {
 
     @Test("a welcome that would crash a state is refused: out-of-range parameters, duplicate peers")
     func hostileWelcome() throws {
-        guard case .welcome(var w) = Self.controls[1] else { Issue.record("fixture"); return }
-        var p = PolicyParameters()
-        p.maxAllies = 1e300
-        w.params = p
-        #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w).encoded()) }
+        // Parameters are checked against their descriptors before they are stored: a count of
+        // 1e300 would trap when made an Int, 2.5 is not a count, a trust of 2 is not a weight.
+        let good = PolicyParameters.parameters.map { $0.value(in: PolicyParameters())! }
+        #expect(try ControlMessage.policyParameters(good) == PolicyParameters())
+        for (key, bad) in [("max_allies", 1e300), ("max_offers", 2.5), ("trust", 2.0), ("weak_ratio", -.infinity)] {
+            var values = good
+            values[PolicyParameters.parameters.firstIndex { $0.key == key }!] = bad
+            #expect(throws: WireError.self) { try ControlMessage.policyParameters(values) }
+        }
+        #expect(throws: WireError.self) { try ControlMessage.policyParameters(Array(good.dropLast())) }
         guard case .welcome(var w2) = Self.controls[1] else { return }
         w2.peers = [PeerInfo(id: "GMY", endpoint: "a"), PeerInfo(id: "GMY", endpoint: "b")]
         #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w2).encoded()) }

@@ -1,5 +1,6 @@
 import Testing
-@testable import EntenteModel
+import EntenteModel
+@testable import EntenteScenario
 
 @Suite("Scenario files: loading and every problem reported with its place")
 struct ScenarioTests {

@@ -1,3 +1,4 @@
+import EntenteModel
 import Yams
 
 /// One `path=value` change to a scenario, as given on the command line (`--set`, `--vary`).

@@ -1,3 +1,5 @@
+import EntenteModel
+
 /// One thing wrong with a scenario, with where it is.
 public struct ScenarioProblem: Equatable, Sendable, CustomStringConvertible {
     public var file: String

@@ -1,0 +1,19 @@
+/// A threat in a ranking, highest first: a state's own perceived ones, what a peer
+/// reported, or the ground truth.
+public protocol RankedThreat {
+    var target: StateID { get }
+    var score: Double { get }
+}
+
+extension ThreatScore: RankedThreat {}
+extension ReportedThreat: RankedThreat {}
+
+extension PolicyParameters {
+    /// A state's main threats: the first `shared_threat_rank` of a ranking whose score
+    /// reaches `threat_floor`. One rule for who shares a threat (§5.5), which balancing
+    /// offers a state accepts (§7, rule 6) and the partner's main threats in the
+    /// classification (§8).
+    public func mainThreats(_ ranked: some Sequence<some RankedThreat>) -> [StateID] {
+        ranked.prefix(sharedThreatRank).filter { $0.score >= threatFloor }.map(\.target)
+    }
+}

@@ -1,0 +1,16 @@
+/// Which engine runs the states (logged, not part of the outcome).
+public enum Engine: String, Codable, CaseIterable, Sendable {
+    /// One OS process per state, over ZeroMQ.
+    case cluster
+    /// Every state in one process, in memory: the test oracle and the fast path for sweeps.
+    case reference
+}
+
+/// How the coordinator and the states reach each other (logged, not part of the outcome).
+public enum Transport: String, Codable, CaseIterable, Sendable {
+    /// Unix domain sockets in a private folder.
+    case ipc
+    case tcp
+    /// The reference engine's in-memory delivery.
+    case memory
+}
