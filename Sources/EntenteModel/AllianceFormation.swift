@@ -107,7 +107,8 @@ public struct AllianceFormation {
         let perceivedThreat = decision?.threat
         let (perceived, perceivedReason) = classify(mainThreat: perceivedThreat, side: Set(side), aimedAt: offer.aimedAt,
                                                     partnerThreats: theirs.mainThreats(beliefs[partner] ?? []))
-        let trueThreat = mine.mainThreats(before.trueThreats(to: id).prefix(1)).first
+        // The top true threat if it reaches the floor (shared_threat_rank plays no part here).
+        let trueThreat = before.trueThreats(to: id).first.flatMap { $0.score >= mine.threatFloor ? $0.target : nil }
         let (truth, trueReason) = classify(mainThreat: trueThreat, side: Set(side), aimedAt: offer.aimedAt,
                                            partnerThreats: theirs.mainThreats(before.trueThreats(to: partner)))
         return AlignmentRecord(

@@ -73,12 +73,12 @@ public final class ClusterLauncher {
         }
         log("started 1 coordinator and \(options.scenario.states.count) state processes (\(options.transport.rawValue))")
 
-        let parent = getppid()
+        let parent = ParentWatch()
         while coordinator.isRunning {
             if children.wasInterrupted {
                 throw RunError("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
             }
-            if options.exitWithParent && getppid() != parent { throw RunError("the parent process exited; stopping the run") }
+            if options.exitWithParent && parent.parentExited { throw RunError("the parent process exited; stopping the run") }
             for (name, process) in children.children.dropFirst() where !process.isRunning {
                 if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
                     throw RunError("\(name) (pid \(process.processIdentifier)) exited early: \(ChildProcesses.describe(process)); the run is stopped")

@@ -42,13 +42,15 @@ public final class StateProcess {
     var problems: [String] = []
     var pending: PhaseStart?
     var letterDeadline: Deadline?
-    let parent = getppid()
+    /// Set when the state must exit with the process that started it.
+    let parentWatch: ParentWatch?
     /// The coordinator aborted the run (nothing to report back).
     public private(set) var aborted = false
 
     public init(_ options: StateProcessOptions) throws {
         self.options = options
         mailbox = Mailbox(owner: options.id)
+        parentWatch = options.exitWithParent ? ParentWatch() : nil
         context = try Context()
         control = try Socket(context, .dealer)
         try control.setRoutingID(options.id)
@@ -79,7 +81,7 @@ public final class StateProcess {
         try control.send(ControlMessage.hello(Hello(state: options.id, pid: UInt32(getpid()), endpoint: try advertisedEndpoint())).encoded())
         var lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
         while true {
-            if options.exitWithParent && getppid() != parent { throw RunError("state \(options.id): the launcher exited") }
+            if parentWatch?.parentExited == true { throw RunError("state \(options.id): the launcher exited") }
             if lastHeard.passed {
                 throw RunError("state \(options.id): nothing from the coordinator at \(options.coordinator) for \(Int(options.coordinatorTimeout)) s")
             }

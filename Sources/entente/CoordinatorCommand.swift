@@ -36,7 +36,7 @@ struct CoordinatorCommand: ParsableCommand {
         resetSignals()
         let loaded = try options.scenario(scenario)
         let folder = options.folder(for: loaded)
-        let parent = getppid()
+        let parent = ParentWatch()
         do {
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
                                              phaseSeconds: loaded.timeouts.phaseSeconds)

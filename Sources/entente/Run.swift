@@ -42,8 +42,8 @@ struct Run: ParsableCommand {
             let coordinator = try Coordinator(settings, outDirectory: folder)
             coordinator.progress = progressPrinter()
             if exitWithParent {
-                let parent = getppid()
-                coordinator.stopRequested = { getppid() != parent ? "the parent process exited; stopping the run" : nil }
+                let parent = ParentWatch()
+                coordinator.stopRequested = { parent.parentExited ? "the parent process exited; stopping the run" : nil }
             }
             let outcome = try coordinator.run(over: ReferenceChannel(ids: loaded.ids))
             clearProgress()

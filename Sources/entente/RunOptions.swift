@@ -19,10 +19,10 @@ struct RunOptions: ParsableArguments {
                                valueName: "path=value"))
     var overrides: [String] = []
 
-    @Option(help: "Seconds to wait for every state to join (default: the scenario's timeouts.join_seconds, 60).")
+    @Option(help: ArgumentHelp(timeoutHelp("join_seconds")))
     var joinTimeout: Double?
 
-    @Option(help: "Seconds a phase may take before the missing states are named and the run stops (default: timeouts.phase_seconds, 20).")
+    @Option(help: ArgumentHelp(timeoutHelp("phase_seconds")))
     var phaseTimeout: Double?
 
     func validate() throws {
@@ -30,7 +30,9 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--rounds must be from 1 to \(Scenario.maxRounds)")
         }
         for (name, value) in [("--join-timeout", joinTimeout), ("--phase-timeout", phaseTimeout)] {
-            if let value, !(0.1...86400).contains(value) { throw ValidationError("\(name) must be from 0.1 to 86400 seconds") }
+            if let value, !Timeouts.seconds.contains(value) {
+                throw ValidationError("\(name) must be from \(Timeouts.seconds.lowerBound) to \(Timeouts.seconds.upperBound) seconds")
+            }
         }
     }
 
@@ -45,4 +47,11 @@ struct RunOptions: ParsableArguments {
     func folder(for scenario: Scenario) -> String {
         out ?? defaultRunFolder(scenario.name, seed: seed ?? scenario.seed)
     }
+}
+
+/// The help of a timeout option, from its scenario parameter's descriptor.
+func timeoutHelp(_ key: String) -> String {
+    let p = Timeouts.parameter(key)!
+    let d = Timeouts.defaultValue(key).map { String(Int($0)) } ?? "?"
+    return "Seconds: \(p.doc) (default: the scenario's timeouts.\(key), \(d))."
 }

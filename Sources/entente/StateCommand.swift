@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteModel
 import EntenteRuntime
 import Foundation
 
@@ -32,7 +33,9 @@ struct StateCommand: ParsableCommand {
     var exitWithParent = false
 
     func validate() throws {
-        guard (0.1...86400).contains(coordinatorTimeout) else { throw ValidationError("--coordinator-timeout must be from 0.1 to 86400 seconds") }
+        guard Timeouts.seconds.contains(coordinatorTimeout) else {
+            throw ValidationError("--coordinator-timeout must be from \(Timeouts.seconds.lowerBound) to \(Timeouts.seconds.upperBound) seconds")
+        }
     }
 
     func run() throws {

@@ -80,7 +80,6 @@ struct FailureTests {
         let r = try run.wait(timeout: 60)
         #expect(r.status != 0)
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
-        #expect(children.count == 6)
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
         #expect(processes(tagged: tag).isEmpty)
     }
