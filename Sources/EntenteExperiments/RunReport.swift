@@ -1,3 +1,4 @@
+import EntenteRuntime
 import Foundation
 
 /// report.html for one run, from its events.jsonl: a timeline of alliances and wars, and
@@ -6,21 +7,19 @@ public enum RunReport {
     /// Reads `folder`/events.jsonl (a torn last line is skipped) and returns the page.
     /// - Throws: `SweepError` when the folder holds no events.
     public static func html(folder: String) throws -> String {
-        guard let text = try? String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8) else {
-            throw SweepError("no events.jsonl in \(folder): give the folder of a run (entente run --out DIR)")
+        let events: [RunEvent]
+        do {
+            events = try RunEvent.read(folder: folder)
+        } catch {
+            throw SweepError("cannot read \(folder)/events.jsonl (\(error)): give the folder of a run (entente run --out DIR)")
         }
-        let events = text.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        guard let scenario = events.first(where: { $0["type"] as? String == "scenario" }) else {
+        guard let scenario = events.lazy.compactMap({ if case .scenario(let s) = $0.body { s } else { nil } }).first else {
             throw SweepError("\(folder)/events.jsonl has no scenario event: not an Entente run log")
         }
-        let name = scenario["name"] as? String ?? "run"
-        let rounds = scenario["rounds"] as? Int ?? 1
-        var body = "<h1>Run: \(escape(name)), seed \(escape(scenario["seed"] as? String ?? "?"))</h1>\n"
-        body += timeline(events, rounds: rounds)
+        var body = "<h1>Run: \(escape(scenario.name)), seed \(escape(scenario.seed))</h1>\n"
+        body += timeline(events, scenario: scenario)
         body += alignmentTable(events)
-        return page(title: "Entente run: \(name)", body: body)
+        return page(title: "Entente run: \(scenario.name)", body: body)
     }
 
     struct Bar {
@@ -38,28 +37,29 @@ public enum RunReport {
     }
 
     /// Alliances as bars from the round they formed to the round they ended; wars as marks.
-    static func timeline(_ events: [[String: Any]], rounds: Int) -> String {
+    static func timeline(_ events: [RunEvent], scenario: ScenarioStarted) -> String {
+        let rounds = scenario.rounds
         var open: [String: Bar] = [:]
         var bars: [Bar] = []
-        func key(_ e: [String: Any]) -> String { (e["members"] as? [String] ?? []).joined(separator: "-") }
+        for pair in scenario.alliances {
+            let k = pair.joined(separator: "-")
+            open[k] = Bar(members: k, label: "initial", from: 0, to: rounds)
+        }
+        var wars: [(round: Int, war: WarStarted)] = []
         for e in events {
-            let round = e["round"] as? Int ?? 0
-            switch e["type"] as? String {
-            case "scenario":
-                for pair in e["alliances"] as? [[String]] ?? [] {
-                    let k = pair.joined(separator: "-")
-                    open[k] = Bar(members: k, label: "initial", from: 0, to: rounds)
-                }
-            case "alliance_formed":
-                open[key(e)] = Bar(members: key(e), label: e["label"] as? String ?? "", from: round, to: rounds)
-            case "alliance_dissolved":
-                if var b = open.removeValue(forKey: key(e)) { b.to = round; bars.append(b) }
+            switch e.body {
+            case .allianceFormed(let a):
+                let k = a.members.joined(separator: "-")
+                open[k] = Bar(members: k, label: a.label, from: e.round, to: rounds)
+            case .allianceDissolved(let a):
+                if var b = open.removeValue(forKey: a.members.joined(separator: "-")) { b.to = e.round; bars.append(b) }
+            case .warStarted(let w):
+                wars.append((e.round, w))
             default: break
             }
         }
         bars += open.values
         bars.sort { ($0.from, $0.members) < ($1.from, $1.members) }
-        let wars = events.filter { $0["type"] as? String == "war_started" }
         // The label column is as wide as the longest label needs.
         let longest = bars.map { $0.members.count + $0.label.count + 2 }.max() ?? 10
         let rowH = 18.0, left = min(460.0, 24 + Double(longest) * 6.6), width = left + 680, top = 30.0
@@ -80,9 +80,8 @@ public enum RunReport {
         if !wars.isEmpty {
             let y = top + Double(bars.count) * rowH
             svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">wars started</text>"
-            for w in wars {
-                let r = w["round"] as? Int ?? 0
-                let label = "\(w["attacker"] as? String ?? "?") attacks \(w["defender"] as? String ?? "?")"
+            for (r, w) in wars {
+                let label = "\(w.attacker) attacks \(w.defender)"
                 svg += "<path d=\"M \(x(r)) \(y + 2) l 6 12 l -12 0 z\" fill=\"#ff7f0e\"><title>round \(r): \(escape(label))</title></path>\n"
             }
         }
@@ -90,16 +89,16 @@ public enum RunReport {
         return "<h2>Timeline</h2>\n<p class=\"note\">Blue: balancing coalitions; red: bandwagons; grey: standing at the start; purple: mixed.</p>\n" + svg
     }
 
-    static func alignmentTable(_ events: [[String: Any]]) -> String {
-        let rows = events.filter { $0["type"] as? String == "alignment" }
+    static func alignmentTable(_ events: [RunEvent]) -> String {
+        let rows = events.compactMap { e -> (Int, AlignmentEvent)? in if case .alignment(let a) = e.body { (e.round, a) } else { nil } }
         var t = "<h2>Who balanced against whom</h2>\n"
         guard !rows.isEmpty else { return t + "<p>No alignment decision in this run.</p>\n" }
         t += "<table>\n<tr><th>round</th><th class=\"text\">state</th><th class=\"text\">joined</th><th class=\"text\">perceived threat</th><th class=\"text\">decision</th><th class=\"text\">true threat</th><th class=\"text\">by the truth</th><th class=\"text\">rule</th></tr>\n"
-        for e in rows {
-            func s(_ k: String) -> String { escape(e[k] as? String ?? "–") }
-            t += "<tr><td>\(e["round"] as? Int ?? 0)</td><td class=\"text\">\(s("state"))</td><td class=\"text\">\(s("partner"))</td>"
-            t += "<td class=\"text\">\(s("perceived_threat"))</td><td class=\"text\">\(s("perceived_alignment"))</td>"
-            t += "<td class=\"text\">\(s("true_threat"))</td><td class=\"text\">\(s("true_alignment"))</td><td class=\"text\">\(s("rule"))</td></tr>\n"
+        for (round, a) in rows {
+            func s(_ text: String?) -> String { escape(text ?? "–") }
+            t += "<tr><td>\(round)</td><td class=\"text\">\(s(a.state))</td><td class=\"text\">\(s(a.partner))</td>"
+            t += "<td class=\"text\">\(s(a.perceivedThreat))</td><td class=\"text\">\(s(a.perceivedAlignment.rawValue))</td>"
+            t += "<td class=\"text\">\(s(a.trueThreat))</td><td class=\"text\">\(s(a.trueAlignment.rawValue))</td><td class=\"text\">\(s(a.rule))</td></tr>\n"
         }
         return t + "</table>\n"
     }

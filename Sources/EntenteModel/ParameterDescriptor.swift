@@ -38,6 +38,16 @@ public struct Parameter<Block>: @unchecked Sendable {
         Parameter(key: key, storage: .optionalWhole(path), range: range, unit: unit, doc: doc)
     }
 
+    /// Where the value is stored, whatever its type.
+    public var path: PartialKeyPath<Block> {
+        switch storage {
+        case .real(let p): p
+        case .whole(let p): p
+        case .optionalReal(let p): p
+        case .optionalWhole(let p): p
+        }
+    }
+
     public var isWhole: Bool {
         switch storage {
         case .whole, .optionalWhole: true
@@ -92,6 +102,11 @@ public protocol ParameterBlock: Equatable, Sendable {
 
 extension ParameterBlock {
     public static func parameter(_ key: String) -> Parameter<Self>? { parameters.first { $0.key == key } }
+
+    /// The scenario key of the parameter stored at `path`, for messages that name it.
+    public static func key(_ path: PartialKeyPath<Self>) -> String {
+        parameters.first { $0.path == path }?.key ?? "\(path)"
+    }
 
     /// The default of `key`, as the docs show it (nil: unset by default).
     public static func defaultValue(_ key: String) -> Double? { parameter(key)?.value(in: Self()) }

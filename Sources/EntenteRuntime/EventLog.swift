@@ -5,7 +5,7 @@ import Foundation
 /// Writes `events.jsonl` and computes the outcome digest, on a queue of its own so the
 /// coordinator's timeline never waits on serialisation or disk.
 ///
-/// Outcome events (everything but process ids, endpoints, engine and timings) are hashed,
+/// Outcome events (everything but process ids, endpoints, engine and failures) are hashed,
 /// in order, into the SHA-256 digest: the same scenario, configuration and seed give the
 /// same digest whatever the engine, transport or host.
 public final class EventLog: @unchecked Sendable {
@@ -26,11 +26,11 @@ public final class EventLog: @unchecked Sendable {
         }
     }
 
-    /// Queues one event. `outcome: false` keeps it out of the digest.
-    public func record(_ type: String, round: Int, outcome: Bool = true, _ fields: [(String, JSON)]) {
+    /// Queues one event; those of a kind outside the outcome are kept out of the digest.
+    public func record(_ event: RunEvent) {
         queue.async { [self] in
-            let line = JSON.object([("type", .string(type)), ("round", .int(round))] + fields).serialized + "\n"
-            if outcome { hasher.update(data: Array(line.utf8)) }
+            let line = event.line + "\n"
+            if event.kind.inDigest { hasher.update(data: Array(line.utf8)) }
             pending += line
         }
     }

@@ -45,6 +45,12 @@ public enum JSON: Sendable {
 
     static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Ids, labels and most reasons need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -1,0 +1,75 @@
+import EntenteModel
+import EntenteWire
+
+/// The coordinator's post: checks the letters each state reports, puts the ones it may
+/// send on their channels (lost, expired or due in a later phase: `Letter.fate`, the
+/// function the sender uses too), and tells each receiver exactly which letters to wait for.
+struct LetterPost {
+    /// Who may write to whom.
+    let peers: [StateID: Set<StateID>]
+    let channels: ChannelParameters
+    let seed: UInt64
+    let negotiationSteps: Int
+    /// Letters on their way this round, with the phase index they are due in.
+    private(set) var inFlight: [(due: Int, letter: Letter)] = []
+
+    init(peers: [StateID: Set<StateID>], channels: ChannelParameters, seed: UInt64, negotiationSteps: Int) {
+        self.peers = peers
+        self.channels = channels
+        self.seed = seed
+        self.negotiationSteps = negotiationSteps
+    }
+
+    /// Letters never cross a round's end.
+    mutating func newRound() { inFlight = [] }
+
+    /// The letters of a phase in canonical order (by sender id, then as sent), keeping only
+    /// those their sender may send; a refusal, with its round, for every other.
+    func check(_ reports: [StateID: PhaseReport]) -> (letters: [(PhaseReport, Letter)], refused: [(Int, Refusal)]) {
+        var out: [(PhaseReport, Letter)] = []
+        var refused: [(Int, Refusal)] = []
+        for id in reports.keys.sorted() {
+            let report = reports[id]!
+            var lastSeq: UInt32?
+            for letter in report.letters {
+                var problem: String?
+                if letter.sender != id { problem = "letter claims sender \(letter.sender)" }
+                else if peers[letter.receiver] == nil { problem = "letter to unknown state \(letter.receiver)" }
+                else if peers[id]?.contains(letter.receiver) != true { problem = "letter to \(letter.receiver), not a peer of \(id)" }
+                else if let last = lastSeq, letter.seq <= last { problem = "letter sequence numbers not increasing" }
+                if let problem {
+                    refused.append((Int(report.round), Refusal(state: id, phase: report.phase.name, problem: problem)))
+                    continue
+                }
+                lastSeq = letter.seq
+                out.append((report, letter))
+            }
+        }
+        return (out, refused)
+    }
+
+    /// Puts a phase's letters on their channels. - Returns: each letter as logged, with its fate.
+    mutating func send(_ letters: [(PhaseReport, Letter)], round: Int, phaseIndex: Int) -> [LetterEvent] {
+        letters.map { report, letter in
+            var event = LetterEvent(phase: report.phase, step: Int(report.step), letter: letter)
+            let channel = channels.quality(from: letter.sender, to: letter.receiver)
+            switch letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: negotiationSteps, channel: channel, seed: seed) {
+            case .lost:
+                event.lost = true
+            case .expired:
+                event.expired = true
+            case .due(let index):
+                if channel.delay > 0 { event.delay = channel.delay }
+                inFlight.append((index, letter))
+            }
+            return event
+        }
+    }
+
+    /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
+    func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
+        var seqs: [StateID: [UInt32]] = [:]
+        for (due, l) in inFlight where due == index && l.receiver == receiver { seqs[l.sender, default: []].append(l.seq) }
+        return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value.sorted()) }
+    }
+}

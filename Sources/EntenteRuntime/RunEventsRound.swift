@@ -1,0 +1,197 @@
+import EntenteModel
+
+// The events of a round's phases (docs/LOGS.md, "Event types"). Where a field may have no
+// value it is written as null (`encode`); where it only applies sometimes it is left out
+// (`encodeIfPresent`).
+
+/// An estimate of one state, as an observation gives it.
+public struct SeenEstimate: Codable, Sendable {
+    public var state: StateID
+    public var power: Double
+    public var offense: Double
+    public var aggressiveness: Double
+    public var confidence: Double
+}
+
+/// A reported threat: the target's estimated attributes and the reporter's score.
+public struct ReportedEntry: Codable, Sendable {
+    public var target: StateID
+    public var score: Double
+    public var power: Double
+    public var offense: Double
+    public var aggressiveness: Double
+    public var confidence: Double
+
+    init(_ r: ReportedThreat) {
+        let a = r.estimate.attributes
+        (target, score, power, offense, aggressiveness, confidence) = (r.target, r.score, a.power, a.offense, a.aggressiveness, r.estimate.confidence)
+    }
+}
+
+/// A perceived threat with its four factors (docs/MODEL.md §3.2); `score` is their product.
+public struct ThreatEntry: Codable, Sendable {
+    public var target: StateID
+    public var score: Double
+    public var power: Double
+    public var proximity: Double
+    public var offense: Double
+    public var intent: Double
+
+    init(_ t: ThreatScore) {
+        let c = t.components
+        (target, score, power, proximity, offense, intent) = (t.target, t.score, c.power, c.proximity, c.offense, c.intent)
+    }
+}
+
+public struct ObservationEvent: Codable, Sendable {
+    public var state: StateID
+    public var seen: [SeenEstimate]
+}
+
+public struct BeliefEvent: Codable, Sendable {
+    public var state: StateID
+    public var threats: [ReportedEntry]
+    /// true for a deceiver (left out otherwise).
+    public var deceiving: Bool?
+}
+
+public struct LetterEvent: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable { case assessment, offer, accept, reject }
+
+    public var phase: String
+    public var step: Int
+    public var from: StateID
+    public var to: StateID
+    public var seq: Int
+    public var kind: Kind
+    /// assessment
+    public var threats: [ReportedEntry]?
+    /// offer
+    public var offer: Stance?
+    public var aimedAt: StateID?
+    /// accept, reject
+    public var offerSeq: Int?
+    public var reason: String?
+    /// The channel's doing: lost, expired (never sent), or late by this many phases.
+    public var lost: Bool?
+    public var expired: Bool?
+    public var delay: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case phase, step, from, to, seq, kind, threats, offer, aimedAt = "aimed_at", offerSeq = "offer_seq", reason, lost, expired, delay
+    }
+
+    init(phase: Phase, step: Int, letter: Letter) {
+        (self.phase, self.step, from, to, seq) = (phase.name, step, letter.sender, letter.receiver, Int(letter.seq))
+        switch letter.body {
+        case .assessment(let list): (kind, threats) = (.assessment, list.map(ReportedEntry.init))
+        case .offer(let stance, let target): (kind, offer, aimedAt) = (.offer, stance, target)
+        case .accept(let s): (kind, offerSeq) = (.accept, Int(s))
+        case .reject(let s, let why): (kind, offerSeq, reason) = (.reject, Int(s), why)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(phase, forKey: .phase); try c.encode(step, forKey: .step)
+        try c.encode(from, forKey: .from); try c.encode(to, forKey: .to); try c.encode(seq, forKey: .seq)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(threats, forKey: .threats)
+        if kind == .offer {
+            try c.encode(offer, forKey: .offer)
+            try c.encode(aimedAt, forKey: .aimedAt)
+        }
+        try c.encodeIfPresent(offerSeq, forKey: .offerSeq); try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encodeIfPresent(lost, forKey: .lost); try c.encodeIfPresent(expired, forKey: .expired)
+        try c.encodeIfPresent(delay, forKey: .delay)
+    }
+}
+
+/// Something refused: by a state or the coordinator (with `state` and `phase`), or by the
+/// transport (only `problem`).
+public struct Refusal: Codable, Sendable {
+    public var state: StateID?
+    public var phase: String?
+    public var problem: String
+}
+
+public struct DecisionEvent: Codable, Sendable {
+    public var state: StateID
+    public var stance: Stance
+    public var threat: StateID?
+    public var rule: String
+    public var threats: [ThreatEntry]
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(state, forKey: .state); try c.encode(stance, forKey: .stance); try c.encode(threat, forKey: .threat)
+        try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
+    }
+}
+
+/// One member's decision to join a side, classified (docs/MODEL.md §8); a row of alliances.csv.
+public struct AlignmentEvent: Codable, Sendable {
+    public var state: StateID
+    public var partner: StateID
+    public var offeredBy: StateID
+    public var kind: Stance
+    public var aimedAt: StateID?
+    public var side: [StateID]
+    public var perceivedThreat: StateID?
+    public var perceivedAlignment: Alignment
+    public var perceivedReason: String
+    public var trueThreat: StateID?
+    public var trueAlignment: Alignment
+    public var trueReason: String
+    public var allianceLabel: String
+    public var rule: String
+    public var threats: [ThreatEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case state, partner, offeredBy = "offered_by", kind, aimedAt = "aimed_at", side, perceivedThreat = "perceived_threat"
+        case perceivedAlignment = "perceived_alignment", perceivedReason = "perceived_reason", trueThreat = "true_threat"
+        case trueAlignment = "true_alignment", trueReason = "true_reason", allianceLabel = "alliance_label", rule, threats
+    }
+
+    init(_ r: AlignmentRecord) {
+        (state, partner, offeredBy, kind, aimedAt, side) = (r.state, r.partner, r.offeredBy, r.kind, r.aimedAt, r.side)
+        (perceivedThreat, perceivedAlignment, perceivedReason) = (r.perceivedThreat, r.perceived, r.perceivedReason)
+        (trueThreat, trueAlignment, trueReason) = (r.trueThreat, r.truth, r.trueReason)
+        (allianceLabel, rule, threats) = (r.allianceLabel?.description ?? "", r.rule, r.threats.map(ThreatEntry.init))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(state, forKey: .state); try c.encode(partner, forKey: .partner); try c.encode(offeredBy, forKey: .offeredBy)
+        try c.encode(kind, forKey: .kind); try c.encode(aimedAt, forKey: .aimedAt); try c.encode(side, forKey: .side)
+        try c.encode(perceivedThreat, forKey: .perceivedThreat); try c.encode(perceivedAlignment, forKey: .perceivedAlignment)
+        try c.encode(perceivedReason, forKey: .perceivedReason); try c.encode(trueThreat, forKey: .trueThreat)
+        try c.encode(trueAlignment, forKey: .trueAlignment); try c.encode(trueReason, forKey: .trueReason)
+        try c.encode(allianceLabel, forKey: .allianceLabel); try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
+    }
+}
+
+public struct AllianceFormed: Codable, Sendable {
+    public var members: [StateID]
+    public var label: String
+    public var offeredBy: StateID
+    public var aimedAt: StateID?
+
+    enum CodingKeys: String, CodingKey { case members, label, offeredBy = "offered_by", aimedAt = "aimed_at" }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(members, forKey: .members); try c.encode(label, forKey: .label)
+        try c.encode(offeredBy, forKey: .offeredBy); try c.encode(aimedAt, forKey: .aimedAt)
+    }
+}
+
+extension ObservationEvent {
+    init(_ state: StateID, _ o: Observation) {
+        self.state = state
+        seen = o.seen.sorted { $0.key < $1.key }.map {
+            let a = $0.value.attributes
+            return SeenEstimate(state: $0.key, power: a.power, offense: a.offense, aggressiveness: a.aggressiveness, confidence: $0.value.confidence)
+        }
+    }
+}
