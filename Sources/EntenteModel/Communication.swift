@@ -1,6 +1,6 @@
 /// Who may talk to whom. Enforced by what each state process is told: a state learns the
 /// endpoints of its peers only, and the coordinator refuses any letter to a non-peer.
-public enum Topology: String, CaseIterable, Sendable {
+public enum Topology: String, Codable, CaseIterable, Sendable {
     case complete
     /// States that border each other.
     case neighbors
@@ -11,7 +11,7 @@ public enum Topology: String, CaseIterable, Sendable {
 }
 
 /// The `communication:` block of a scenario.
-public struct CommunicationParameters: ParameterBlock {
+public struct CommunicationParameters: ParameterBlock, Codable {
     public var topology = Topology.complete
     public var hops = 2
     /// Pairs that may talk with `topology: explicit` (both ways).
@@ -43,7 +43,7 @@ public struct CommunicationParameters: ParameterBlock {
 }
 
 /// One channel's unreliability.
-public struct ChannelQuality: ParameterBlock {
+public struct ChannelQuality: ParameterBlock, Codable {
     public var loss: Double
     public var delay: Int
 
@@ -63,17 +63,25 @@ public struct ChannelQuality: ParameterBlock {
 }
 
 /// The `channels:` block: unreliability for every channel, and per pair.
-public struct ChannelParameters: Equatable, Sendable {
+/// One pair's channel, both ways.
+public struct ChannelPair: Equatable, Codable, Sendable {
+    public var a: StateID
+    public var b: StateID
+    public var quality: ChannelQuality
+
+    public init(_ a: StateID, _ b: StateID, _ quality: ChannelQuality) {
+        self.a = a
+        self.b = b
+        self.quality = quality
+    }
+}
+
+public struct ChannelParameters: Equatable, Codable, Sendable {
     public var all = ChannelQuality()
     /// Per-pair settings (both directions), overriding `all`.
-    public var pairs: [(a: StateID, b: StateID, quality: ChannelQuality)] = []
+    public var pairs: [ChannelPair] = []
 
     public init() {}
-
-    public static func == (x: ChannelParameters, y: ChannelParameters) -> Bool {
-        x.all == y.all && x.pairs.count == y.pairs.count
-            && zip(x.pairs, y.pairs).allSatisfy { $0.a == $1.a && $0.b == $1.b && $0.quality == $1.quality }
-    }
 
     public func quality(from sender: StateID, to receiver: StateID) -> ChannelQuality {
         pairs.last { ($0.a == sender && $0.b == receiver) || ($0.a == receiver && $0.b == sender) }?.quality ?? all
@@ -81,7 +89,7 @@ public struct ChannelParameters: Equatable, Sendable {
 }
 
 /// The `deception:` block: which states misreport their assessments, and how.
-public struct DeceptionParameters: ParameterBlock {
+public struct DeceptionParameters: ParameterBlock, Codable {
     public var share = 0.0
     /// States that deceive whatever the draw.
     public var states: [StateID] = []

@@ -3,7 +3,7 @@
 
 /// Weights of Walt's four sources of threat in
 /// `T(i,j) = P(j)^a · g(i,j) · (1 + wO·O(j)) · (w0 + wA·A(j))` (docs/MODEL.md §3.2).
-public struct ThreatWeights: ParameterBlock {
+public struct ThreatWeights: ParameterBlock, Codable {
     public var powerExponent = 1.0
     public var offenseWeight = 1.0
     public var intentBase = 0.5
@@ -21,7 +21,7 @@ public struct ThreatWeights: ParameterBlock {
 
 /// How proximity falls with distance: `g` is 1 for a land border, lower across water,
 /// decays per hop on the contiguity graph, and never falls below a floor.
-public struct ProximityWeights: ParameterBlock {
+public struct ProximityWeights: ParameterBlock, Codable {
     public var land = 1.0
     public var sea12 = 0.9
     public var sea24 = 0.8
@@ -45,7 +45,7 @@ public struct ProximityWeights: ParameterBlock {
 
 /// The thresholds of Walt's policy and of the comparison policies. Every state uses the
 /// scenario's values unless it overrides some under `params`.
-public struct PolicyParameters: ParameterBlock {
+public struct PolicyParameters: ParameterBlock, Codable {
     public var weakRatio = 0.5
     public var allyMargin = 1.0
     public var nearProximity = 0.75
@@ -79,7 +79,7 @@ public struct PolicyParameters: ParameterBlock {
 }
 
 /// Who a state can see at all.
-public enum Visibility: String, CaseIterable, Sendable {
+public enum Visibility: String, Codable, CaseIterable, Sendable {
     /// Every other state.
     case all
     /// Only states it borders.
@@ -92,7 +92,7 @@ public enum Visibility: String, CaseIterable, Sendable {
 
 /// What a state's intelligence tells it of the others (docs/MODEL.md §4). Set for the
 /// whole scenario under `observation:`, and per state under the state's own `observation:`.
-public struct ObservationParameters: ParameterBlock {
+public struct ObservationParameters: ParameterBlock, Codable {
     public var noise = 0.1
     public var noisePower: Double?
     public var noiseOffense: Double?
@@ -137,7 +137,7 @@ public struct ObservationParameters: ParameterBlock {
 }
 
 /// How the world moves in the resolve phase (docs/MODEL.md §9).
-public struct WorldParameters: ParameterBlock {
+public struct WorldParameters: ParameterBlock, Codable {
     public var growthSD = 0.03
     public var warAggression = 0.6
     public var warOdds = 1.2
@@ -168,7 +168,7 @@ public struct WorldParameters: ParameterBlock {
 }
 
 /// Deadlines of the cluster engine. They bound how long a run waits, and are not part of the outcome.
-public struct Timeouts: ParameterBlock {
+public struct Timeouts: ParameterBlock, Codable {
     public var joinSeconds = 60.0
     public var phaseSeconds = 20.0
 

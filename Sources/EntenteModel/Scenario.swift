@@ -2,7 +2,7 @@
 public typealias StateID = String
 
 /// The policy a state runs.
-public enum PolicyKind: String, CaseIterable, Sendable {
+public enum PolicyKind: String, Codable, CaseIterable, Sendable {
     /// Walt: balance by default; bandwagon when weak, isolated and next to an
     /// overwhelming threat, or in war once the winner looks certain.
     case walt
@@ -13,7 +13,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
 }
 
 /// One state's true attributes, as the scenario gives them.
-public struct StateSpec: Equatable, Sendable {
+public struct StateSpec: Equatable, Codable, Sendable {
     public var id: StateID
     public var name: String
     /// Share of the scenario's total power (raw values are renormalised to sum to 1).
@@ -44,7 +44,7 @@ public struct StateSpec: Equatable, Sendable {
 }
 
 /// How two bordering states touch, after COW's contiguity types 1–5.
-public enum Contact: String, CaseIterable, Sendable {
+public enum Contact: String, Codable, CaseIterable, Sendable {
     case land, sea12, sea24, sea150, sea400
 
     public func proximity(_ w: ProximityWeights) -> Double {
@@ -59,7 +59,7 @@ public enum Contact: String, CaseIterable, Sendable {
 }
 
 /// A pair of states that border each other; `proximity` overrides the contact's weight.
-public struct Border: Equatable, Sendable {
+public struct Border: Equatable, Codable, Sendable {
     public var a: StateID
     public var b: StateID
     public var contact: Contact
@@ -76,7 +76,7 @@ public struct Border: Equatable, Sendable {
 /// Everything a run starts from, resolved: each state carries its effective settings, so
 /// every engine reads one value per state and nothing is copied again. A scenario file
 /// resolves to one (`ScenarioDocument`, in EntenteScenario; the format is in docs/SCENARIOS.md).
-public struct Scenario: Equatable, Sendable {
+public struct Scenario: Equatable, Codable, Sendable {
     public var name: String
     public var description: String = ""
     public var seed: UInt64 = 1

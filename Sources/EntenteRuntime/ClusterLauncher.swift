@@ -7,29 +7,20 @@ import Foundation
 /// fails or is interrupted.
 public final class ClusterLauncher {
     public struct Options: Sendable {
-        public var scenarioPath: String
-        public var scenario: Scenario
-        public var seed: UInt64?
-        public var rounds: Int?
+        /// The run, resolved once here: the coordinator reads it from the run folder.
+        public var resolved: ResolvedScenario
         public var outDirectory: String
         /// ipc or tcp.
         public var transport: Transport
-        /// `path=value` scenario overrides, passed on to the coordinator.
-        public var overrides: [String]
         /// The `entente` executable to start (this one by default).
         public var executable: String
         /// Stop when this process's parent exits (set when a sweep starts the run).
         public var exitWithParent = false
 
-        public init(scenarioPath: String, scenario: Scenario, seed: UInt64?, rounds: Int?, outDirectory: String,
-                    transport: Transport, overrides: [String] = [], executable: String) {
-            self.scenarioPath = scenarioPath
-            self.scenario = scenario
-            self.seed = seed
-            self.rounds = rounds
+        public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
+            self.resolved = resolved
             self.outDirectory = outDirectory
             self.transport = transport
-            self.overrides = overrides
             self.executable = executable
         }
     }
@@ -51,14 +42,9 @@ public final class ClusterLauncher {
         children.trapSignals()
         let endpoint: String
         let endpointFile = scratch + "/endpoint"
-        var coordinatorArgs = ["coordinator", "--scenario", options.scenarioPath, "--out", options.outDirectory,
-                               "--transport", options.transport.rawValue, "--exit-with-parent"]
-        if let seed = options.seed { coordinatorArgs += ["--seed", String(seed)] }
-        if let rounds = options.rounds { coordinatorArgs += ["--rounds", String(rounds)] }
-        for override in options.overrides { coordinatorArgs += ["--set", override] }
-        // The scenario as loaded carries any timeouts given on the command line.
-        coordinatorArgs += ["--join-timeout", String(options.scenario.timeouts.joinSeconds),
-                            "--phase-timeout", String(options.scenario.timeouts.phaseSeconds)]
+        try options.resolved.write(toFolder: options.outDirectory)
+        var coordinatorArgs = ["coordinator", "--resolved-scenario", options.outDirectory + "/" + ResolvedScenario.fileName,
+                               "--out", options.outDirectory, "--transport", options.transport.rawValue, "--exit-with-parent"]
         switch options.transport {
         case .ipc: coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]
@@ -67,11 +53,12 @@ public final class ClusterLauncher {
         let coordinator = try spawn("coordinator", coordinatorArgs)
         endpoint = try waitForEndpoint(file: endpointFile, coordinator: coordinator)
 
-        for state in options.scenario.states {
+        let states = options.resolved.scenario.states
+        for state in states {
             let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
             _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"])
         }
-        log("started 1 coordinator and \(options.scenario.states.count) state processes (\(options.transport.rawValue))")
+        log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue))")
 
         let parent = ParentWatch()
         while coordinator.isRunning {

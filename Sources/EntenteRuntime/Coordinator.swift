@@ -50,9 +50,7 @@ public final class Coordinator {
         deceivers = settings.scenario.deception.inflation == 1 ? [] : Set(settings.scenario.states.filter {
             settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
         }.map(\.id))
-        if let outDirectory {
-            try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
-        }
+        if let outDirectory { try ResolvedScenario(settings).write(toFolder: outDirectory) }
         log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" })
     }
 

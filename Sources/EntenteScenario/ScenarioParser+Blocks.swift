@@ -104,7 +104,7 @@ extension ScenarioParser {
             let a = knownState(item["a"], "\(field).a", ids: ids, parent: item)
             let b = knownState(item["b"], "\(field).b", ids: ids, parent: item)
             if let a, a == b { problem(item, field, "a channel needs two different states", state: a); continue }
-            if let a, let b { c.pairs.append((a, b, quality)) }
+            if let a, let b { c.pairs.append(ChannelPair(a, b, quality)) }
         }
         return c
     }

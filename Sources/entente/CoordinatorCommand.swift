@@ -15,8 +15,11 @@ struct CoordinatorCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The scenario file.")
-    var scenario: String
+    @Option(help: "The scenario file (YAML).")
+    var scenario: String?
+
+    @Option(help: "A resolved scenario instead of --scenario: the scenario.json `entente run` writes in its run folder.")
+    var resolvedScenario: String?
 
     @Option(help: "Endpoint to bind for the states, e.g. tcp://0.0.0.0:5555, tcp://127.0.0.1:* or ipc:///tmp/entente/c.")
     var endpoint: String = "tcp://127.0.0.1:5555"
@@ -32,18 +35,27 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Stop when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
+    func validate() throws {
+        guard (scenario == nil) != (resolvedScenario == nil) else {
+            throw ValidationError("give either --scenario FILE.yaml or --resolved-scenario scenario.json")
+        }
+        if resolvedScenario != nil && !options.overrides.isEmpty {
+            throw ValidationError("--set changes a scenario file; a resolved scenario has its changes applied already")
+        }
+    }
+
     func run() throws {
         resetSignals()
-        let loaded = try options.scenario(scenario)
+        let (loaded, path, overrides) = try source()
         let folder = options.folder(for: loaded)
         let parent = ParentWatch()
         do {
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
                                              phaseSeconds: loaded.timeouts.phaseSeconds)
             if exitWithParent { channel.parent = parent }
-            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
+            let settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
-                                       overrides: options.overrides)
+                                       overrides: overrides)
             let coordinator = try Coordinator(settings, outDirectory: folder)
             channel.onProblem = { coordinator.logProblem($0) }
             if let endpointFile {
@@ -59,5 +71,18 @@ struct CoordinatorCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// The scenario to run, the file it came from and the overrides applied to it.
+    func source() throws -> (Scenario, String, [String]) {
+        if let resolvedScenario {
+            let r: ResolvedScenario
+            do { r = try ResolvedScenario.read(path: resolvedScenario) } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            return (options.applyTimeouts(r.scenario), r.file, r.overrides)
+        }
+        return (try options.scenario(scenario!), scenario!, options.overrides)
     }
 }

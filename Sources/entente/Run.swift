@@ -50,8 +50,10 @@ struct Run: ParsableCommand {
             print("run folder: \(folder)")
             print(outcome.text)
         case .cluster:
-            var launch = ClusterLauncher.Options(scenarioPath: scenario, scenario: loaded, seed: options.seed, rounds: options.rounds,
-                                                 outDirectory: folder, transport: transport, overrides: options.overrides,
+            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
+                                       overrides: options.overrides)
+            var launch = ClusterLauncher.Options(resolved: ResolvedScenario(settings), outDirectory: folder, transport: transport,
                                                  executable: selfExecutable())
             launch.exitWithParent = exitWithParent
             let launcher = ClusterLauncher(launch)

@@ -38,7 +38,12 @@ struct RunOptions: ParsableArguments {
 
     /// The scenario at `path` with the overrides and timeouts given on the command line.
     func scenario(_ path: String) throws -> Scenario {
-        var s = try loadScenario(path, overrides: overrides)
+        applyTimeouts(try loadScenario(path, overrides: overrides))
+    }
+
+    /// The scenario with the timeouts given on the command line.
+    func applyTimeouts(_ scenario: Scenario) -> Scenario {
+        var s = scenario
         if let joinTimeout { s.timeouts.joinSeconds = joinTimeout }
         if let phaseTimeout { s.timeouts.phaseSeconds = phaseTimeout }
         return s
