@@ -75,7 +75,7 @@ public final class ClusterChannel: StateChannel {
             guard let (id, message) = try receive(until: deadline) else {
                 let missing = ids.filter { joined[$0] == nil }
                 throw RunError("\(missing.count) state(s) did not join within \(Int(joinSeconds)) s: \(missing.joined(separator: ", ")). "
-                               + "Start them with `entente state --id ID --coordinator \(endpoint)`, or raise timeouts.join_seconds.")
+                               + "Start them with `entente state --id ID --coordinator \(endpoint)`, or raise timeouts.\(Timeouts.key(\.joinSeconds)).")
             }
             switch message {
             case .hello(let hello):
@@ -108,7 +108,7 @@ public final class ClusterChannel: StateChannel {
             guard let (id, message) = try receive(until: deadline, critical: expecting) else {
                 let missing = starts.map(\.0).filter { reports[$0] == nil }
                 throw RunError("round \(first.round) \(first.phase.name): no report within \(phaseSeconds) s from state(s) "
-                               + "\(missing.joined(separator: ", ")) (stopped or too slow; raise timeouts.phase_seconds if slow)")
+                               + "\(missing.joined(separator: ", ")) (stopped or too slow; raise timeouts.\(Timeouts.key(\.phaseSeconds)) if slow)")
             }
             switch message {
             case .report(let r) where r.round == first.round && r.phase == first.phase && r.step == first.step:

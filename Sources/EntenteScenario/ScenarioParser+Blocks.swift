@@ -57,7 +57,7 @@ extension ScenarioParser {
                 problem(v, "\(field).visibility", "unknown visibility '\(v.string ?? "?")'; use one of \(Visibility.allCases.map(\.rawValue).joined(separator: ", "))", state: state)
                 ok = false
             }
-        } else if node["range"] != nil {
+        } else if node[ObservationParameters.key(\.range)] != nil {
             o.visibility = .hops
         }
         if let list = node["visible"] {

@@ -68,7 +68,7 @@ struct ScenarioParser {
             scenario.states[k].params = block(node["params"], "\(field).params", base: policy, state: id)
             var own = observationBlock(node["observation"], "\(field).observation", base: observation, ids: ids, state: id)
             // observe_range is short for `observation: {visibility: hops, range: k}`.
-            if let r = node["observe_range"], let p = ObservationParameters.parameter("range") {
+            if let r = node["observe_range"], let p = ObservationParameters.parameter(ObservationParameters.key(\.range)) {
                 if let v = r.float, p.problem(with: v) == nil {
                     p.set(v, in: &own)
                     own.visibility = .hops

@@ -19,10 +19,10 @@ struct RunOptions: ParsableArguments {
                                valueName: "path=value"))
     var overrides: [String] = []
 
-    @Option(help: ArgumentHelp(timeoutHelp("join_seconds")))
+    @Option(help: ArgumentHelp(timeoutHelp(\.joinSeconds)))
     var joinTimeout: Double?
 
-    @Option(help: ArgumentHelp(timeoutHelp("phase_seconds")))
+    @Option(help: ArgumentHelp(timeoutHelp(\.phaseSeconds)))
     var phaseTimeout: Double?
 
     func validate() throws {
@@ -55,8 +55,9 @@ struct RunOptions: ParsableArguments {
 }
 
 /// The help of a timeout option, from its scenario parameter's descriptor.
-func timeoutHelp(_ key: String) -> String {
-    let p = Timeouts.parameter(key)!
+func timeoutHelp(_ path: PartialKeyPath<Timeouts>) -> String {
+    let key = Timeouts.key(path)
+    let doc = Timeouts.parameter(key)?.doc ?? ""
     let d = Timeouts.defaultValue(key).map { String(Int($0)) } ?? "?"
-    return "Seconds: \(p.doc) (default: the scenario's timeouts.\(key), \(d))."
+    return "Seconds: \(doc) (default: the scenario's timeouts.\(key), \(d))."
 }

@@ -1,3 +1,4 @@
+import EntenteRuntime
 import Foundation
 import Testing
 
@@ -26,21 +27,21 @@ struct ClusterRunTests {
 
         // Separate processes: one pid per state, none of them the coordinator or this test.
         let log = events(out)
-        let run = try #require(log.first { $0["type"] as? String == "run" })
-        let coordinatorPID = try #require(run["coordinator_pid"] as? Int)
-        let pids = log.filter { $0["type"] as? String == "process" }.compactMap { $0["pid"] as? Int }
+        let run = try #require(log.run)
+        let coordinatorPID = run.coordinatorPID
+        let pids = log.joined.map(\.pid)
         #expect(pids.count == 5)
         #expect(Set(pids).count == 5)
         #expect(!pids.contains(coordinatorPID))
         #expect(!pids.contains(Int(getpid())))
-        #expect(run["transport"] as? String == transport)
+        #expect(run.transport.rawValue == transport)
 
         // The three files are there and readable.
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
-        #expect(summary?["digest"] as? String == expected)
+        let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+        #expect(summary.digest == expected)
         let csv = try String(contentsOfFile: out + "/alliances.csv", encoding: .utf8)
         #expect(csv.hasPrefix("round,state,partner,"))
-        #expect(csv.split(separator: "\n").count == 1 + (summary?["decisions"] as? Int ?? -1))
+        #expect(csv.split(separator: "\n").count == 1 + summary.decisions)
     }
 
     @Test("a different seed gives a different digest, on both engines")

@@ -1,3 +1,4 @@
+import EntenteRuntime
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct FailureTests {
         let out = try temporaryFolder() + "/run"
         let tag = newTag()
         let run = try Entente.Running(["run", small, "--rounds", "60000", "--out", out], tag: tag)
-        guard eventually(30, { events(out).contains { $0["type"] as? String == "round_end" } }) else {
+        guard eventually(30, { events(out).roundEnded }) else {
             throw TestFailure("the run did not get through a round: \(try run.wait(timeout: 1).stderr)")
         }
         return (run, out, tag)
@@ -48,7 +49,7 @@ struct FailureTests {
         let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--phase-timeout", "3", "--rounds", "60000"])
         let ids = ["AGG", "WEK", "MDA", "MDB", "FAR"]
         let states = try ids.map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
-        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
+        #expect(eventually(30) { events(dir + "/run").roundEnded })
         states[2].kill(signal: SIGKILL)
         let r = try coordinator.wait(timeout: 60)
         #expect(r.status != 0)
@@ -61,7 +62,7 @@ struct FailureTests {
         let (run, out, tag) = try startLongRun()
         let children = childProcesses(of: run.pid)
         #expect(children.count == 6)
-        let statePID = try #require(events(out).first { $0["type"] as? String == "process" && $0["state"] as? String == "WEK" }?["pid"] as? Int)
+        let statePID = try #require(events(out).joined.first { $0.state == "WEK" }?.pid)
         kill(Int32(statePID), SIGKILL)
         let r = try run.wait(timeout: 60)
         #expect(r.status != 0)
@@ -100,7 +101,7 @@ struct FailureTests {
         let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map {
             try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--coordinator-timeout", "3"])
         }
-        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
+        #expect(eventually(30) { events(dir + "/run").roundEnded })
         coordinator.kill(signal: SIGKILL)
         for s in states {
             let r = try s.wait(timeout: 60)

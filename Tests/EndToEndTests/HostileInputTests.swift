@@ -1,5 +1,6 @@
 import EntenteModel
 import EntenteWire
+import EntenteRuntime
 import Foundation
 import Testing
 import ZeroMQ
@@ -14,8 +15,8 @@ struct HostileInputTests {
         #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
         let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
-        #expect(eventually(30) { events(dir + "/run").contains { $0["type"] as? String == "round_end" } })
-        let target = try #require(events(dir + "/run").first { $0["type"] as? String == "process" && $0["state"] as? String == "MDA" }?["endpoint"] as? String)
+        #expect(eventually(30) { events(dir + "/run").roundEnded })
+        let target = try #require(events(dir + "/run").joined.first { $0.state == "MDA" }?.endpoint)
 
         let context = try Context()
         // To a state's peer socket: noise, a wrong version, and a letter from a state that does not exist.
@@ -37,7 +38,7 @@ struct HostileInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.digest != nil)
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
-        let refused = events(dir + "/run").filter { $0["type"] as? String == "refused" }.compactMap { $0["problem"] as? String }
+        let refused = events(dir + "/run").refusals.map(\.problem)
         #expect(refused.contains { $0.contains("malformed peer message") && $0.contains("bad magic") })
         #expect(refused.contains { $0.contains("unsupported protocol version 99") })
         // The forged letter is kept until its round is over, then refused as never announced.

@@ -1,3 +1,4 @@
+import EntenteRuntime
 import Foundation
 import Testing
 
@@ -38,8 +39,8 @@ enum Entente {
             let dir = try temporaryFolder()
             out = dir + "/stdout"
             err = dir + "/stderr"
-            FileManager.default.createFile(atPath: out, contents: nil)
-            FileManager.default.createFile(atPath: err, contents: nil)
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
+            _ = FileManager.default.createFile(atPath: err, contents: nil)
             guard FileManager.default.isExecutableFile(atPath: Entente.executable) else {
                 throw TestFailure("no entente executable at \(Entente.executable): run `swift build` first (scripts/test.sh does)")
             }
@@ -150,10 +151,25 @@ func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
     return condition()
 }
 
-/// The events of a run folder, one dictionary per line (a torn last line is skipped).
-func events(_ folder: String) -> [[String: Any]] {
-    guard let text = try? String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").compactMap {
-        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-    }
+/// The events of a run folder, typed (a torn last line is skipped). Polled while a run is
+/// still writing, so it never throws: a folder with no readable events.jsonl yet has none.
+func events(_ folder: String) -> [RunEvent] {
+    (try? RunEvent.read(folder: folder)) ?? []
+}
+
+extension [RunEvent] {
+    /// Whether some round has ended.
+    var roundEnded: Bool { contains { $0.kind == .roundEnd } }
+
+    /// The `run` event.
+    var run: RunStarted? { lazy.compactMap { if case .run(let r) = $0.body { r } else { nil } }.first }
+
+    /// The states' `process` events.
+    var joined: [ProcessJoined] { compactMap { if case .process(let p) = $0.body { p } else { nil } } }
+
+    /// The `refused` events.
+    var refusals: [Refusal] { compactMap { if case .refused(let r) = $0.body { r } else { nil } } }
+
+    /// The `letter` events.
+    var letters: [LetterEvent] { compactMap { if case .letter(let l) = $0.body { l } else { nil } } }
 }

@@ -1,3 +1,4 @@
+import EntenteRuntime
 import Foundation
 import Testing
 
@@ -109,8 +110,8 @@ struct ClusterKnobTests {
         #expect(cluster.status == 0 && ref.status == 0, "\(cluster.stderr)")
         #expect(cluster.digest == ref.digest)
         let borders: Set<[String]> = [["AGG", "WEK"], ["AGG", "MDA"], ["AGG", "MDB"], ["MDA", "MDB"], ["FAR", "MDB"]]
-        let letters = events(out).filter { $0["type"] as? String == "letter" }
+        let letters = events(out).letters
         #expect(!letters.isEmpty)
-        #expect(letters.allSatisfy { borders.contains([$0["from"] as! String, $0["to"] as! String].sorted()) })
+        #expect(letters.allSatisfy { borders.contains([$0.from, $0.to].sorted()) })
     }
 }

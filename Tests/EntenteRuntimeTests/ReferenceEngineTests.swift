@@ -15,6 +15,33 @@ struct ReferenceEngineTests {
         return try Coordinator(settings, outDirectory: out).run(over: ReferenceChannel(ids: s.ids))
     }
 
+    /// A finished run's events and the lines of its events.jsonl, each line one valid JSON
+    /// object: `RunEvent.read` throws on a line that does not decode, and skips a torn last
+    /// line, which the count catches.
+    static func events(in dir: String) throws -> (events: [RunEvent], lines: [Substring]) {
+        let lines = try String(contentsOfFile: dir + "/events.jsonl", encoding: .utf8).split(separator: "\n")
+        let events = try RunEvent.read(folder: dir)
+        try #require(events.count == lines.count, "\(lines.count - events.count) line(s) of events.jsonl did not decode")
+        return (events, lines)
+    }
+
+    /// The first line that `events` (read from `lines`) do not re-encode to byte for byte, with
+    /// its re-encoding, or nil. `round_end`'s `power` is put back in scenario order first:
+    /// `RoundEnd` reads that object back in id order, since a JSON decoder keeps no key order.
+    static func firstDifference(_ events: [RunEvent], _ lines: [Substring]) -> String? {
+        let states: [StateID] = events.lazy.compactMap { if case .scenario(let s) = $0.body { s.states } else { nil } }.first ?? []
+        let rank = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
+        for (k, (event, line)) in zip(events, lines).enumerated() {
+            var written = event.line
+            if case .roundEnd(var end) = event.body {
+                end.power.sort { rank[$0.state, default: .max] < rank[$1.state, default: .max] }
+                written = RunEvent(round: event.round, .roundEnd(end)).line
+            }
+            if written != line { return "line \(k + 1): \(line)\n  re-encoded: \(written)" }
+        }
+        return events.count == lines.count ? nil : "\(events.count) events for \(lines.count) lines"
+    }
+
     @Test("same scenario and seed, same digest; another seed, another digest")
     func determinism() throws {
         let a = try run(seed: 11), b = try run(seed: 11), c = try run(seed: 12)
@@ -33,23 +60,35 @@ struct ReferenceEngineTests {
     func eventsAreCanonical() throws {
         let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let outcome = try run("europe-1914", out: dir)
-        let lines = try String(contentsOfFile: dir + "/events.jsonl", encoding: .utf8).split(separator: "\n")
-        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let events = try Self.events(in: dir).events
         var last: [String: (String, Int)] = [:]
-        for o in objects where o["type"] as? String == "letter" {
-            let phase = "\(o["round"]!)-\(o["phase"]!)-\(o["step"]!)"
-            let key = (o["from"] as! String, o["seq"] as! Int)
+        for event in events {
+            guard case .letter(let l) = event.body else { continue }
+            let phase = "\(event.round)-\(l.phase)-\(l.step)"
+            let key = (l.from, l.seq)
             if let prev = last[phase] { #expect(prev.0 < key.0 || (prev.0 == key.0 && prev.1 < key.1)) }
             last[phase] = key
         }
-        #expect(objects.filter { $0["type"] as? String == "alignment" }.count == outcome.records.count)
-        #expect(objects.filter { $0["type"] as? String == "round_end" }.count == 12)
-        // Every alignment decision is explained: the rule that fired and the threats with their components.
-        for o in objects where o["type"] as? String == "alignment" {
-            #expect(!(o["rule"] as? String ?? "").isEmpty)
-            let threats = try #require(o["threats"] as? [[String: Any]])
-            #expect(threats.allSatisfy { $0["power"] != nil && $0["proximity"] != nil && $0["offense"] != nil && $0["intent"] != nil })
+        let alignments = events.compactMap { if case .alignment(let a) = $0.body { a } else { nil } }
+        #expect(alignments.count == outcome.records.count)
+        #expect(events.filter { $0.kind == .roundEnd }.count == 12)
+        // Every alignment decision is explained: the rule that fired and the threats with their components
+        // (a threat without power, proximity, offense or intent would not have decoded).
+        for a in alignments {
+            #expect(!a.rule.isEmpty)
         }
+    }
+
+    @Test("every line of events.jsonl decodes to an event that re-encodes to exactly that line (round_end's power in scenario order)")
+    func eventsRoundTrip() throws {
+        let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        _ = try run("europe-1914", out: dir)
+        let (events, lines) = try Self.events(in: dir)
+        #expect(lines.count > 100)
+        #expect(Self.firstDifference(events, lines) == nil)
+        // Every kind of event a plain run writes is covered.
+        let kinds = Set(events.map(\.kind))
+        #expect(kinds.isSuperset(of: [.run, .scenario, .observation, .belief, .letter, .decision, .alignment, .allianceFormed, .roundEnd, .final]))
     }
 
     @Test("noise set on the resolved scenario reaches every state's observations; with none, nothing is misperceived")
@@ -61,15 +100,13 @@ struct ReferenceEngineTests {
             let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             let settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference, transport: .memory)
             let outcome = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
-            let lines = try String(contentsOfFile: dir + "/events.jsonl", encoding: .utf8).split(separator: "\n")
             var estimates = 0, exact = true
-            for line in lines {
-                let o = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-                guard o["type"] as? String == "observation", o["round"] as? Int == 1 else { continue }
-                for seen in o["seen"] as? [[String: Any]] ?? [] {
-                    let truth = try #require(s.state(seen["state"] as? String ?? "")).power
+            for event in try ReferenceEngineTests.events(in: dir).events where event.round == 1 {
+                guard case .observation(let o) = event.body else { continue }
+                for seen in o.seen {
+                    let truth = try #require(s.state(seen.state)).power
                     estimates += 1
-                    exact = exact && abs((seen["power"] as? Double ?? -1) - truth) <= 1e-9 * truth
+                    exact = exact && abs(seen.power - truth) <= 1e-9 * truth
                 }
             }
             #expect(estimates > 0)
