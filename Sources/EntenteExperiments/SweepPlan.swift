@@ -24,9 +24,14 @@ public struct Dimension: Equatable, Sendable {
         self.values = values
     }
 
+    /// Short names of the knobs swept most; numeric keys come from their descriptors.
     static let aliases = [
-        "topology": "communication.topology", "noise": "observation.noise", "visibility": "observation.visibility",
-        "lag": "observation.lag", "loss": "channels.loss", "delay": "channels.delay", "deception": "deception.share",
+        "topology": "communication.topology", "visibility": "observation.visibility",
+        ObservationParameters.key(\.noise): "observation." + ObservationParameters.key(\.noise),
+        ObservationParameters.key(\.lag): "observation." + ObservationParameters.key(\.lag),
+        ChannelQuality.key(\.loss): "channels." + ChannelQuality.key(\.loss),
+        ChannelQuality.key(\.delay): "channels." + ChannelQuality.key(\.delay),
+        "deception": "deception." + DeceptionParameters.key(\.share),
     ]
 
     /// True when every value is a number (the chart then spaces them by value).
