@@ -41,6 +41,9 @@ public struct CommitReport: Equatable, Sendable {
 public enum FormationEvent: Equatable, Sendable {
     /// Both consented, but `state` already holds its `max_allies`.
     case refused(state: StateID, a: StateID, b: StateID)
+    /// Both consented, but the alliance would put `state` on one side with `enemy`, a
+    /// threat it balances against: sides are exclusive (docs/MODEL.md §7).
+    case hostileSides(a: StateID, b: StateID, state: StateID, enemy: StateID)
     /// The alliance formed; the records classify each member's decision, lower id first.
     case formed(Alliance, offer: Commitment, records: [AlignmentRecord])
 }
@@ -52,10 +55,14 @@ public struct AllianceFormation {
     public var params: [StateID: PolicyParameters]
     /// Who may talk to whom: only peers can have agreed.
     public var peers: [StateID: Set<StateID>]
+    /// How a partner's threats count in the classification.
+    public var classification: ClassificationParameters
 
-    public init(params: [StateID: PolicyParameters], peers: [StateID: Set<StateID>]) {
+    public init(params: [StateID: PolicyParameters], peers: [StateID: Set<StateID>],
+                classification: ClassificationParameters = .init()) {
         self.params = params
         self.peers = peers
+        self.classification = classification
     }
 
     /// - Parameters:
@@ -82,11 +89,12 @@ public struct AllianceFormation {
                 var rb = record(b, partner: a, offer: offer, round: round, before: before, commits: commits, beliefs: beliefs)
                 let label = AllianceLabel.of((a, ra.perceived, ra.perceivedThreat), (b, rb.perceived, rb.perceivedThreat), aimedAt: offer.aimedAt)
                 var alliance = Alliance(a, b, round: round, label: label)
-                switch label {
-                case .balancing(let x): alliance.targetPowerAtFormation = before.power(x)
-                case .bandwagon(let x, let junior):
+                if let (state, enemy) = world.hostilePair(joining: alliance) {
+                    events.append(.hostileSides(a: a, b: b, state: state, enemy: enemy))
+                    continue
+                }
+                if case .bandwagon(let x, let junior) = label {
                     alliance.seniorThreatAtFormation = before.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
-                case .initial, .mixed: break
                 }
                 world.form(alliance)
                 ra.allianceLabel = label
@@ -106,15 +114,39 @@ public struct AllianceFormation {
         let decision = commits[id]?.decision
         let perceivedThreat = decision?.threat
         let (perceived, perceivedReason) = classify(mainThreat: perceivedThreat, side: Set(side), aimedAt: offer.aimedAt,
-                                                    partnerThreats: theirs.mainThreats(beliefs[partner] ?? []))
+                                                    partnerThreats: theirs.mainThreats(beliefs[partner] ?? [], rank: classification.partnerRank))
         // The top true threat if it reaches the floor (shared_threat_rank plays no part here).
         let trueThreat = before.trueThreats(to: id).first.flatMap { $0.score >= mine.threatFloor ? $0.target : nil }
         let (truth, trueReason) = classify(mainThreat: trueThreat, side: Set(side), aimedAt: offer.aimedAt,
-                                           partnerThreats: theirs.mainThreats(before.trueThreats(to: partner)))
+                                           partnerThreats: theirs.mainThreats(before.trueThreats(to: partner), rank: classification.partnerRank))
         return AlignmentRecord(
             round: round, state: id, partner: partner, offeredBy: offer.offeredBy, kind: offer.kind, aimedAt: offer.aimedAt,
             side: side, perceivedThreat: perceivedThreat, perceived: perceived, perceivedReason: perceivedReason,
             trueThreat: trueThreat, truth: truth, trueReason: trueReason, allianceLabel: nil,
             rule: decision?.rule ?? "", threats: decision?.threats ?? [])
+    }
+}
+
+extension World {
+    /// The states joined to `id` by alliances, directly or not: its side (itself included).
+    public func bloc(of id: StateID) -> Set<StateID> {
+        var seen: Set<StateID> = [id]
+        var frontier = [id]
+        while let x = frontier.popLast() {
+            for a in alliances where a.contains(x) {
+                for m in a.members where seen.insert(m).inserted { frontier.append(m) }
+            }
+        }
+        return seen
+    }
+
+    /// A member of a balancing coalition and the threat it balances against that would stand
+    /// on one side if `alliance` formed; nil when the sides stay apart. Checked in id order.
+    public func hostilePair(joining alliance: Alliance) -> (StateID, StateID)? {
+        let merged = bloc(of: alliance.members[0]).union(bloc(of: alliance.members[1]))
+        for a in alliances + [alliance] where a.members.allSatisfy(merged.contains) {
+            if case .balancing(let enemy) = a.label, merged.contains(enemy) { return (a.members[0], enemy) }
+        }
+        return nil
     }
 }

@@ -14,6 +14,11 @@ extension PolicyParameters {
     /// offers a state accepts (§7, rule 6) and the partner's main threats in the
     /// classification (§8).
     public func mainThreats(_ ranked: some Sequence<some RankedThreat>) -> [StateID] {
-        ranked.prefix(sharedThreatRank).filter { $0.score >= threatFloor }.map(\.target)
+        mainThreats(ranked, rank: sharedThreatRank)
+    }
+
+    /// The first `rank` threats of a ranking whose score reaches `threat_floor`.
+    public func mainThreats(_ ranked: some Sequence<some RankedThreat>, rank: Int) -> [StateID] {
+        ranked.prefix(rank).filter { $0.score >= threatFloor }.map(\.target)
     }
 }

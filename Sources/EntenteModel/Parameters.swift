@@ -55,7 +55,7 @@ public struct PolicyParameters: ParameterBlock, Codable {
     public var maxOffers = 2
     public var maxAllies = 4
     public var trust = 0.5
-    public var sharedThreatRank = 2
+    public var sharedThreatRank = 1
     public var assessmentSize = 3
     public var randomBandwagon = 0.5
 
@@ -147,7 +147,7 @@ public struct WorldParameters: ParameterBlock, Codable {
     public var warCost = 0.3
     public var eliminationPower = 0.002
     public var aggressionStep = 0.1
-    public var neutralisedRatio = 0.5
+    public var dissolveAfter = 2
     public var betrayalRatio = 1.5
 
     public init() {}
@@ -162,7 +162,8 @@ public struct WorldParameters: ParameterBlock, Codable {
         .real("war_cost", \.warCost, 0...1, "share of power each loser loses to the winners"),
         .real("elimination_power", \.eliminationPower, 0...1, "a defeated state left below this power share is eliminated"),
         .real("aggression_step", \.aggressionStep, 0...1, "aggressiveness an attacker gains by starting or winning a war"),
-        .real("neutralised_ratio", \.neutralisedRatio, 0...1, "a balancing coalition ends when its target's power falls below this × formation"),
+        .whole("dissolve_after", \.dissolveAfter, 1...1000, unit: "rounds",
+               "a balancing coalition ends after this many rounds in a row in which its target is neither member's main threat"),
         .real("betrayal_ratio", \.betrayalRatio, nonNegative, "a bandwagon ends when the senior's threat exceeds this × formation"),
     ]
 }
@@ -180,5 +181,18 @@ public struct Timeouts: ParameterBlock, Codable {
     public static let parameters: [Parameter<Self>] = [
         .real("join_seconds", \.joinSeconds, seconds, unit: "s", "how long the coordinator waits for every state to join"),
         .real("phase_seconds", \.phaseSeconds, seconds, unit: "s", "how long a phase may last before the missing states are named"),
+    ]
+}
+
+/// How the coordinator classifies a decision to join a side (docs/MODEL.md §8). It reads
+/// the run; it changes nothing in it.
+public struct ClassificationParameters: ParameterBlock, Codable {
+    public var partnerRank = 1
+
+    public init() {}
+
+    public static let parameters: [Parameter<Self>] = [
+        .whole("partner_rank", \.partnerRank, 1...1000, unit: "threats",
+               "joining a partner counts as balancing against T when T is among its top this many threats (1: its main threat)"),
     ]
 }

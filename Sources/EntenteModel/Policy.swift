@@ -129,10 +129,18 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
     let p = ctx.params
     let t = main.target
     let theirSide = ctx.side(of: t)
+    // Power counts as far as it reaches: T's side by its proximity to me, my helpers by
+    // theirs to T (power projection decays with distance, both ways; docs/MODEL.md §6.1).
     // Sums run in id order: a Set's order differs between processes, and so would the last bits.
-    let theirPower = theirSide.sorted().reduce(0) { $0 + ctx.power($1) }
+    let theirPower = theirSide.sorted().reduce(0) { $0 + ctx.power($1) * ctx.geography.proximity($1, ctx.me) }
 
-    if p.warBandwagon >= 0.5, !theirSide.contains(ctx.me),
+    let g = ctx.geography.proximity(ctx.me, t)
+    let near = g >= p.nearProximity
+    // The war concerns a state that fights in one, or whose threat fights next to it;
+    // a bystander of a distant war has no victor to join (Walt, ch. 2: bandwagoning in war
+    // is a choice of the states the war reaches).
+    let atWar = ctx.wars.contains { $0.attackers.contains(ctx.me) || $0.defenders.contains(ctx.me) }
+    if p.warBandwagon >= 0.5, !theirSide.contains(ctx.me), atWar || near,
        let war = ctx.wars.first(where: { $0.attackers.contains(t) || $0.defenders.contains(t) }) {
         let tSide = war.attackers.contains(t) ? war.attackers : war.defenders
         let other = war.attackers.contains(t) ? war.defenders : war.attackers
@@ -148,13 +156,12 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
     let ratio = theirPower > 0 ? ctx.ownPower / theirPower : .infinity
     let weak = ratio < p.weakRatio
     let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
-    let available = ctx.ownPower + mine.sorted().reduce(0) { $0 + ctx.power($1) }
-        + ctx.willingPartners(against: t).reduce(0) { $0 + ctx.power($1) }
+    // An ally helps only as far as its power reaches the threat: weighted by its proximity to T.
+    func help(_ k: StateID) -> Double { ctx.power(k) * ctx.geography.proximity(k, t) }
+    let available = ctx.ownPower + mine.sorted().reduce(0) { $0 + help($1) }
+        + ctx.willingPartners(against: t).reduce(0) { $0 + help($1) }
     let needed = p.allyMargin * theirPower
     let alliesAvailable = available >= needed
-    let g = ctx.geography.proximity(ctx.me, t)
-    let near = g >= p.nearProximity
-
     let weakText = weak ? "weak (\(format2(ratio)) of \(t)'s side)" : "not weak (\(format2(ratio)) of \(t)'s side)"
     let alliesText = alliesAvailable ? "allies available (\(format2(available / max(needed, 1e-12))) of needed)"
         : "no ally available (\(format2(available / max(needed, 1e-12))) of needed)"

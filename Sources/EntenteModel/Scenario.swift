@@ -94,6 +94,7 @@ public struct Scenario: Equatable, Codable, Sendable {
     public var communication = CommunicationParameters()
     public var channels = ChannelParameters()
     public var deception = DeceptionParameters()
+    public var classification = ClassificationParameters()
     /// A known alignment to compare the final blocs with (e.g. the historical one), as blocs.
     public var referenceAlignment: [[StateID]]? = nil
 

@@ -10,17 +10,15 @@ public struct Alliance: Equatable, Sendable {
     public var members: [StateID]
     public var formedRound: Int
     public var label: AllianceLabel
-    /// For a balancing coalition: its target's power when it formed.
-    public var targetPowerAtFormation: Double
+    /// For a balancing coalition: rounds in a row in which its target was neither member's main threat.
+    public var roundsWithoutThreat = 0
     /// For a bandwagon: the senior's true threat to the junior when it formed.
     public var seniorThreatAtFormation: Double
 
-    public init(_ a: StateID, _ b: StateID, round: Int, label: AllianceLabel,
-                targetPower: Double = 0, seniorThreat: Double = 0) {
+    public init(_ a: StateID, _ b: StateID, round: Int, label: AllianceLabel, seniorThreat: Double = 0) {
         members = [a, b].sorted()
         formedRound = round
         self.label = label
-        targetPowerAtFormation = targetPower
         seniorThreatAtFormation = seniorThreat
     }
 
@@ -51,7 +49,7 @@ public struct World: Sendable {
     public internal(set) var wars: [War] = []
     public let geography: Geography
     public let weights: ThreatWeights
-    public let params: WorldParameters
+    public internal(set) var params: WorldParameters
 
     public init(_ scenario: Scenario) {
         order = scenario.ids
@@ -127,14 +125,15 @@ public struct World: Sendable {
 
     /// The resolve phase: wars started last round are decided, power drifts, aggressors may
     /// start new wars, and alliances whose purpose is gone dissolve. Every draw comes from the seed.
-    public mutating func resolve(round: Int, seed: UInt64) -> [WorldEvent] {
+    /// - Parameter mainThreats: each state's perceived main threat this round (from its decision).
+    public mutating func resolve(round: Int, seed: UInt64, mainThreats: [StateID: StateID] = [:]) -> [WorldEvent] {
         var events: [WorldEvent] = []
         let (decided, losers) = decideWars(round: round, seed: seed)
         events += decided
         driftPower(round: round, seed: seed)
         events += eliminate(losers)
         events += startWars(round: round, seed: seed)
-        events += dissolveAlliances()
+        events += dissolveAlliances(mainThreats: mainThreats)
         return events
     }
 
@@ -221,19 +220,22 @@ public struct World: Sendable {
         return events
     }
 
-    /// Balancing coalitions end when their threat is neutralised; bandwagons when the
-    /// senior's threat to the junior has grown too serious.
-    mutating func dissolveAlliances() -> [WorldEvent] {
+    /// Balancing coalitions end when their threat is gone, or is no longer the main threat
+    /// of either member for `dissolve_after` rounds in a row (the hysteresis keeps one noisy
+    /// round from ending a commitment); bandwagons when the senior's threat to the junior
+    /// has grown too serious.
+    mutating func dissolveAlliances(mainThreats: [StateID: StateID]) -> [WorldEvent] {
         var events: [WorldEvent] = []
         var kept: [Alliance] = []
-        for a in alliances {
+        for var a in alliances {
             var reason: String?
             switch a.label {
             case .balancing(let x):
+                a.roundsWithoutThreat = a.members.contains { mainThreats[$0] == x } ? 0 : a.roundsWithoutThreat + 1
                 if !isLive(x) {
                     reason = "its threat \(x) is gone"
-                } else if power(x) < params.neutralisedRatio * a.targetPowerAtFormation {
-                    reason = "its threat \(x) is neutralised (power \(format2(power(x) / max(a.targetPowerAtFormation, 1e-12))) of what it was)"
+                } else if a.roundsWithoutThreat >= params.dissolveAfter {
+                    reason = "\(x) has not been the main threat of \(a.members.joined(separator: " or ")) for \(a.roundsWithoutThreat) round(s)"
                 }
             case .bandwagon(let x, _) where !isLive(x):
                 reason = "its senior \(x) is gone"

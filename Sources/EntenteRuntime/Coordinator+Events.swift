@@ -24,6 +24,9 @@ extension Coordinator {
             case .refused(let full, let a, let b):
                 let problem = "alliance \(a)-\(b) refused: \(full) already has \(PolicyParameters.key(\.maxAllies)) allies"
                 log.record(RunEvent(round: round, .refused(Refusal(state: full, phase: Phase.commit.name, problem: problem))))
+            case .hostileSides(let a, let b, let state, let enemy):
+                let problem = "alliance \(a)-\(b) refused: it would put \(state) on one side with \(enemy), which it balances against"
+                log.record(RunEvent(round: round, .refused(Refusal(state: a, phase: Phase.commit.name, problem: problem))))
             case .formed(let alliance, let offer, let pair):
                 for record in pair {
                     records.append(record)

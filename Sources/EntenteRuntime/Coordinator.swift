@@ -43,7 +43,8 @@ public final class Coordinator {
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
         maxLag = settings.scenario.states.map(\.observation.lag).max() ?? 0
         peers = settings.scenario.communication.peers(ids: settings.scenario.ids, geography: world.geography).mapValues(Set.init)
-        formation = AllianceFormation(params: specs.mapValues(\.params), peers: peers)
+        formation = AllianceFormation(params: specs.mapValues(\.params), peers: peers,
+                                      classification: settings.scenario.classification)
         post = LetterPost(peers: peers, channels: settings.scenario.channels, seed: settings.seed,
                           negotiationSteps: settings.scenario.negotiationSteps)
         // With inflation 1 a "deceiver" would say what it believes: nobody deceives.
@@ -147,7 +148,8 @@ public final class Coordinator {
         formAlliances(round: round, commits: commits, beliefs: beliefs)
 
         // resolve
-        for event in world.resolve(round: round, seed: settings.seed) { logWorld(event, round: round) }
+        let mainThreats = commits.compactMapValues { $0.decision?.threat }
+        for event in world.resolve(round: round, seed: settings.seed, mainThreats: mainThreats) { logWorld(event, round: round) }
         let standing = world.alliances.map { StandingAlliance(members: $0.members, label: $0.label.description) }
         log.record(RunEvent(round: round, .roundEnd(RoundEnd(alliances: standing, power: world.live.map { ($0, world.power($0)) }))))
         log.flush()

@@ -41,9 +41,23 @@ public struct RunOutcome: Sendable {
     /// Blocs of two or more states.
     public var blocCount: Int { finalBlocs.filter { $0.count > 1 }.count }
 
+    /// The final sides. Sides are exclusive (no alliance joins a state and the threat it
+    /// balances against, docs/MODEL.md §7), so they are the blocs; a state alone is its own side.
+    public var sides: [[StateID]] { finalBlocs }
+
+    /// Sides of two or more states.
+    public var sideCount: Int { blocCount }
+
     /// Agreement of the final blocs with the scenario's reference alignment, if it has one.
     public var agreementWithReference: PartitionAgreement? {
-        settings.scenario.referenceAlignment.map { agreement(finalBlocs, with: $0) }
+        settings.scenario.referenceAlignment.map { agreement(sides, with: $0) }
+    }
+
+    /// The baselines' agreement with the reference alignment (docs/MODEL.md §8.2), when there is one.
+    public var baselines: (initial: PartitionAgreement, landscape: PartitionAgreement, landscapeSides: [[StateID]])? {
+        guard let reference = settings.scenario.referenceAlignment else { return nil }
+        let landscape = Baseline.landscapeSides(settings.scenario)
+        return (agreement(Baseline.initialAlliances(settings.scenario), with: reference), agreement(landscape, with: reference), landscape)
     }
 
     /// summary.json's content: plain values, ready for pandas (`pd.read_json`) or R (jsonlite).
@@ -77,7 +91,8 @@ public struct RunOutcome: Sendable {
             counts: .init(perceived: counts(perceivedCounts), truth: counts(trueCounts)),
             shares: .init(perceived: shares(perceivedCounts), truth: shares(trueCounts)),
             misperceived: misperceived, misperceptionRate: misperceptionRate, blocs: finalBlocs, blocCount: blocCount,
-            agreement: agreementWithReference.map { .init(compared: $0.compared, misplaced: $0.misplaced, mutualInformationBits: $0.mutualInformation) },
+            sides: sides, sideCount: sideCount, agreement: agreementWithReference.map(RunSummary.Agreement.init),
+            baselines: baselines.map { .init(initialAlliances: .init($0.initial), landscape: .init($0.landscape), landscapeSides: $0.landscapeSides) },
             warsStarted: warsStarted, eliminated: eliminated,
             finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },
             processes: processes.mapValues(\.pid), digest: digest)
@@ -105,12 +120,16 @@ public struct RunOutcome: Sendable {
             "  by true threat:      \(t[.balance]!) balanced, \(t[.bandwagon]!) bandwagoned, \(t[.other]!) neither",
             "  misperceived main threat: \(misperceived)",
             "wars started: \(warsStarted); eliminated: \(eliminated.isEmpty ? "none" : eliminated.joined(separator: ", "))",
-            "blocs at the end: \(blocCount) (\(finalBlocs.filter { $0.count > 1 }.map { $0.joined(separator: " ") }.joined(separator: " | ")))",
+            "sides at the end: \(sideCount) (\(sides.filter { $0.count > 1 }.map { $0.joined(separator: " ") }.joined(separator: " | ")))",
             "alliances standing at the end: \(alliances.count)",
         ]
         for a in alliances { lines.append("  \(a.members.joined(separator: "-")): \(a.label) (since round \(a.formedRound))") }
         if let a = agreementWithReference {
             lines.append("against the reference alignment: \(a.misplaced) of \(a.compared) states misplaced, mutual information \(String(format: "%.2f", a.mutualInformation)) bits")
+            if let b = baselines {
+                lines.append("  baselines: starting alliances alone \(b.initial.misplaced) of \(b.initial.compared) misplaced (\(String(format: "%.2f", b.initial.mutualInformation)) bits); "
+                             + "landscape \(b.landscape.misplaced) of \(b.landscape.compared) misplaced (\(String(format: "%.2f", b.landscape.mutualInformation)) bits)")
+            }
         }
         lines.append("digest: \(digest)")
         return lines.joined(separator: "\n")

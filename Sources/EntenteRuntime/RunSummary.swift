@@ -93,6 +93,19 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var mutualInformationBits: Double
 
         enum CodingKeys: String, CodingKey { case compared, misplaced, mutualInformationBits = "mutual_information_bits" }
+
+        init(_ a: PartitionAgreement) {
+            (compared, misplaced, mutualInformationBits) = (a.compared, a.misplaced, a.mutualInformation)
+        }
+    }
+
+    /// What the baselines score against the same reference alignment.
+    public struct Baselines: Codable, Equatable, Sendable {
+        public var initialAlliances: Agreement
+        public var landscape: Agreement
+        public var landscapeSides: [[String]]
+
+        enum CodingKeys: String, CodingKey { case initialAlliances = "initial_alliances", landscape, landscapeSides = "landscape_sides" }
     }
 
     public struct FinalAlliance: Codable, Equatable, Sendable {
@@ -116,7 +129,10 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var misperceptionRate: Double?
     public var blocs: [[String]]
     public var blocCount: Int
+    public var sides: [[String]]
+    public var sideCount: Int
     public var agreement: Agreement?
+    public var baselines: Baselines?
     public var warsStarted: Int
     public var eliminated: [String]
     public var finalAlliances: [FinalAlliance]
@@ -125,7 +141,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, configuration, versions, runID = "run_id", decisions, counts, shares, misperceived
-        case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", agreement
+        case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
+        case agreement, baselines
         case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, digest
     }
 
@@ -139,7 +156,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
         // Undefined metrics are written as null, not left out.
         try c.encode(misperceptionRate, forKey: .misperceptionRate)
         try c.encode(blocs, forKey: .blocs); try c.encode(blocCount, forKey: .blocCount)
-        try c.encode(agreement, forKey: .agreement); try c.encode(warsStarted, forKey: .warsStarted)
+        try c.encode(sides, forKey: .sides); try c.encode(sideCount, forKey: .sideCount)
+        try c.encode(agreement, forKey: .agreement); try c.encode(baselines, forKey: .baselines)
+        try c.encode(warsStarted, forKey: .warsStarted)
         try c.encode(eliminated, forKey: .eliminated); try c.encode(finalAlliances, forKey: .finalAlliances)
         try c.encode(processes, forKey: .processes); try c.encode(digest, forKey: .digest)
     }

@@ -5,7 +5,7 @@ import Foundation
 public enum ScenarioBlock: String, CaseIterable, Sendable {
     /// The top level of the file (`rounds`, `negotiation_steps`).
     case run = ""
-    case threat, proximity, observation, policy, world, timeouts, communication, channels, deception
+    case threat, proximity, observation, policy, world, timeouts, communication, channels, deception, classification
 }
 
 /// One numeric parameter of a scenario, type-erased: what `entente parameters` lists and
@@ -48,7 +48,7 @@ public enum ParameterCatalog {
             + block(.observation, ObservationParameters.self) + block(.policy, PolicyParameters.self)
             + block(.world, WorldParameters.self) + block(.timeouts, Timeouts.self)
             + block(.communication, CommunicationParameters.self) + block(.channels, ChannelQuality.self)
-            + block(.deception, DeceptionParameters.self)
+            + block(.deception, DeceptionParameters.self) + block(.classification, ClassificationParameters.self)
     }()
 
     public static func entry(path: String) -> ParameterEntry? { entries.first { $0.path == path } }

@@ -10,7 +10,7 @@ struct ScenarioParser {
 
     static let topKeys = ["name", "description", "source", "seed", "timeouts", "threat", "proximity", "observation",
                           "world", "policy", "states", "borders", "alliances", "communication", "channels", "deception",
-                          "reference_alignment"] + Scenario.runParameters.map(\.key)
+                          "reference_alignment", "classification"] + Scenario.runParameters.map(\.key)
 
     /// Problems with no line that an override caused say so (an override has no place in the file).
     mutating func attributeOverrides() {
@@ -44,6 +44,7 @@ struct ScenarioParser {
         scenario.proximity = block(top["proximity"], "proximity", base: ProximityWeights())
         scenario.world = block(top["world"], "world", base: WorldParameters())
         scenario.timeouts = block(top["timeouts"], "timeouts", base: Timeouts())
+        scenario.classification = block(top["classification"], "classification", base: ClassificationParameters())
         let ids = Set(scenario.ids)
         resolveStates(&scenario, top, ids: ids)
         scenario.borders = parseBorders(top["borders"], ids: ids)

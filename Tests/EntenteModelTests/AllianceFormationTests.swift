@@ -9,6 +9,7 @@ private struct CommitPhase {
     var params: [StateID: PolicyParameters] = [:]
     var peers: [StateID: Set<StateID>]?
     var commitments: [StateID: [Commitment]] = [:]
+    var classification = ClassificationParameters()
 
     /// `a` and `b` each list the other, on the terms of `offerer`'s offer.
     func agreeing(_ a: StateID, _ b: StateID, by offerer: StateID, _ kind: Stance = .balance, aimedAt: StateID? = nil) -> Self {
@@ -27,7 +28,7 @@ private struct CommitPhase {
             (id, CommitReport(decision: threats[id].map { Decision(stance: .balance, threat: $0, rule: "test", threats: []) },
                               commitments: commitments[id] ?? []))
         })
-        let events = AllianceFormation(params: params, peers: peers ?? everyone).form(in: &world, round: round, commits: commits, beliefs: beliefs)
+        let events = AllianceFormation(params: params, peers: peers ?? everyone, classification: classification).form(in: &world, round: round, commits: commits, beliefs: beliefs)
         return (world, events)
     }
 }
@@ -215,13 +216,15 @@ struct FormationClassificationTests {
         }
     }
 
-    /// B believes A 0.9, T 0.5: T is second, so B's rank 1 cuts it out. A's own rank is
-    /// set the other way round, so using it would flip both results.
-    @Test("the partner's perceived main threats stop at the partner's shared_threat_rank")
+    /// B believes A 0.9, T 0.5: T is second, so the strict reading (partner_rank 1) cuts it
+    /// out. Both states' own shared_threat_rank is set the other way round, so using it
+    /// instead would flip both results.
+    @Test("the partner's perceived main threats stop at classification.partner_rank (1: strict)")
     func partnerRankCuts() throws {
         for (rank, expected) in [(2, Alignment.balance), (1, .other)] {
-            let c = CommitPhase(threats: ["A": "T"], beliefs: ["B": [reported("A", 0.9), reported("T", 0.5)]],
-                                params: ["A": params(rank: 3 - rank), "B": params(rank: rank)]).agreeing("A", "B", by: "B")
+            var c = CommitPhase(threats: ["A": "T"], beliefs: ["B": [reported("A", 0.9), reported("T", 0.5)]],
+                                params: ["A": params(rank: 3 - rank), "B": params(rank: 3 - rank)]).agreeing("A", "B", by: "B")
+            c.classification.partnerRank = rank
             let a = try formOne(triangle(), c).records[0]
             #expect(a.perceived == expected, "rank \(rank)")
             #expect(a.truth == .balance, "T tops B's true threats whatever B believes")
@@ -254,17 +257,17 @@ struct AllianceLabelTests {
         #expect(g.alliance.label == .bandwagon(with: "T", junior: "A") && g.alliance.seniorThreatAtFormation == 0.75)
     }
 
-    @Test("a balancing member makes a coalition against the offer's target; its power is stored")
+    @Test("a balancing member makes a coalition against the offer's target")
     func balancingAgainstTarget() throws {
         let f = try formOne(triangle(), CommitPhase(threats: ["A": "T", "B": "T"]).agreeing("A", "B", by: "A", aimedAt: "T"))
-        #expect(f.alliance == Alliance("A", "B", round: 1, label: .balancing(against: "T"), targetPower: 0.5))
+        #expect(f.alliance == Alliance("A", "B", round: 1, label: .balancing(against: "T")))
         #expect(f.records.map(\.allianceLabel) == [.balancing(against: "T"), .balancing(against: "T")])
     }
 
     @Test("an offer naming no target: the coalition is against the balancing member's threat")
     func balancingAgainstMembersThreat() throws {
         let f = try formOne(triangle(), CommitPhase(threats: ["A": "T"], beliefs: ["B": [reported("T", 0.5)]]).agreeing("A", "B", by: "B"))
-        #expect(f.alliance.label == .balancing(against: "T") && f.alliance.targetPowerAtFormation == 0.5)
+        #expect(f.alliance.label == .balancing(against: "T"))
     }
 
     /// Both are `balance` by true threat here: the label follows the perceived alignments.
@@ -289,11 +292,11 @@ struct MainThreatsTests {
     @Test("a ranking is cut at shared_threat_rank, then at threat_floor (inclusive)")
     func rankThenFloor() {
         let ranked = [reported("X", 0.9), reported("Y", 0.5), reported("Z", 0.4)]
-        #expect(params().mainThreats(ranked) == ["X", "Y"])
+        #expect(params(rank: 2).mainThreats(ranked) == ["X", "Y"] && params().mainThreats(ranked) == ["X"])
         #expect(params(rank: 1).mainThreats(ranked) == ["X"] && params(rank: 0).mainThreats(ranked) == [])
         #expect(params(floor: 0.5, rank: 3).mainThreats(ranked) == ["X", "Y"])
         #expect(params(floor: 0.6, rank: 3).mainThreats(ranked) == ["X"])
         #expect(params(floor: 0.95).mainThreats(ranked) == [])
-        #expect(params().mainThreats(triangle().trueThreats(to: "A")) == ["T", "B"])
+        #expect(params(rank: 2).mainThreats(triangle().trueThreats(to: "A")) == ["T", "B"])
     }
 }

@@ -20,14 +20,28 @@ struct PolicyTests {
         #expect(d.rule.contains("weak") && d.rule.contains("no ally available") && d.rule.contains("adjacent"))
     }
 
-    @Test("the same state with willing allies balances")
+    @Test("the same state with willing allies that reach the threat balances")
     func sameStateWithAlliesBalances() {
-        let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: beliefs, geography: geography,
+        var strong = beliefs
+        strong["MDA"] = Fixture.attributes(0.6)
+        let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: strong, geography: geography,
                                   sharers: ["BIG": ["MDA", "MDB", "FAR"]])
         let d = decide(ctx)
         #expect(d.stance == .balance)
         #expect(d.threat == "BIG")
-        #expect(d.rule.contains("allies available"))
+        // 0.05 + 0.6·g(MDA,BIG)=1 + 0.3·0.5 + 0.05·0.25 = 0.8125 against BIG's 0.6.
+        #expect(d.rule.contains("allies available (1.35 of needed)"), "\(d.rule)")
+    }
+
+    @Test("distant friends are no ally available: they help only as far as their power reaches the threat")
+    func distantFriendsDoNotCount() {
+        var far = beliefs
+        far["MDB"] = Fixture.attributes(0.6)
+        let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: far, geography: geography, sharers: ["BIG": ["MDB", "FAR"]])
+        let d = decide(ctx)
+        // Unweighted, 0.05 + 0.6 + 0.05 would match BIG's 0.6; two and three hops from BIG they bring 0.3 + 0.0125.
+        #expect(d.stance == .bandwagon, "\(d.rule)")
+        #expect(d.rule.contains("no ally available (0.60 of needed)"), "\(d.rule)")
     }
 
     @Test("a weak state whose threat is distant still balances")
@@ -47,12 +61,17 @@ struct PolicyTests {
         #expect(decide(ctx).stance == .balance)
     }
 
-    @Test("in war, a state bandwagons with the side that looks certain to win")
-    func warBandwagonsWithCertainVictor() {
+    /// MDB, two hops from BIG, watches BIG fight FAR; FAR fights; WEK borders BIG.
+    func warContext(me: StateID, power: Double) -> PolicyContext {
         let war = PublicWar(attackers: ["BIG"], defenders: ["FAR"])
-        var ctx = Fixture.context(me: "MDB", power: 0.15, beliefs: beliefs, geography: geography,
-                                  sharers: ["BIG": ["FAR"]], wars: [war])
+        var ctx = Fixture.context(me: me, power: power, beliefs: beliefs, geography: geography, sharers: ["BIG": ["MDA"]], wars: [war])
         ctx.threats = [ThreatScore(target: "BIG", components: ThreatComponents(power: 0.6, proximity: 0.5, offense: 1.8, intent: 1.3))]
+        return ctx
+    }
+
+    @Test("in war, a state the war reaches bandwagons with the side that looks certain to win", arguments: ["FAR", "WEK"])
+    func warBandwagonsWithCertainVictor(me: StateID) {
+        var ctx = warContext(me: me, power: 0.15)
         let d = decide(ctx)
         #expect(d.stance == .bandwagon)
         #expect(d.rule.contains("in war"))
@@ -61,6 +80,14 @@ struct PolicyTests {
         peace.warBandwagon = 0
         ctx.params = peace
         #expect(!decide(ctx).rule.contains("in war"))
+    }
+
+    @Test("a bystander of a distant war does not join its certain victor")
+    func bystanderIgnoresWar() {
+        // MDB is not at war and BIG is two hops away (g = 0.5 < near_proximity 0.75).
+        let d = decide(warContext(me: "MDB", power: 0.15))
+        #expect(!d.rule.contains("in war"), "\(d.rule)")
+        #expect(d.stance == .balance)
     }
 
     @Test("rule texts print any ratio, however extreme, without trapping")

@@ -11,29 +11,44 @@ struct WorldTests {
         return World(s)
     }
 
-    @Test("a neutralised threat ends the balancing alliance aimed at it")
-    func neutralisedThreatEndsBalancing() {
+    @Test("a balancing coalition ends only after its target has been neither member's main threat for dissolve_after rounds")
+    func coalitionEndsWhenThreatRecedes() {
         var w = world()
-        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T"), targetPower: w.power("T")))
-        #expect(w.dissolveAlliances().isEmpty)
-        #expect(w.allied("A", "B"))
-        w.states["T"]!.attributes.power *= 0.4
-        let events = w.dissolveAlliances()
+        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T")))
+        // One member still names T: the coalition holds, however long.
+        for _ in 0..<5 { #expect(w.dissolveAlliances(mainThreats: ["A": "T", "B": "A"]).isEmpty) }
+        // One round without: hysteresis keeps it (default dissolve_after 2).
+        #expect(w.dissolveAlliances(mainThreats: ["A": "B", "B": "A"]).isEmpty)
+        #expect(w.allied("A", "B") && w.alliances[0].roundsWithoutThreat == 1)
+        // T is named again: the count starts over.
+        #expect(w.dissolveAlliances(mainThreats: ["B": "T"]).isEmpty)
+        #expect(w.alliances[0].roundsWithoutThreat == 0)
+        #expect(w.dissolveAlliances(mainThreats: [:]).isEmpty)
+        let events = w.dissolveAlliances(mainThreats: [:])
         #expect(!w.allied("A", "B"))
         guard case .allianceDissolved(let members, _, let reason) = events.first else {
             Issue.record("expected a dissolution event, got \(events)")
             return
         }
         #expect(members == ["A", "B"])
-        #expect(reason.contains("neutralised"))
+        #expect(reason == "T has not been the main threat of A or B for 2 round(s)")
+    }
+
+    @Test("dissolve_after 1 ends a coalition in the first round its target is nobody's main threat")
+    func dissolveAfterOne() {
+        var w = world()
+        w.params.dissolveAfter = 1
+        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T")))
+        _ = w.dissolveAlliances(mainThreats: ["A": "B"])
+        #expect(!w.allied("A", "B"))
     }
 
     @Test("an eliminated threat ends the balancing alliance aimed at it")
     func eliminatedThreatEndsBalancing() {
         var w = world()
-        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T"), targetPower: w.power("T")))
+        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T")))
         w.states["T"]!.eliminated = true
-        _ = w.dissolveAlliances()
+        _ = w.dissolveAlliances(mainThreats: [:])
         #expect(!w.allied("A", "B"))
     }
 
@@ -42,9 +57,9 @@ struct WorldTests {
         var w = world()
         let threat = w.trueThreats(to: "A").first { $0.target == "T" }!.score
         w.form(Alliance("A", "T", round: 1, label: .bandwagon(with: "T", junior: "A"), seniorThreat: threat))
-        #expect(w.dissolveAlliances().isEmpty)
+        #expect(w.dissolveAlliances(mainThreats: [:]).isEmpty)
         w.states["T"]!.attributes.power *= 2
-        _ = w.dissolveAlliances()
+        _ = w.dissolveAlliances(mainThreats: [:])
         #expect(!w.allied("A", "T"))
     }
 
@@ -53,7 +68,7 @@ struct WorldTests {
         var w = world()
         w.form(Alliance("A", "T", round: 1, label: .bandwagon(with: "T", junior: "A"), seniorThreat: 1))
         w.states["T"]!.eliminated = true
-        _ = w.dissolveAlliances()
+        _ = w.dissolveAlliances(mainThreats: [:])
         #expect(!w.allied("A", "T"))
     }
 
@@ -82,7 +97,7 @@ struct WorldTests {
         var w = world()
         w.form(Alliance("A", "B", round: 0, label: .initial))
         w.states["T"]!.attributes.power *= 0.1
-        #expect(w.dissolveAlliances().isEmpty)
+        #expect(w.dissolveAlliances(mainThreats: [:]).isEmpty)
         #expect(w.allied("A", "B"))
     }
 
