@@ -19,6 +19,10 @@ public final class Agent {
     private var negotiator: Negotiator?
     private var nextSeq: UInt32 = 0
     private var eliminated: Set<StateID> = []
+    /// Wars others started against me, my allies or my neighbours: what aims their intent at me.
+    private var hostility = HostilityRecord()
+    /// My allies, as the last observation showed them.
+    private var allies: Set<StateID> = []
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
                 geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1) {
@@ -40,6 +44,12 @@ public final class Agent {
     public func observe(_ o: Observation) {
         observation = o
         eliminated = Set(o.eliminated)
+        allies = Set(o.alliances.filter { $0.contains(me) }.flatMap { $0 }).subtracting([me])
+        // Each war is public in exactly one observation: the round after it started.
+        for war in o.wars {
+            guard let attacker = war.attackers.first, let defender = war.defenders.first else { continue }
+            hostility.record(attacker: attacker, defender: defender, observer: me, allies: allies, geography: geography)
+        }
         beliefs.observe(o.seen, gone: eliminated)
         negotiator = nil
     }
@@ -48,7 +58,7 @@ public final class Agent {
     public func perceivedThreats() -> [ThreatScore] {
         var attributes = beliefs.attributes
         for id in eliminated { attributes[id] = nil }
-        return rankThreats(to: me, from: attributes, geography: geography, weights: weights)
+        return rankThreats(to: me, from: weights.aimed(attributes, record: hostility, allies: allies), geography: geography, weights: weights)
     }
 
     func reported(_ threats: [ThreatScore]) -> [ReportedThreat] {
@@ -76,7 +86,9 @@ public final class Agent {
     func inflated(_ belief: [ReportedThreat]) -> [ReportedThreat] {
         guard var main = belief.first else { return belief }
         main.estimate.attributes.power *= inflation
-        main.score = ThreatComponents(main.estimate.attributes, proximity: geography.proximity(me, main.target), weights: weights).score
+        var aimed = main.estimate.attributes
+        aimed.aggressiveness = weights.directedIntent(aimed.aggressiveness, acts: hostility.count(main.target), allied: allies.contains(main.target))
+        main.score = ThreatComponents(aimed, proximity: geography.proximity(me, main.target), weights: weights).score
         return [main] + belief.dropFirst()
     }
 

@@ -94,7 +94,10 @@ public struct AllianceFormation {
                     continue
                 }
                 if case .bandwagon(let x, let junior) = label {
-                    alliance.seniorThreatAtFormation = before.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
+                    // Measured once allied, as it will be measured for dissolution (the ally discount applies).
+                    var allied = world
+                    allied.form(alliance)
+                    alliance.seniorThreatAtFormation = allied.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
                 }
                 world.form(alliance)
                 ra.allianceLabel = label

@@ -8,6 +8,8 @@ public struct ThreatWeights: ParameterBlock, Codable {
     public var offenseWeight = 1.0
     public var intentBase = 0.5
     public var intentWeight = 1.0
+    public var allyDiscount = 0.5
+    public var hostilityStep = 0.25
 
     public init() {}
 
@@ -16,6 +18,8 @@ public struct ThreatWeights: ParameterBlock, Codable {
         .real("offense_weight", \.offenseWeight, 0...100, "wO: how much offensive power multiplies the threat"),
         .real("intent_base", \.intentBase, 0...100, "w0: the threat a state with no aggressive intent still poses"),
         .real("intent_weight", \.intentWeight, 0...100, "wA: how much perceived aggressiveness adds to it"),
+        .real("ally_discount", \.allyDiscount, 0...1, "an ally's intent toward me counts this much of what it would otherwise"),
+        .real("hostility_step", \.hostilityStep, 0...1, "intent toward me gained for each war started against me, an ally or a neighbour"),
     ]
 }
 

@@ -47,6 +47,8 @@ public struct World: Sendable {
     public internal(set) var states: [StateID: TrueState]
     public private(set) var alliances: [Alliance] = []
     public internal(set) var wars: [War] = []
+    /// Each state's record of the wars aimed at it, its allies or its neighbours.
+    public private(set) var hostility: [StateID: HostilityRecord] = [:]
     public let geography: Geography
     public let weights: ThreatWeights
     public internal(set) var params: WorldParameters
@@ -85,7 +87,8 @@ public struct World: Sendable {
     public func trueThreats(to id: StateID) -> [ThreatScore] {
         var attributes: [StateID: Attributes] = [:]
         for other in live { attributes[other] = states[other]!.attributes }
-        return rankThreats(to: id, from: attributes, geography: geography, weights: weights)
+        let aimed = weights.aimed(attributes, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id))
+        return rankThreats(to: id, from: aimed, geography: geography, weights: weights)
     }
 
     public var publicWars: [PublicWar] {
@@ -132,8 +135,16 @@ public struct World: Sendable {
         events += decided
         driftPower(round: round, seed: seed)
         events += eliminate(losers)
-        events += startWars(round: round, seed: seed)
+        let started = startWars(round: round, seed: seed)
+        events += started
         events += dissolveAlliances(mainThreats: mainThreats)
+        // Recorded against the alliances standing now: those the states observe next round.
+        for case .warStarted(let attacker, let defender, _, _, _) in started {
+            for observer in live {
+                hostility[observer, default: HostilityRecord()].record(attacker: attacker, defender: defender, observer: observer,
+                                                                       allies: allies(of: observer), geography: geography)
+            }
+        }
         return events
     }
 

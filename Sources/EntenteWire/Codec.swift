@@ -13,7 +13,7 @@ extension ControlMessage {
             w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps); w.u32(m.phaseTimeoutMs)
             w.string(m.policy.rawValue)
             w.array(PolicyParameters.parameters) { $0.f64($1.value(in: m.params) ?? 0) }
-            w.f64(m.threat.powerExponent); w.f64(m.threat.offenseWeight); w.f64(m.threat.intentBase); w.f64(m.threat.intentWeight)
+            w.array(ThreatWeights.parameters) { $0.f64($1.value(in: m.threat) ?? 0) }
             w.f64(m.warDecisiveness); w.f64(m.hopDecay); w.f64(m.proximityFloor)
             w.array(m.states) { $0.string($1) }
             w.array(m.borders) { w, b in w.string(b.a); w.string(b.b); w.f64(b.proximity ?? 1) }
@@ -68,12 +68,9 @@ extension ControlMessage {
                 throw WireError.invalidValue(field: "welcome.policy", detail: "unknown policy '\(policyName)'")
             }
             let values = try r.array("welcome.params", minElementBytes: 8) { try $0.finite("welcome.param") }
-            let params = try Self.policyParameters(values)
-            var threat = ThreatWeights()
-            threat.powerExponent = try r.finite("welcome.threat.powerExponent")
-            threat.offenseWeight = try r.finite("welcome.threat.offenseWeight")
-            threat.intentBase = try r.finite("welcome.threat.intentBase")
-            threat.intentWeight = try r.finite("welcome.threat.intentWeight")
+            let params: PolicyParameters = try Self.block(values, field: "welcome.params")
+            let threat: ThreatWeights = try Self.block(try r.array("welcome.threat", minElementBytes: 8) { try $0.finite("welcome.threat") },
+                                                       field: "welcome.threat")
             let decisiveness = try r.finite("welcome.warDecisiveness")
             let hopDecay = try r.finite("welcome.hopDecay")
             let floor = try r.finite("welcome.proximityFloor")
@@ -163,18 +160,18 @@ extension WireReader {
 }
 
 extension ControlMessage {
-    /// Policy parameters from their wire values, in the descriptors' order, each checked
+    /// A parameter block from its wire values, in the descriptors' order, each checked
     /// against its descriptor (a count must be whole) before it is stored.
-    static func policyParameters(_ values: [Double]) throws -> PolicyParameters {
-        let described = PolicyParameters.parameters
+    static func block<B: ParameterBlock>(_ values: [Double], field: String) throws -> B {
+        let described = B.parameters
         guard values.count == described.count else {
-            throw WireError.invalidValue(field: "welcome.params", detail: "expected \(described.count) values, got \(values.count)")
+            throw WireError.invalidValue(field: field, detail: "expected \(described.count) values, got \(values.count)")
         }
-        var params = PolicyParameters()
+        var block = B()
         for (p, v) in zip(described, values) {
-            if let problem = p.problem(with: v) { throw WireError.invalidValue(field: "welcome.params", detail: "\(p.key) \(problem)") }
-            p.set(v, in: &params)
+            if let problem = p.problem(with: v) { throw WireError.invalidValue(field: field, detail: "\(p.key) \(problem)") }
+            p.set(v, in: &block)
         }
-        return params
+        return block
     }
 }

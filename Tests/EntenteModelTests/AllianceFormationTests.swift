@@ -3,7 +3,7 @@ import Testing
 
 /// One commit phase built by hand: each state's perceived main threat (its decision),
 /// assess-phase belief, parameters, and who commits to whom.
-private struct CommitPhase {
+struct CommitPhase {
     var threats: [StateID: StateID] = [:]
     var beliefs: [StateID: [ReportedThreat]] = [:]
     var params: [StateID: PolicyParameters] = [:]
@@ -36,17 +36,17 @@ private struct CommitPhase {
 /// A 0.25, B 0.25, T 0.5, borders A–T and B–T. Offense and intent at 0.5 make a threat
 /// 1.5 · P · g, exact in binary: T's true threat to A or B is 0.75, A's and B's to each
 /// other 0.1875 (g = 0.5). So B's true main threats are [T, A], and A's [T, B].
-private func triangle(alliances: [[StateID]] = []) -> World {
+func triangle(alliances: [[StateID]] = []) -> World {
     World(Fixture.scenario([Fixture.state("A", power: 0.25), Fixture.state("B", power: 0.25), Fixture.state("T", power: 0.5)],
                            borders: [Border("A", "T"), Border("B", "T")], alliances: alliances))
 }
 
 /// Four states of equal power in `order`, unconnected: threats play no part.
-private func quartet(_ order: [StateID] = ["A", "B", "C", "D"], alliances: [[StateID]] = []) -> World {
+func quartet(_ order: [StateID] = ["A", "B", "C", "D"], alliances: [[StateID]] = []) -> World {
     World(Fixture.scenario(order.map { Fixture.state($0, power: 1) }, borders: [], alliances: alliances))
 }
 
-private func params(maxAllies: Int? = nil, floor: Double? = nil, rank: Int? = nil) -> PolicyParameters {
+func params(maxAllies: Int? = nil, floor: Double? = nil, rank: Int? = nil) -> PolicyParameters {
     var p = PolicyParameters()
     if let maxAllies { p.maxAllies = maxAllies }
     if let floor { p.threatFloor = floor }
@@ -54,15 +54,15 @@ private func params(maxAllies: Int? = nil, floor: Double? = nil, rank: Int? = ni
     return p
 }
 
-private func reported(_ target: StateID, _ score: Double) -> ReportedThreat {
+func reported(_ target: StateID, _ score: Double) -> ReportedThreat {
     ReportedThreat(target: target, score: score, estimate: Estimate(attributes: Fixture.attributes(0.1), confidence: 1))
 }
 
 /// Thrown (and so reported) when the formation did not form exactly one alliance.
-private struct NotOneFormed: Error { var events: [FormationEvent] }
+struct NotOneFormed: Error { var events: [FormationEvent] }
 
 /// Runs `c` on `world` and returns the one alliance formed (the test fails otherwise).
-private func formOne(_ world: World, _ c: CommitPhase, round: Int = 1) throws
+func formOne(_ world: World, _ c: CommitPhase, round: Int = 1) throws
     -> (world: World, alliance: Alliance, offer: Commitment, records: [AlignmentRecord]) {
     let (w, events) = c.run(world, round: round)
     guard events.count == 1, case let .formed(alliance, offer, records) = events[0] else { throw NotOneFormed(events: events) }
@@ -70,7 +70,7 @@ private func formOne(_ world: World, _ c: CommitPhase, round: Int = 1) throws
 }
 
 /// A classification as "alignment: reason", to check both in one expectation.
-private func rule(_ threat: StateID?, side: Set<StateID>, aimedAt: StateID?, partner: [StateID]) -> String {
+func rule(_ threat: StateID?, side: Set<StateID>, aimedAt: StateID?, partner: [StateID]) -> String {
     let (a, why) = classify(mainThreat: threat, side: side, aimedAt: aimedAt, partnerThreats: partner)
     return "\(a): \(why)"
 }
@@ -241,62 +241,5 @@ struct FormationClassificationTests {
             let a = try formOne(triangle(), c).records[0]
             #expect(a.perceived == perceived && a.truth == truth, "floor \(floor)")
         }
-    }
-}
-
-@Suite("Alliance labels and what is stored for dissolution (MODEL.md §8)")
-struct AllianceLabelTests {
-    @Test("a bandwagoning member makes a bandwagon with its threat (the partner or its ally); the senior's true threat is stored")
-    func bandwagonWithPartner() throws {
-        let f = try formOne(triangle(), CommitPhase(threats: ["A": "B", "B": "T"]).agreeing("A", "B", by: "A", .bandwagon))
-        let label = AllianceLabel.bandwagon(with: "B", junior: "A")
-        #expect(f.alliance == Alliance("A", "B", round: 1, label: label, seniorThreat: 0.1875))
-        #expect(f.records.map(\.allianceLabel) == [label, label])
-        #expect(f.world.alliances.last == f.alliance)
-        let g = try formOne(triangle(alliances: [["B", "T"]]), CommitPhase(threats: ["A": "T"]).agreeing("A", "B", by: "A", .bandwagon))
-        #expect(g.alliance.label == .bandwagon(with: "T", junior: "A") && g.alliance.seniorThreatAtFormation == 0.75)
-    }
-
-    @Test("a balancing member makes a coalition against the offer's target")
-    func balancingAgainstTarget() throws {
-        let f = try formOne(triangle(), CommitPhase(threats: ["A": "T", "B": "T"]).agreeing("A", "B", by: "A", aimedAt: "T"))
-        #expect(f.alliance == Alliance("A", "B", round: 1, label: .balancing(against: "T")))
-        #expect(f.records.map(\.allianceLabel) == [.balancing(against: "T"), .balancing(against: "T")])
-    }
-
-    @Test("an offer naming no target: the coalition is against the balancing member's threat")
-    func balancingAgainstMembersThreat() throws {
-        let f = try formOne(triangle(), CommitPhase(threats: ["A": "T"], beliefs: ["B": [reported("T", 0.5)]]).agreeing("A", "B", by: "B"))
-        #expect(f.alliance.label == .balancing(against: "T"))
-    }
-
-    /// Both are `balance` by true threat here: the label follows the perceived alignments.
-    @Test("neither member balanced nor bandwagoned (perceived): mixed, nothing stored")
-    func mixed() throws {
-        let f = try formOne(triangle(), CommitPhase(threats: ["A": "T", "B": "T"]).agreeing("A", "B", by: "A"))
-        #expect(f.records.map(\.truth) == [.balance, .balance] && f.alliance == Alliance("A", "B", round: 1, label: .mixed))
-    }
-
-    @Test("a bandwagon comes before a balance; the lower id first; the offer's target before the member's threat")
-    func labelPrecedence() {
-        #expect(AllianceLabel.of(("A", .balance, "T"), ("B", .bandwagon, "A"), aimedAt: "T") == .bandwagon(with: "A", junior: "B"))
-        #expect(AllianceLabel.of(("A", .bandwagon, "T"), ("B", .bandwagon, "A"), aimedAt: nil) == .bandwagon(with: "T", junior: "A"))
-        #expect(AllianceLabel.of(("A", .balance, "T"), ("B", .balance, "X"), aimedAt: nil) == .balancing(against: "T"))
-        #expect(AllianceLabel.of(("A", .other, "T"), ("B", .balance, "X"), aimedAt: "Y") == .balancing(against: "Y"))
-        #expect(AllianceLabel.of(("A", .other, "T"), ("B", .other, nil), aimedAt: "T") == .mixed)
-    }
-}
-
-@Suite("Main threats: the first shared_threat_rank reaching threat_floor (MODEL.md §5.5, §8)")
-struct MainThreatsTests {
-    @Test("a ranking is cut at shared_threat_rank, then at threat_floor (inclusive)")
-    func rankThenFloor() {
-        let ranked = [reported("X", 0.9), reported("Y", 0.5), reported("Z", 0.4)]
-        #expect(params(rank: 2).mainThreats(ranked) == ["X", "Y"] && params().mainThreats(ranked) == ["X"])
-        #expect(params(rank: 1).mainThreats(ranked) == ["X"] && params(rank: 0).mainThreats(ranked) == [])
-        #expect(params(floor: 0.5, rank: 3).mainThreats(ranked) == ["X", "Y"])
-        #expect(params(floor: 0.6, rank: 3).mainThreats(ranked) == ["X"])
-        #expect(params(floor: 0.95).mainThreats(ranked) == [])
-        #expect(params(rank: 2).mainThreats(triangle().trueThreats(to: "A")) == ["T", "B"])
     }
 }

@@ -55,7 +55,10 @@ struct WorldTests {
     @Test("a bandwagon breaks when the senior's threat to the junior grows too serious")
     func bandwagonBreaksOnBetrayal() {
         var w = world()
-        let threat = w.trueThreats(to: "A").first { $0.target == "T" }!.score
+        // Measured once allied, as the formation measures it.
+        var allied = w
+        allied.form(Alliance("A", "T", round: 1, label: .bandwagon(with: "T", junior: "A")))
+        let threat = allied.trueThreats(to: "A").first { $0.target == "T" }!.score
         w.form(Alliance("A", "T", round: 1, label: .bandwagon(with: "T", junior: "A"), seniorThreat: threat))
         #expect(w.dissolveAlliances(mainThreats: [:]).isEmpty)
         w.states["T"]!.attributes.power *= 2

@@ -9,14 +9,14 @@ import Testing
 /// History: re-recorded when crossed offers stopped being refused for "no room" (a
 /// negotiation bug fix); and for "Alignments that mean something" (exclusive sides,
 /// strict main threats, power that counts as far as it reaches, the war rule for the
-/// states it concerns, dissolution by perceived threat). No information knob has changed them.
+/// states it concerns, dissolution by perceived threat, intent aimed at each state). No information knob has changed them.
 @Suite("Golden digests: existing runs stay reproducible")
 struct GoldenDigestTests {
     static let golden: [(String, String)] = [
-        ("small", "e23087eebb08185931dc333947100163067af13cd9768b68e369d50f63ac469a"),
-        ("europe-1914", "a146b1bc3c04b3e64ad5eb8299a20e94a3120768900376ab9f494005a32b1d4f"),
-        ("europe-1936", "3f2b6dfc66151311aca44aecc0281246a999a2f487aba567dee0b75343f649db"),
-        ("large", "1f37269f945d2e36d7d3c3115e01c50772284cec619192aaebbe7d8662d356de"),
+        ("small", "ec1c145c377e43309e97ca04e2b9e78620bbd7d8d793a773a486049093d41c29"),
+        ("europe-1914", "ab399d01b97315a0bff378493a5054ae05a281579651db1ef446877adb08d569"),
+        ("europe-1936", "5eec296991467b612524827ae2f12f089fcbfd37278e2325149aedbf62409308"),
+        ("large", "dbfd3f390bc54663af225532c5adbea8b23cabf7743fb3a2dada2faae0ad794b"),
     ]
 
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)

@@ -102,13 +102,13 @@ struct CodecTests {
         // Parameters are checked against their descriptors before they are stored: a count of
         // 1e300 would trap when made an Int, 2.5 is not a count, a trust of 2 is not a weight.
         let good = PolicyParameters.parameters.map { $0.value(in: PolicyParameters())! }
-        #expect(try ControlMessage.policyParameters(good) == PolicyParameters())
+        #expect(try ControlMessage.block(good, field: "p") == PolicyParameters())
         for (key, bad) in [("max_allies", 1e300), ("max_offers", 2.5), ("trust", 2.0), ("weak_ratio", -.infinity)] {
             var values = good
             values[PolicyParameters.parameters.firstIndex { $0.key == key }!] = bad
-            #expect(throws: WireError.self) { try ControlMessage.policyParameters(values) }
+            #expect(throws: WireError.self) { let _: PolicyParameters = try ControlMessage.block(values, field: "p") }
         }
-        #expect(throws: WireError.self) { try ControlMessage.policyParameters(Array(good.dropLast())) }
+        #expect(throws: WireError.self) { let _: PolicyParameters = try ControlMessage.block(Array(good.dropLast()), field: "p") }
         guard case .welcome(var w2) = Self.controls[1] else { return }
         w2.peers = [PeerInfo(id: "GMY", endpoint: "a"), PeerInfo(id: "GMY", endpoint: "b")]
         #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w2).encoded()) }

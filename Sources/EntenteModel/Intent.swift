@@ -1,0 +1,42 @@
+/// Aggressive intent aimed at someone (docs/MODEL.md §3.3). A state's aggressiveness is
+/// its general disposition; what threatens *me* is its intent toward me, which I learn from
+/// what it does to me and mine, and which an alliance with it reassures.
+public struct HostilityRecord: Equatable, Sendable {
+    /// actor → wars it started against this observer, an ally of the observer at the
+    /// time, or a neighbour of the observer.
+    public private(set) var acts: [StateID: Int] = [:]
+
+    public init() {}
+
+    /// Counts a war `attacker` started against `defender` if it was aimed at `observer`,
+    /// one of its `allies` or one of its neighbours: aggression next door is aggression
+    /// that can reach me (Walt's "aggressive intentions", learned from behaviour).
+    public mutating func record(attacker: StateID, defender: StateID, observer: StateID,
+                                allies: Set<StateID>, geography: Geography) {
+        guard attacker != observer else { return }
+        if defender == observer || allies.contains(defender) || geography.hops(observer, defender) == 1 {
+            acts[attacker, default: 0] += 1
+        }
+    }
+
+    public func count(_ actor: StateID) -> Int { acts[actor] ?? 0 }
+}
+
+extension ThreatWeights {
+    /// The intent of `actor` toward the observer: its general aggressiveness, raised by
+    /// `hostility_step` for each hostile act, and discounted by `ally_discount` while the
+    /// two are allied (an alliance is a commitment that reassures, not a guarantee).
+    public func directedIntent(_ aggressiveness: Double, acts: Int, allied: Bool) -> Double {
+        let raised = min(1, aggressiveness + hostilityStep * Double(acts))
+        return allied ? raised * allyDiscount : raised
+    }
+
+    /// `attributes` with each actor's aggressiveness aimed at the observer.
+    public func aimed(_ attributes: [StateID: Attributes], record: HostilityRecord, allies: Set<StateID>) -> [StateID: Attributes] {
+        var out = attributes
+        for (id, a) in attributes {
+            out[id]!.aggressiveness = directedIntent(a.aggressiveness, acts: record.count(id), allied: allies.contains(id))
+        }
+        return out
+    }
+}
