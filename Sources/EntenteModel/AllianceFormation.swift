@@ -17,8 +17,10 @@ public struct AlignmentRecord: Equatable, Sendable {
     public var truth: Alignment
     public var trueReason: String
     public var allianceLabel: AllianceLabel?
-    /// The policy rule that fired.
-    public var rule: String
+    /// The policy rule that fired (nil: the state reported no decision).
+    public var rule: Rule?
+    /// The rule in words.
+    public var ruleText: String
     /// The perceived threats behind the decision, with their four components.
     public var threats: [ThreatScore]
 
@@ -126,7 +128,7 @@ public struct AllianceFormation {
             round: round, state: id, partner: partner, offeredBy: offer.offeredBy, kind: offer.kind, aimedAt: offer.aimedAt,
             side: side, perceivedThreat: perceivedThreat, perceived: perceived, perceivedReason: perceivedReason,
             trueThreat: trueThreat, truth: truth, trueReason: trueReason, allianceLabel: nil,
-            rule: decision?.rule ?? "", threats: decision?.threats ?? [])
+            rule: decision?.rule, ruleText: decision?.ruleText ?? "", threats: decision?.threats ?? [])
     }
 }
 

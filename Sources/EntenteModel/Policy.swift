@@ -13,12 +13,15 @@ public struct Decision: Equatable, Sendable {
     public var stance: Stance
     /// The perceived main threat, when one is above the floor.
     public var threat: StateID?
-    /// The rule that fired, e.g. "weak (0.20 of T's side), no ally available, threat adjacent: bandwagon".
-    public var rule: String
+    /// The rule that fired and its numbers; `ruleText` puts them in words.
+    public var rule: Rule
     /// The top perceived threats, with their four components.
     public var threats: [ThreatScore]
 
-    public init(stance: Stance, threat: StateID?, rule: String, threats: [ThreatScore]) {
+    /// The rule in words, as the log shows it.
+    public var ruleText: String { rule.text(stance: stance, threat: threat) }
+
+    public init(stance: Stance, threat: StateID?, rule: Rule, threats: [ThreatScore]) {
         self.stance = stance
         self.threat = threat
         self.rule = rule
@@ -103,20 +106,18 @@ public func decide(_ ctx: PolicyContext) -> Decision {
     var ctx = ctx
     let top = Array(ctx.threats.prefix(ctx.params.assessmentSize))
     guard let main = ctx.threats.first, main.score >= ctx.params.threatFloor else {
-        let best = ctx.threats.first.map { String(format2($0.score)) } ?? "none"
-        return Decision(stance: .none, threat: nil, rule: "no threat above the floor \(format2(ctx.params.threatFloor)) (highest \(best)): no side", threats: top)
+        return Decision(stance: .none, threat: nil, rule: Rule(.noThreat, [ctx.params.threatFloor] + ctx.threats.prefix(1).map(\.score)), threats: top)
     }
     let t = main.target
     switch ctx.kind {
     case .alwaysBalance:
-        return Decision(stance: .balance, threat: t, rule: "always-balance policy: balance against \(t)", threats: top)
+        return Decision(stance: .balance, threat: t, rule: Rule(.alwaysBalance), threats: top)
     case .alwaysBandwagon:
-        return Decision(stance: .bandwagon, threat: t, rule: "always-bandwagon policy: bandwagon with \(t)", threats: top)
+        return Decision(stance: .bandwagon, threat: t, rule: Rule(.alwaysBandwagon), threats: top)
     case .random:
         let draw = ctx.random.uniform()
         let bandwagon = draw < ctx.params.randomBandwagon
-        return Decision(stance: bandwagon ? .bandwagon : .balance, threat: t,
-                        rule: "random policy (draw \(format2(draw)) vs \(format2(ctx.params.randomBandwagon))): \(bandwagon ? "bandwagon with" : "balance against") \(t)",
+        return Decision(stance: bandwagon ? .bandwagon : .balance, threat: t, rule: Rule(.random, [draw, ctx.params.randomBandwagon]),
                         threats: top)
     case .walt:
         return waltDecision(ctx, threat: main, top: top)
@@ -147,29 +148,23 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
         let win = winProbability(tSide.reduce(0) { $0 + ctx.power($1) }, against: other.reduce(0) { $0 + ctx.power($1) },
                                  decisiveness: ctx.warDecisiveness)
         if win >= p.certainVictory {
-            return Decision(stance: .bandwagon, threat: t,
-                            rule: "in war, \(t)'s side looks certain to win (p=\(format2(win)) ≥ \(format2(p.certainVictory))): bandwagon with \(t)",
-                            threats: top)
+            return Decision(stance: .bandwagon, threat: t, rule: Rule(.warVictor, [win, p.certainVictory]), threats: top)
         }
     }
 
-    let ratio = theirPower > 0 ? ctx.ownPower / theirPower : .infinity
+    let ratio = ctx.ownPower / max(theirPower, Rule.ratioFloor)
     let weak = ratio < p.weakRatio
     let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
     // An ally helps only as far as its power reaches the threat: weighted by its proximity to T.
     func help(_ k: StateID) -> Double { ctx.power(k) * ctx.geography.proximity(k, t) }
     let available = ctx.ownPower + mine.sorted().reduce(0) { $0 + help($1) }
         + ctx.willingPartners(against: t).reduce(0) { $0 + help($1) }
-    let needed = p.allyMargin * theirPower
-    let alliesAvailable = available >= needed
-    let weakText = weak ? "weak (\(format2(ratio)) of \(t)'s side)" : "not weak (\(format2(ratio)) of \(t)'s side)"
-    let alliesText = alliesAvailable ? "allies available (\(format2(available / max(needed, 1e-12))) of needed)"
-        : "no ally available (\(format2(available / max(needed, 1e-12))) of needed)"
-    let nearText = near ? "threat adjacent (g=\(format2(g)))" : "threat distant (g=\(format2(g)))"
-    if weak && near && !alliesAvailable {
-        return Decision(stance: .bandwagon, threat: t, rule: "\(weakText), \(alliesText), \(nearText): bandwagon with \(t)", threats: top)
+    let alliesRatio = available / max(p.allyMargin * theirPower, Rule.ratioFloor)
+    let numbers = [ratio, p.weakRatio, alliesRatio, g, p.nearProximity]
+    if weak && near && alliesRatio < 1 {
+        return Decision(stance: .bandwagon, threat: t, rule: Rule(.weakNearAlone, numbers), threats: top)
     }
-    return Decision(stance: .balance, threat: t, rule: "\(weakText), \(alliesText), \(nearText): balance against \(t)", threats: top)
+    return Decision(stance: .balance, threat: t, rule: Rule(.waltBalance, numbers), threats: top)
 }
 
 /// Two decimals, locale-free and deterministic.

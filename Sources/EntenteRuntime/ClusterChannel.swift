@@ -80,8 +80,11 @@ public final class ClusterChannel: StateChannel {
             switch message {
             case .hello(let hello):
                 if !known.contains(hello.state) || hello.state != id {
-                    onProblem?("refused state '\(hello.state)' (routing id '\(id)'): not a state of this scenario")
-                    _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "'\(hello.state)' is not a state of this scenario").encoded()], dontWait: true)
+                    // Name the real fault: a stranger, or a state whose socket identity is not its id.
+                    let why = !known.contains(hello.state) ? "'\(hello.state)' is not a state of this scenario"
+                        : "its Hello says '\(hello.state)' but its routing id is '\(id)': set the DEALER's routing id to the state id"
+                    onProblem?("refused state '\(hello.state)' (routing id '\(id)'): \(why)")
+                    _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: why).encoded()], dontWait: true)
                 } else if let already = joined[id] {
                     onProblem?("state \(id) joined twice (pids \(already.pid) and \(hello.pid)); keeping the first")
                 } else {

@@ -142,7 +142,7 @@ public final class Coordinator {
         let commits = try exchange(channel, ids.map { ($0, PhaseStart(round: r, phase: .commit, step: 0, expected: post.expected(for: $0, at: commitIndex))) })
         for id in ids {
             guard let d = commits[id]?.decision else { continue }
-            let decision = DecisionEvent(state: id, stance: d.stance, threat: d.threat, rule: d.rule, threats: d.threats.map(ThreatEntry.init))
+            let decision = DecisionEvent(state: id, stance: d.stance, threat: d.threat, ruleCode: d.rule.code.name, rule: d.ruleText, threats: d.threats.map(ThreatEntry.init))
             log.record(RunEvent(round: round, .decision(decision)))
         }
         formAlliances(round: round, commits: commits, beliefs: beliefs)

@@ -67,8 +67,3 @@ public enum JSON: Sendable {
         out += "\""
     }
 }
-
-extension JSON {
-    static func ids(_ ids: [String]) -> JSON { .array(ids.map { .string($0) }) }
-    static func optional(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
-}

@@ -119,13 +119,17 @@ public struct DecisionEvent: Codable, Sendable {
     public var state: StateID
     public var stance: Stance
     public var threat: StateID?
+    /// The rule's code (`Rule.Code.name`) and the rule in words, rendered from the code's numbers.
+    public var ruleCode: String
     public var rule: String
     public var threats: [ThreatEntry]
+
+    enum CodingKeys: String, CodingKey { case state, stance, threat, ruleCode = "rule_code", rule, threats }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(state, forKey: .state); try c.encode(stance, forKey: .stance); try c.encode(threat, forKey: .threat)
-        try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
+        try c.encode(ruleCode, forKey: .ruleCode); try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
     }
 }
 
@@ -144,20 +148,22 @@ public struct AlignmentEvent: Codable, Sendable {
     public var trueAlignment: Alignment
     public var trueReason: String
     public var allianceLabel: String
+    public var ruleCode: String
     public var rule: String
     public var threats: [ThreatEntry]
 
     enum CodingKeys: String, CodingKey {
         case state, partner, offeredBy = "offered_by", kind, aimedAt = "aimed_at", side, perceivedThreat = "perceived_threat"
         case perceivedAlignment = "perceived_alignment", perceivedReason = "perceived_reason", trueThreat = "true_threat"
-        case trueAlignment = "true_alignment", trueReason = "true_reason", allianceLabel = "alliance_label", rule, threats
+        case trueAlignment = "true_alignment", trueReason = "true_reason", allianceLabel = "alliance_label", ruleCode = "rule_code", rule
+        case threats
     }
 
     init(_ r: AlignmentRecord) {
         (state, partner, offeredBy, kind, aimedAt, side) = (r.state, r.partner, r.offeredBy, r.kind, r.aimedAt, r.side)
         (perceivedThreat, perceivedAlignment, perceivedReason) = (r.perceivedThreat, r.perceived, r.perceivedReason)
         (trueThreat, trueAlignment, trueReason) = (r.trueThreat, r.truth, r.trueReason)
-        (allianceLabel, rule, threats) = (r.allianceLabel?.description ?? "", r.rule, r.threats.map(ThreatEntry.init))
+        (allianceLabel, ruleCode, rule, threats) = (r.allianceLabel?.description ?? "", r.rule?.code.name ?? "", r.ruleText, r.threats.map(ThreatEntry.init))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -167,7 +173,8 @@ public struct AlignmentEvent: Codable, Sendable {
         try c.encode(perceivedThreat, forKey: .perceivedThreat); try c.encode(perceivedAlignment, forKey: .perceivedAlignment)
         try c.encode(perceivedReason, forKey: .perceivedReason); try c.encode(trueThreat, forKey: .trueThreat)
         try c.encode(trueAlignment, forKey: .trueAlignment); try c.encode(trueReason, forKey: .trueReason)
-        try c.encode(allianceLabel, forKey: .allianceLabel); try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
+        try c.encode(allianceLabel, forKey: .allianceLabel); try c.encode(ruleCode, forKey: .ruleCode)
+        try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
     }
 }
 

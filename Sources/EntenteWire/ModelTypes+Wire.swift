@@ -12,7 +12,8 @@ extension WireWriter {
     }
     mutating func stance(_ s: Stance) { u8(s.code) }
     mutating func decision(_ d: Decision) {
-        stance(d.stance); optionalString(d.threat); string(d.rule); array(d.threats) { $0.threatScore($1) }
+        stance(d.stance); optionalString(d.threat); u8(d.rule.code.rawValue); array(d.rule.numbers) { $0.f64($1) }
+        array(d.threats) { $0.threatScore($1) }
     }
     mutating func commitment(_ c: Commitment) { string(c.partner); stance(c.kind); optionalString(c.aimedAt); string(c.offeredBy) }
     mutating func letter(_ l: Letter) {
@@ -57,8 +58,17 @@ extension WireReader {
     }
     mutating func decision() throws -> Decision {
         Decision(stance: try stance("decision.stance"), threat: try optionalString("decision.threat"),
-                 rule: try string("decision.rule"),
+                 rule: try rule(),
                  threats: try array("decision.threats", minElementBytes: 34) { try $0.threatScore() })
+    }
+    mutating func rule() throws -> Rule {
+        let raw = try u8("decision.rule")
+        guard let code = Rule.Code(rawValue: raw) else { throw WireError.invalidValue(field: "decision.rule", detail: "unknown rule code \(raw)") }
+        let numbers = try array("decision.numbers", minElementBytes: 8) { try $0.finite("decision.number") }
+        guard code.numberCounts.contains(numbers.count) else {
+            throw WireError.invalidValue(field: "decision.numbers", detail: "rule \(code.name) takes \(code.numberCounts) numbers, got \(numbers.count)")
+        }
+        return Rule(code, numbers)
     }
     mutating func commitment() throws -> Commitment {
         Commitment(partner: try string("commitment.partner"), kind: try stance("commitment.kind"),

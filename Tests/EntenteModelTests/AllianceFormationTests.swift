@@ -25,7 +25,7 @@ struct CommitPhase {
         let ids = Set(world.order)
         let everyone = Dictionary(uniqueKeysWithValues: ids.map { ($0, ids.subtracting([$0])) })
         let commits = Dictionary(uniqueKeysWithValues: ids.map { id in
-            (id, CommitReport(decision: threats[id].map { Decision(stance: .balance, threat: $0, rule: "test", threats: []) },
+            (id, CommitReport(decision: threats[id].map { Decision(stance: .balance, threat: $0, rule: Rule(.alwaysBalance), threats: []) },
                               commitments: commitments[id] ?? []))
         })
         let events = AllianceFormation(params: params, peers: peers ?? everyone, classification: classification).form(in: &world, round: round, commits: commits, beliefs: beliefs)

@@ -17,7 +17,7 @@ struct PolicyTests {
         let d = decide(ctx)
         #expect(d.threat == "BIG")
         #expect(d.stance == .bandwagon)
-        #expect(d.rule.contains("weak") && d.rule.contains("no ally available") && d.rule.contains("adjacent"))
+        #expect(d.ruleText.contains("weak") && d.ruleText.contains("no ally available") && d.ruleText.contains("adjacent"))
     }
 
     @Test("the same state with willing allies that reach the threat balances")
@@ -30,7 +30,7 @@ struct PolicyTests {
         #expect(d.stance == .balance)
         #expect(d.threat == "BIG")
         // 0.05 + 0.6·g(MDA,BIG)=1 + 0.3·0.5 + 0.05·0.25 = 0.8125 against BIG's 0.6.
-        #expect(d.rule.contains("allies available (1.35 of needed)"), "\(d.rule)")
+        #expect(d.ruleText.contains("allies available (1.35 of needed)"), "\(d.ruleText)")
     }
 
     @Test("distant friends are no ally available: they help only as far as their power reaches the threat")
@@ -40,8 +40,8 @@ struct PolicyTests {
         let ctx = Fixture.context(me: "WEK", power: 0.05, beliefs: far, geography: geography, sharers: ["BIG": ["MDB", "FAR"]])
         let d = decide(ctx)
         // Unweighted, 0.05 + 0.6 + 0.05 would match BIG's 0.6; two and three hops from BIG they bring 0.3 + 0.0125.
-        #expect(d.stance == .bandwagon, "\(d.rule)")
-        #expect(d.rule.contains("no ally available (0.60 of needed)"), "\(d.rule)")
+        #expect(d.stance == .bandwagon, "\(d.ruleText)")
+        #expect(d.ruleText.contains("no ally available (0.60 of needed)"), "\(d.ruleText)")
     }
 
     @Test("a weak state whose threat is distant still balances")
@@ -52,7 +52,7 @@ struct PolicyTests {
         let d = decide(ctx)
         #expect(d.threat == "BIG")
         #expect(d.stance == .balance)
-        #expect(d.rule.contains("distant"))
+        #expect(d.ruleText.contains("distant"))
     }
 
     @Test("a strong state balances even when alone and adjacent")
@@ -74,19 +74,19 @@ struct PolicyTests {
         var ctx = warContext(me: me, power: 0.15)
         let d = decide(ctx)
         #expect(d.stance == .bandwagon)
-        #expect(d.rule.contains("in war"))
+        #expect(d.ruleText.contains("in war"))
 
         var peace = PolicyParameters()
         peace.warBandwagon = 0
         ctx.params = peace
-        #expect(!decide(ctx).rule.contains("in war"))
+        #expect(!decide(ctx).ruleText.contains("in war"))
     }
 
     @Test("a bystander of a distant war does not join its certain victor")
     func bystanderIgnoresWar() {
         // MDB is not at war and BIG is two hops away (g = 0.5 < near_proximity 0.75).
         let d = decide(warContext(me: "MDB", power: 0.15))
-        #expect(!d.rule.contains("in war"), "\(d.rule)")
+        #expect(!d.ruleText.contains("in war"), "\(d.ruleText)")
         #expect(d.stance == .balance)
     }
 
@@ -152,7 +152,7 @@ struct NegotiationTests {
         let ctx = Fixture.context(me: "A", power: 0.3, beliefs: beliefs, geography: geography, sharers: ["T": ["B"]])
         let n = Negotiator(context: ctx, decision: decide(ctx))
         #expect(n.answer(from: "T", kind: .balance, aimedAt: "B").0 == false)
-        let bandwagoner = Negotiator(context: ctx, decision: Decision(stance: .bandwagon, threat: "T", rule: "", threats: ctx.threats))
+        let bandwagoner = Negotiator(context: ctx, decision: Decision(stance: .bandwagon, threat: "T", rule: Rule(.alwaysBandwagon), threats: ctx.threats))
         #expect(bandwagoner.answer(from: "T", kind: .balance, aimedAt: "B").0 == true)
     }
 

@@ -9,14 +9,14 @@ import Testing
 /// History: re-recorded when crossed offers stopped being refused for "no room" (a
 /// negotiation bug fix); and for "Alignments that mean something" (exclusive sides,
 /// strict main threats, power that counts as far as it reaches, the war rule for the
-/// states it concerns, dissolution by perceived threat, intent aimed at each state). No information knob has changed them.
+/// states it concerns, dissolution by perceived threat, intent aimed at each state, decisions logged with their rule code). No information knob has changed them.
 @Suite("Golden digests: existing runs stay reproducible")
 struct GoldenDigestTests {
     static let golden: [(String, String)] = [
-        ("small", "ec1c145c377e43309e97ca04e2b9e78620bbd7d8d793a773a486049093d41c29"),
-        ("europe-1914", "ab399d01b97315a0bff378493a5054ae05a281579651db1ef446877adb08d569"),
-        ("europe-1936", "5eec296991467b612524827ae2f12f089fcbfd37278e2325149aedbf62409308"),
-        ("large", "dbfd3f390bc54663af225532c5adbea8b23cabf7743fb3a2dada2faae0ad794b"),
+        ("small", "ffa02010c9874c0af542d075e88311aaa1a68e9b89daf67866f84425b26c41f8"),
+        ("europe-1914", "5601417326077ecfe9ba7b3c9864d70cbc1a3333656b91c935be71d000f22122"),
+        ("europe-1936", "062bef715351fb7764e152a8183442a122bb52deb3208e7030a8356be189680c"),
+        ("large", "137d84b9492404137388cbc6ded43fe7c8a9fa70fd0ff98fdb22b87c8c7b0d53"),
     ]
 
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)

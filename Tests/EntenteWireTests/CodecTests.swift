@@ -21,7 +21,7 @@ struct CodecTests {
         .report(PhaseReport(round: 3, phase: .commit, step: 0,
                             letters: [Letter(sender: "FRN", receiver: "RUS", seq: 9, body: .offer(kind: .balance, aimedAt: "GMY"))],
                             belief: [ReportedThreat(target: "GMY", score: 0.4, estimate: estimate)],
-                            decision: Decision(stance: .balance, threat: "GMY", rule: "not weak: balance against GMY", threats: [threat]),
+                            decision: Decision(stance: .balance, threat: "GMY", rule: Rule(.waltBalance, [0.6, 0.5, 1.25, 1, 0.75]), threats: [threat]),
                             commitments: [Commitment(partner: "RUS", kind: .balance, aimedAt: "GMY", offeredBy: "FRN")],
                             problems: ["refused a malformed peer message"])),
         .finish(digest: String(repeating: "ab", count: 32)),
@@ -147,5 +147,25 @@ struct CodecTests {
         }
         // Some mutations leave a valid message (a changed number); most must not decode.
         #expect(decoded < 20000)
+    }
+
+    @Test("a decision's rule must be a known code with the numbers it takes")
+    func ruleCodes() throws {
+        func report(_ rule: Rule) -> [UInt8] {
+            ControlMessage.report(PhaseReport(round: 1, phase: .commit, step: 0,
+                                              decision: Decision(stance: .balance, threat: "GMY", rule: rule, threats: []))).encoded()
+        }
+        let good = Rule(.random, [0.25, 0.5])
+        guard case .report(let r) = try ControlMessage(decoding: report(good)) else { Issue.record("not a report"); return }
+        #expect(r.decision?.rule == good)
+        #expect(throws: WireError.self) { try ControlMessage(decoding: report(Rule(.random, [0.25]))) }
+        #expect(throws: WireError.self) { try ControlMessage(decoding: report(Rule(.alwaysBalance, [1]))) }
+        var bytes = report(Rule(.alwaysBalance))
+        // The code follows the header, round, phase, step, three empty arrays, the decision flag,
+        // the stance and the threat (present flag, length, "GMY"): change it to one no version defines.
+        let at = 4 + 2 + 1 + 1 + 4 + 4 + 1 + 1 + 1 + 2 + 3
+        #expect(bytes[at] == Rule.Code.alwaysBalance.rawValue)
+        bytes[at] = 200
+        #expect(throws: WireError.invalidValue(field: "decision.rule", detail: "unknown rule code 200")) { try ControlMessage(decoding: bytes) }
     }
 }
