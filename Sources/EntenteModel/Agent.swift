@@ -23,6 +23,8 @@ public final class Agent {
     private var hostility = HostilityRecord()
     /// My allies, as the last observation showed them.
     private var allies: Set<StateID> = []
+    /// The alliances the last observation showed, to see which coalitions are new.
+    private var standing: Set<PublicAlliance> = []
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
                 geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1) {
@@ -44,7 +46,12 @@ public final class Agent {
     public func observe(_ o: Observation) {
         observation = o
         eliminated = Set(o.eliminated)
-        allies = Set(o.alliances.filter { $0.contains(me) }.flatMap { $0 }).subtracting([me])
+        allies = Set(o.alliances.filter { $0.members.contains(me) }.flatMap(\.members)).subtracting([me])
+        // A coalition against me is seen the round after it formed: new in this observation.
+        for a in o.alliances where a.against == me && !standing.contains(a) {
+            hostility.record(coalition: a.members, against: me, observer: me)
+        }
+        standing = Set(o.alliances)
         // Each war is public in exactly one observation: the round after it started.
         for war in o.wars {
             guard let attacker = war.attackers.first, let defender = war.defenders.first else { continue }
@@ -131,9 +138,9 @@ public final class Agent {
         }
         beliefs.fuse(reports, trust: params.trust)
         var allies: [StateID: Set<StateID>] = [:]
-        for pair in o.alliances where pair.count == 2 {
-            allies[pair[0], default: []].insert(pair[1])
-            allies[pair[1], default: []].insert(pair[0])
+        for a in o.alliances where a.members.count == 2 {
+            allies[a.members[0], default: []].insert(a.members[1])
+            allies[a.members[1], default: []].insert(a.members[0])
         }
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),

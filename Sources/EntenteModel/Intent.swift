@@ -3,7 +3,7 @@
 /// what it does to me and mine, and which an alliance with it reassures.
 public struct HostilityRecord: Equatable, Sendable {
     /// actor → wars it started against this observer, an ally of the observer at the
-    /// time, or a neighbour of the observer.
+    /// time, or a neighbour of the observer; and coalitions it formed against the observer.
     public private(set) var acts: [StateID: Int] = [:]
 
     public init() {}
@@ -17,6 +17,13 @@ public struct HostilityRecord: Equatable, Sendable {
         if defender == observer || allies.contains(defender) || geography.hops(observer, defender) == 1 {
             acts[attacker, default: 0] += 1
         }
+    }
+
+    /// Counts a balancing coalition formed against `observer`: each member has shown its
+    /// intent toward it (Walt: alliances formed against a state reveal intent, too).
+    public mutating func record(coalition members: [StateID], against target: StateID, observer: StateID) {
+        guard target == observer else { return }
+        for m in members where m != observer { acts[m, default: 0] += 1 }
     }
 
     public func count(_ actor: StateID) -> Int { acts[actor] ?? 0 }

@@ -55,14 +55,14 @@ public struct Observation: Equatable, Sendable {
     public var own: Attributes
     /// Noisy estimates of the states it can see.
     public var seen: [StateID: Estimate]
-    /// Public: alliances standing, as pairs.
-    public var alliances: [[StateID]]
+    /// Public: alliances standing, with the threat each balancing coalition is aimed at.
+    public var alliances: [PublicAlliance]
     /// Public: wars under way.
     public var wars: [PublicWar]
     /// Public: states no longer in the system.
     public var eliminated: [StateID]
 
-    public init(round: Int, own: Attributes, seen: [StateID: Estimate], alliances: [[StateID]],
+    public init(round: Int, own: Attributes, seen: [StateID: Estimate], alliances: [PublicAlliance],
                 wars: [PublicWar], eliminated: [StateID]) {
         self.round = round
         self.own = own
@@ -70,5 +70,17 @@ public struct Observation: Equatable, Sendable {
         self.alliances = alliances
         self.wars = wars
         self.eliminated = eliminated
+    }
+}
+
+/// An alliance as everyone sees it: its two members, and its target when it is a
+/// balancing coalition (treaties are public, and so is whom they are aimed at).
+public struct PublicAlliance: Equatable, Hashable, Sendable {
+    public var members: [StateID]
+    public var against: StateID?
+
+    public init(_ members: [StateID], against: StateID? = nil) {
+        self.members = members
+        self.against = against
     }
 }

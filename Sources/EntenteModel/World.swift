@@ -23,6 +23,12 @@ public struct Alliance: Equatable, Sendable {
     }
 
     public func contains(_ id: StateID) -> Bool { members.contains(id) }
+
+    /// As every state sees it: members, and the target of a balancing coalition.
+    public var `public`: PublicAlliance {
+        if case .balancing(let x) = label { return PublicAlliance(members, against: x) }
+        return PublicAlliance(members)
+    }
 }
 
 /// A war under way: decided in the resolve phase after the one it started in, so the
@@ -143,6 +149,12 @@ public struct World: Sendable {
             for observer in live {
                 hostility[observer, default: HostilityRecord()].record(attacker: attacker, defender: defender, observer: observer,
                                                                        allies: allies(of: observer), geography: geography)
+            }
+        }
+        // Coalitions formed this round and still standing: their targets see them next round.
+        for a in alliances where a.formedRound == round {
+            if case .balancing(let target) = a.label {
+                hostility[target, default: HostilityRecord()].record(coalition: a.members, against: target, observer: target)
             }
         }
         return events
@@ -291,7 +303,7 @@ public struct World: Sendable {
                                 confidence: observationConfidence(noise: max(sp, so, sa)))
         }
         return Observation(round: round, own: states[observer]!.attributes, seen: seen,
-                           alliances: alliances.map(\.members), wars: publicWars,
+                           alliances: alliances.map(\.public), wars: publicWars,
                            eliminated: order.filter { !isLive($0) })
     }
 

@@ -29,7 +29,7 @@ extension WireWriter {
         u16(UInt16(clamping: o.round))
         attributes(o.own)
         array(o.seen.sorted { $0.key < $1.key }) { w, item in w.string(item.key); w.estimate(item.value) }
-        array(o.alliances) { w, pair in w.array(pair) { $0.string($1) } }
+        array(o.alliances) { w, a in w.array(a.members) { $0.string($1) }; w.optionalString(a.against) }
         array(o.wars) { w, war in w.array(war.attackers) { $0.string($1) }; w.array(war.defenders) { $0.string($1) } }
         array(o.eliminated) { $0.string($1) }
     }
@@ -99,7 +99,10 @@ extension WireReader {
             guard seen[id] == nil else { throw WireError.invalidValue(field: "observation.seen", detail: "state \(id) listed twice") }
             seen[id] = e
         }
-        let alliances = try array("observation.alliances", minElementBytes: 4) { r in try r.array("alliance", minElementBytes: 2) { try $0.string("alliance.member") } }
+        let alliances = try array("observation.alliances", minElementBytes: 5) { r in
+            PublicAlliance(try r.array("alliance", minElementBytes: 2) { try $0.string("alliance.member") },
+                           against: try r.optionalString("alliance.against"))
+        }
         let wars = try array("observation.wars", minElementBytes: 8) { r in
             PublicWar(attackers: try r.array("war.attackers", minElementBytes: 2) { try $0.string("war.attacker") },
                       defenders: try r.array("war.defenders", minElementBytes: 2) { try $0.string("war.defender") })

@@ -50,6 +50,24 @@ struct IntentTests {
         #expect(r.count("O") == 0 && r.count("V") == 0)
     }
 
+    @Test("a coalition formed against me counts for each member; one against another state does not")
+    func coalitionsCount() {
+        var r = HostilityRecord()
+        r.record(coalition: ["A", "B"], against: "V", observer: "V")
+        r.record(coalition: ["A", "C"], against: "X", observer: "V")
+        #expect(r.count("A") == 1 && r.count("B") == 1 && r.count("C") == 0)
+    }
+
+    @Test("the truth counts a coalition the round it forms, once; its target sees it as a balancing alliance")
+    func worldRecordsCoalitions() {
+        var w = quartet(["A", "B", "T", "D"])
+        w.form(Alliance("A", "B", round: 3, label: .balancing(against: "T")))
+        _ = w.resolve(round: 3, seed: 1, mainThreats: ["A": "T"])
+        _ = w.resolve(round: 4, seed: 1, mainThreats: ["A": "T"])
+        #expect(w.hostility["T"]?.count("A") == 1 && w.hostility["T"]?.count("B") == 1)
+        #expect(w.alliances.map(\.public) == [PublicAlliance(["A", "B"], against: "T")])
+    }
+
     @Test("each hostile act raises intent by hostility_step up to 1; an ally's intent is discounted")
     func directedIntent() {
         let w = ThreatWeights()

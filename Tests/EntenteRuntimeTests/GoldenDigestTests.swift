@@ -9,14 +9,14 @@ import Testing
 /// History: re-recorded when crossed offers stopped being refused for "no room" (a
 /// negotiation bug fix); and for "Alignments that mean something" (exclusive sides,
 /// strict main threats, power that counts as far as it reaches, the war rule for the
-/// states it concerns, dissolution by perceived threat, intent aimed at each state, decisions logged with their rule code). No information knob has changed them.
+/// states it concerns, dissolution by perceived threat, intent aimed at each state by wars and coalitions, decisions logged with their rule code). No information knob has changed them.
 @Suite("Golden digests: existing runs stay reproducible")
 struct GoldenDigestTests {
     static let golden: [(String, String)] = [
-        ("small", "ffa02010c9874c0af542d075e88311aaa1a68e9b89daf67866f84425b26c41f8"),
-        ("europe-1914", "5601417326077ecfe9ba7b3c9864d70cbc1a3333656b91c935be71d000f22122"),
-        ("europe-1936", "062bef715351fb7764e152a8183442a122bb52deb3208e7030a8356be189680c"),
-        ("large", "137d84b9492404137388cbc6ded43fe7c8a9fa70fd0ff98fdb22b87c8c7b0d53"),
+        ("small", "a194b449be7185c1552b43a73af4b7c6019a48d9ca60da0733f3960abb38e365"),
+        ("europe-1914", "c74e7889d4f3e41e80204f3f63b39a7b2f89b97aa5c27217187b23e75be29d57"),
+        ("europe-1936", "1d34b8098cefa24e0ef839f8bcf2dfc16f97c4eb1224a9b622102acb5b907d89"),
+        ("large", "d01682d12b04ae7c3d9473b56470dbbdaf6765f8337392a09ad09018fb962109"),
     ]
 
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)

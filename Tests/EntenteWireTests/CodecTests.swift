@@ -7,7 +7,7 @@ struct CodecTests {
     static let estimate = Estimate(attributes: Attributes(power: 0.25, offense: 0.5, aggressiveness: 0.125), confidence: 0.5)
     static let threat = ThreatScore(target: "GMY", components: ThreatComponents(power: 0.2, proximity: 1, offense: 1.8, intent: 1.1))
     static let observation = Observation(round: 3, own: estimate.attributes, seen: ["GMY": estimate, "FRN": estimate],
-                                         alliances: [["FRN", "RUS"]], wars: [PublicWar(attackers: ["GMY"], defenders: ["FRN", "RUS"])],
+                                         alliances: [PublicAlliance(["FRN", "RUS"], against: "GMY"), PublicAlliance(["GMY", "AUH"])], wars: [PublicWar(attackers: ["GMY"], defenders: ["FRN", "RUS"])],
                                          eliminated: ["SRB"])
 
     static let controls: [ControlMessage] = [
