@@ -279,36 +279,6 @@ public struct World: Sendable {
         alliances = kept
         return events
     }
-
-    // MARK: Observation
-
-    /// What `observer` is told this round: noisy estimates of the states within its sight,
-    /// drawn from the seed (log-normal noise on power, additive on offense and intent).
-    /// - Parameter truth: the attributes to observe (older ones, for intelligence lag); nil: today's.
-    public func observation(for observer: StateID, round: Int, seed: UInt64, params o: ObservationParameters,
-                            truth: [StateID: Attributes]? = nil) -> Observation {
-        var seen: [StateID: Estimate] = [:]
-        for id in live where id != observer {
-            let hops = geography.hops(observer, id)
-            guard o.sees(id, hops: hops) else { continue }
-            let t = truth?[id] ?? states[id]!.attributes
-            let (sp, so, sa) = o.sigmas(hops: hops ?? order.count)
-            var rng = SeededRandom(seed: seed, purpose: "observe", [observer, id, String(round)])
-            // The exponent is bounded so that no setting can make an estimate infinite.
-            let p = t.power * _exp(min(50, max(-50, sp * rng.normal())))
-            let off = clamp01(t.offense + so * rng.normal())
-            let a = clamp01(t.aggressiveness + sa * rng.normal())
-            // The noisiest attribute bounds how sure the observer can be.
-            seen[id] = Estimate(attributes: Attributes(power: p, offense: off, aggressiveness: a),
-                                confidence: observationConfidence(noise: max(sp, so, sa)))
-        }
-        return Observation(round: round, own: states[observer]!.attributes, seen: seen,
-                           alliances: alliances.map(\.public), wars: publicWars,
-                           eliminated: order.filter { !isLive($0) })
-    }
-
-    /// Every state's true attributes now (kept by the coordinator for intelligence lag).
-    public var snapshot: [StateID: Attributes] { states.mapValues(\.attributes) }
 }
 
 func clamp01(_ x: Double) -> Double { min(1, max(0, x)) }
