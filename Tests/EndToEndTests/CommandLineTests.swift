@@ -64,7 +64,7 @@ struct CommandLineTests {
 
     @Test("every subcommand has help that documents its options", arguments: [
         (["run"], ["--seed", "--rounds", "--out", "--transport", "--engine"]),
-        (["coordinator"], ["--scenario", "--endpoint", "--join-timeout", "--phase-timeout"]),
+        (["coordinator"], ["--scenario", "--resolved-scenario", "--endpoint", "--join-timeout", "--phase-timeout"]),
         (["state"], ["--id", "--coordinator", "--listen", "--advertise"]),
         (["validate"], ["<scenarios>"]),
     ])
@@ -72,6 +72,27 @@ struct CommandLineTests {
         let r = try Entente.run(command + ["--help"])
         #expect(r.status == 0)
         for option in options { #expect(r.stdout.contains(option), "\(command) --help lacks \(option)") }
+    }
+
+    @Test("entente parameters lists every numeric parameter with its default and range, from the descriptors")
+    func parameters() throws {
+        let r = try Entente.run(["parameters"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("policy.max_allies ") && $0.contains(" 4 ") && $0.contains("an integer from 0 to 1000") })
+        #expect(lines.contains { $0.hasPrefix("threat.ally_discount ") && $0.contains("0.5") })
+        #expect(lines.contains { $0.hasPrefix("classification.partner_rank ") })
+        #expect(lines.count >= 50)
+    }
+
+    @Test("a coordinator given both a scenario file and a resolved scenario, or --set with a resolved one, says what to do")
+    func coordinatorSources() throws {
+        let both = try Entente.run(["coordinator", "--scenario", "a.yaml", "--resolved-scenario", "b.json"])
+        #expect(both.status != 0 && both.stderr.contains("either --scenario"))
+        let set = try Entente.run(["coordinator", "--resolved-scenario", "b.json", "--set", "rounds=2"])
+        #expect(set.status != 0 && set.stderr.contains("--set changes a scenario file"))
+        let missing = try Entente.run(["coordinator", "--resolved-scenario", "/nonexistent/scenario.json", "--endpoint", "tcp://127.0.0.1:*"])
+        #expect(missing.status != 0 && missing.stderr.contains("cannot read the resolved scenario"))
     }
 
     @Test("a run prints its summary and ends with the digest line")
