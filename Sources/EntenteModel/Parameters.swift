@@ -19,7 +19,7 @@ public struct ThreatWeights: ParameterBlock, Codable {
         .real("intent_base", \.intentBase, 0...100, "w0: the threat a state with no aggressive intent still poses"),
         .real("intent_weight", \.intentWeight, 0...100, "wA: how much perceived aggressiveness adds to it"),
         .real("ally_discount", \.allyDiscount, 0...1, "an ally's intent toward me counts this much of what it would otherwise"),
-        .real("hostility_step", \.hostilityStep, 0...1, "intent toward me gained for each war started against me, an ally or a neighbour"),
+        .real("hostility_step", \.hostilityStep, 0...1, "intent toward me gained for each war started against me, an ally or a neighbour, and each coalition formed against me"),
     ]
 }
 
