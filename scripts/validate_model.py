@@ -154,10 +154,13 @@ def main():
     walt_events = [e for _, es in shares["walt"][2] for e in es]
     in_war = [e for e in walt_events if e["type"] == "decision" and e["rule"].startswith("in war")]
     check("states join a certain victor in war (decisions by the war rule, europe-1936, walt)", len(in_war) > 0, f"{len(in_war)} decisions")
-    gone = [e for e in walt_events if e["type"] == "alliance_dissolved" and e["label"].startswith("balancing")]
-    check("balancing coalitions dissolve once their threat is gone or no longer the main threat", len(gone) > 0,
-          f"{len(gone)} dissolutions: {sum('is gone' in e['reason'] for e in gone)} threat gone, "
-          f"{sum('has not been the main threat' in e['reason'] for e in gone)} threat receded")
+    large = [e for _, es in many("large", seeds) for e in es]
+    ended = [e for e in walt_events + large if e["type"] == "alliance_dissolved" and e["label"].startswith("balancing")]
+    gone = [e for e in ended if "is gone" in e["reason"]]
+    receded = [e for e in ended if "has not been the main threat" in e["reason"]]
+    check("balancing coalitions dissolve once their threat is gone or no longer the main threat (europe-1936 and large, walt)",
+          len(gone) + len(receded) > 0, f"{len(gone)} with the threat gone, {len(receded)} with the threat receded, "
+          f"{len(ended) - len(gone) - len(receded)} when a member was eliminated")
 
     # 3. Weak and isolated states bandwagon more (small.yaml: WEK next to AGG).
     lines += ["", "## Weakness and isolation (small.yaml, WEK borders only AGG)", "",

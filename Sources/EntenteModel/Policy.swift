@@ -137,11 +137,14 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
 
     let g = ctx.geography.proximity(ctx.me, t)
     let near = g >= p.nearProximity
+    let ratio = ctx.ownPower / max(theirPower, Rule.ratioFloor)
+    let weak = ratio < p.weakRatio
     // The war concerns a state that fights in one, or whose threat fights next to it;
-    // a bystander of a distant war has no victor to join (Walt, ch. 2: bandwagoning in war
-    // is a choice of the states the war reaches).
+    // a bystander of a distant war has no victor to join. And it is the weak that join a
+    // certain victor: a strong state can still turn the war (Walt 1987, ch. 2: the weaker
+    // the state, the more likely it bandwagons).
     let atWar = ctx.wars.contains { $0.attackers.contains(ctx.me) || $0.defenders.contains(ctx.me) }
-    if p.warBandwagon >= 0.5, !theirSide.contains(ctx.me), atWar || near,
+    if p.warBandwagon >= 0.5, weak, !theirSide.contains(ctx.me), atWar || near,
        let war = ctx.wars.first(where: { $0.attackers.contains(t) || $0.defenders.contains(t) }) {
         let tSide = war.attackers.contains(t) ? war.attackers : war.defenders
         let other = war.attackers.contains(t) ? war.defenders : war.attackers
@@ -152,8 +155,6 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
         }
     }
 
-    let ratio = ctx.ownPower / max(theirPower, Rule.ratioFloor)
-    let weak = ratio < p.weakRatio
     let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
     // An ally helps only as far as its power reaches the threat: weighted by its proximity to T.
     func help(_ k: StateID) -> Double { ctx.power(k) * ctx.geography.proximity(k, t) }

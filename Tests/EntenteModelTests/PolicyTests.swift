@@ -69,9 +69,9 @@ struct PolicyTests {
         return ctx
     }
 
-    @Test("in war, a state the war reaches bandwagons with the side that looks certain to win", arguments: ["FAR", "WEK"])
+    @Test("in war, a weak state the war reaches bandwagons with the side that looks certain to win", arguments: ["FAR", "WEK"])
     func warBandwagonsWithCertainVictor(me: StateID) {
-        var ctx = warContext(me: me, power: 0.15)
+        var ctx = warContext(me: me, power: 0.05)
         let d = decide(ctx)
         #expect(d.stance == .bandwagon)
         #expect(d.ruleText.contains("in war"))
@@ -80,6 +80,14 @@ struct PolicyTests {
         peace.warBandwagon = 0
         ctx.params = peace
         #expect(!decide(ctx).ruleText.contains("in war"))
+    }
+
+    @Test("a strong state at war does not join the certain victor: it can still turn the war")
+    func strongStateHoldsOut() {
+        // FAR fights BIG; BIG's side bears on FAR with 0.6 · g 0.25 = 0.15, FAR has 0.15: not weak.
+        let d = decide(warContext(me: "FAR", power: 0.15))
+        #expect(d.rule.code != .warVictor, "\(d.ruleText)")
+        #expect(d.stance == .balance)
     }
 
     @Test("a bystander of a distant war does not join its certain victor")
