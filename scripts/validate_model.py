@@ -126,6 +126,11 @@ def main():
     without = results["without starting alliances"]
     check("europe-1914 without starting alliances: UKG, FRN, RUS against GMY, AUH in at least 80 % of seeds",
           sum(map(core_recovered, without)) >= 0.8 * len(without), f"{sum(map(core_recovered, without))}/{len(without)}")
+    def giant(summary):
+        return any("GMY" in side and set(side) & set(ENTENTE_CAMP) for side in summary["sides"])
+    both = [s for rs in results.values() for s in rs]
+    check("no giant bloc: no side joins GMY with UKG, FRN or RUS (europe-1914, with and without its alliances)",
+          not any(map(giant, both)), f"{sum(map(giant, both))} of {len(both)} runs")
     withs = results["with its starting alliances"]
     init = withs[0]["baselines"]["initial_alliances"]
     check("europe-1914 with its alliances: sides agree with the coalitions at least as well as the starting alliances alone (share misplaced)",
