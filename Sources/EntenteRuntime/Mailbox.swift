@@ -7,26 +7,43 @@ import EntenteWire
 /// a phase takes exactly the ones its `PhaseStart` announces, in canonical order, so what a
 /// state decides never depends on arrival order. Anything never announced is refused when
 /// its round is over. The state process and the reference engine share this.
+///
+/// What it holds is bounded whatever arrives: only letters from the run's states, for the
+/// round under way or the next (the barrier keeps every peer within one round), and at most
+/// `perSenderAndRound` from one sender in one round (a state writes a peer a few a round).
 struct Mailbox {
     struct LetterID: Hashable {
         var sender: StateID
         var seq: UInt32
     }
 
+    static let perSenderAndRound = 64
+
     let owner: StateID
+    /// The run's states, once the Welcome has named them; letters from anyone else are refused.
+    var senders: Set<StateID>?
+    /// The round of the last phase taken.
+    private var round: UInt16 = 0
     /// By round, then by (sender, seq).
     private var rounds: [UInt16: [LetterID: Letter]] = [:]
+    private var counts: [UInt16: [StateID: Int]] = [:]
 
     init(owner: StateID) { self.owner = owner }
 
     /// Keeps a letter. - Returns: a problem to report when the letter is refused.
     mutating func add(_ m: PeerMessage) -> String? {
-        guard m.letter.receiver == owner else {
-            return "refused a letter for \(m.letter.receiver) from \(m.letter.sender)"
+        let l = m.letter
+        guard l.receiver == owner else { return "refused a letter for \(l.receiver) from \(l.sender)" }
+        if let senders, !senders.contains(l.sender) { return "refused a letter from \(l.sender): not a state of this run" }
+        if m.round < round { return "refused an unannounced letter from \(l.sender) (seq \(l.seq), round \(m.round))" }
+        if m.round > round &+ 1 { return "refused a letter from \(l.sender) for round \(m.round), beyond the next" }
+        let id = LetterID(sender: l.sender, seq: l.seq)
+        if rounds[m.round]?[id] != nil { return "refused a second letter from \(l.sender) with seq \(l.seq)" }
+        guard counts[m.round, default: [:]][l.sender, default: 0] < Self.perSenderAndRound else {
+            return "refused a letter from \(l.sender): more than \(Self.perSenderAndRound) in round \(m.round)"
         }
-        let id = LetterID(sender: m.letter.sender, seq: m.letter.seq)
-        if rounds[m.round]?[id] != nil { return "refused a second letter from \(m.letter.sender) with seq \(m.letter.seq)" }
-        rounds[m.round, default: [:]][id] = m.letter
+        counts[m.round, default: [:]][l.sender, default: 0] += 1
+        rounds[m.round, default: [:]][id] = l
         return nil
     }
 
@@ -42,12 +59,14 @@ struct Mailbox {
 
     /// Takes the announced letters, in canonical order, and refuses what earlier rounds left unclaimed.
     mutating func take(for start: PhaseStart) -> (inbox: [Letter], problems: [String]) {
+        round = max(round, start.round)
         var problems: [String] = []
-        for round in rounds.keys.sorted() where round < start.round {
-            for (id, _) in rounds[round]!.sorted(by: { ($0.key.sender, $0.key.seq) < ($1.key.sender, $1.key.seq) }) {
-                problems.append("refused an unannounced letter from \(id.sender) (seq \(id.seq), round \(round))")
+        for r in rounds.keys.sorted() where r < start.round {
+            for (id, _) in rounds[r]!.sorted(by: { ($0.key.sender, $0.key.seq) < ($1.key.sender, $1.key.seq) }) {
+                problems.append("refused an unannounced letter from \(id.sender) (seq \(id.seq), round \(r))")
             }
-            rounds[round] = nil
+            rounds[r] = nil
+            counts[r] = nil
         }
         let missing = missing(for: start)
         var inbox: [Letter] = []
@@ -56,5 +75,23 @@ struct Mailbox {
         }
         if !missing.isEmpty { problems.append("letters missing from \(missing.joined(separator: ", ")) at the deadline") }
         return (inbox.sorted(by: Letter.canonical), problems)
+    }
+}
+
+/// What a state refused since its last report, bounded: the first `limit` problems in words,
+/// then how many more, so a flood costs a count, not memory or an oversized report.
+struct ProblemLog {
+    static let limit = 32
+    private var lines: [String] = []
+    private var more = 0
+
+    mutating func add(_ problem: String) {
+        if lines.count < Self.limit { lines.append(problem) } else { more += 1 }
+    }
+
+    /// The problems to report, and an empty log.
+    mutating func take() -> [String] {
+        defer { lines = []; more = 0 }
+        return more == 0 ? lines : lines + ["and \(more) more refused message(s) since the last report"]
     }
 }

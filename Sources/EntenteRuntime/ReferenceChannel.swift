@@ -20,7 +20,9 @@ public final class ReferenceChannel: StateChannel {
             let wire = ControlMessage.welcome(makeWelcome(id, endpoints)).encoded()
             guard case .welcome(let welcome) = try ControlMessage(decoding: wire) else { throw RunError("welcome did not round-trip") }
             hosts[id] = StateHost(welcome: welcome)
-            mailboxes[id] = Mailbox(owner: id)
+            var mailbox = Mailbox(owner: id)
+            mailbox.senders = Set(welcome.states)
+            mailboxes[id] = mailbox
             joined[id] = JoinedState(pid: Int(getpid()), endpoint: endpoints[id]!)
         }
         return joined

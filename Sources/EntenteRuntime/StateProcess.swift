@@ -39,7 +39,7 @@ public final class StateProcess {
     var host: StateHost?
     /// Letters received, until the coordinator announces them.
     var mailbox: Mailbox
-    var problems: [String] = []
+    var problems = ProblemLog()
     var pending: PhaseStart?
     var letterDeadline: Deadline?
     /// Set when the state must exit with the process that started it.
@@ -99,6 +99,7 @@ public final class StateProcess {
                 case .welcome(let w):
                     guard w.state == options.id else { throw RunError("state \(options.id): welcomed as \(w.state)") }
                     host = StateHost(welcome: w)
+                    mailbox.senders = Set(w.states)
                     for peer in w.peers where !peer.endpoint.isEmpty {
                         let push = try Socket(context, .push)
                         try push.setHighWaterMarks(send: 0, receive: 0)
@@ -115,7 +116,7 @@ public final class StateProcess {
                     aborted = true
                     throw RunError("state \(options.id): run aborted by the coordinator: \(reason)")
                 case .hello, .report:
-                    problems.append("unexpected message type from the coordinator")
+                    problems.add("unexpected message type from the coordinator")
                 }
             }
             try processPendingIfReady()
@@ -125,11 +126,11 @@ public final class StateProcess {
     /// Reads every waiting peer message into the mailbox; refuses what does not decode.
     func drainPeers() {
         while let frames = try? inbound.receive(dontWait: true) {
-            guard frames.count == 1 else { problems.append("refused a peer message of \(frames.count) frames"); continue }
+            guard frames.count == 1 else { problems.add("refused a peer message of \(frames.count) frames"); continue }
             do {
-                if let problem = mailbox.add(try PeerMessage(decoding: frames[0])) { problems.append(problem) }
+                if let problem = mailbox.add(try PeerMessage(decoding: frames[0])) { problems.add(problem) }
             } catch {
-                problems.append("refused a malformed peer message: \(error)")
+                problems.add("refused a malformed peer message: \(error)")
             }
         }
     }
@@ -141,8 +142,8 @@ public final class StateProcess {
         let (inbox, refused) = mailbox.take(for: start)
         pending = nil
         letterDeadline = nil
-        let (out, report) = host.handle(start, inbox: inbox, problems: problems + refused)
-        problems = []
+        for problem in refused { problems.add(problem) }
+        let (out, report) = host.handle(start, inbox: inbox, problems: problems.take())
         for message in out {
             guard let socket = outbound[message.letter.receiver] else { continue }
             try socket.send(message.encoded())

@@ -41,9 +41,45 @@ struct HostileInputTests {
         let refused = events(dir + "/run").refusals.map(\.problem)
         #expect(refused.contains { $0.contains("malformed peer message") && $0.contains("bad magic") })
         #expect(refused.contains { $0.contains("unsupported protocol version 99") })
-        // The forged letter is kept until its round is over, then refused as never announced.
-        #expect(refused.contains { $0.contains("unannounced letter from EVIL") })
+        // A letter from a state that is not in the run is refused on arrival.
+        #expect(refused.contains { $0.contains("refused a letter from EVIL: not a state of this run") })
         #expect(refused.contains { $0.contains("late hello from 'EVIL'") })
         #expect(refused.contains { $0.contains("refused a control message from 'EVIL'") && $0.contains("bad magic") })
+    }
+
+    @Test("a flood of letters for far rounds and over the per-sender limit is refused on arrival and reported as a count; the run finishes")
+    func floodIsBounded() throws {
+        let dir = try temporaryFolder()
+        let coordinator = try Entente.Running(["coordinator", "--scenario", Entente.scenario("small"), "--endpoint", "tcp://127.0.0.1:*",
+                                               "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--rounds", "40"])
+        #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
+        let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        #expect(eventually(30) { events(dir + "/run").roundEnded })
+        let target = try #require(events(dir + "/run").joined.first { $0.state == "MDA" }?.endpoint)
+        let context = try Context()
+        let push = try Socket(context, .push)
+        try push.setHighWaterMarks(send: 0, receive: 0)
+        try push.connect(target)
+        // 20,000 letters "from AGG" for a round far ahead, then 200 for the next round.
+        for seq in 0..<20_000 {
+            let m = PeerMessage(round: 60_000, phase: .assess, step: 0,
+                                letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
+            try push.send(m.encoded())
+        }
+        let round = UInt16(events(dir + "/run").filter { $0.kind == .roundEnd }.count + 1)
+        for seq in 0..<200 {
+            let m = PeerMessage(round: round &+ 1, phase: .assess, step: 0,
+                                letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(seq), body: .accept(offer: 0)))
+            try push.send(m.encoded())
+        }
+        let r = try coordinator.wait(timeout: 120)
+        #expect(r.status == 0, "\(r.stderr)")
+        for s in states { #expect(try s.wait(timeout: 30).status == 0) }
+        let refused = events(dir + "/run").refusals.filter { $0.state == "MDA" }.map(\.problem)
+        #expect(refused.contains { $0.contains("refused a letter from AGG for round 60000, beyond the next") })
+        #expect(refused.contains { $0.contains("more refused message(s) since the last report") })
+        // Reported as counts: a few dozen lines, not one per letter.
+        #expect(refused.count < 500, "\(refused.count) refusal lines")
     }
 }
