@@ -1,6 +1,14 @@
 /// A state's identifier: a short code such as `GMY` (COW's abbreviations for real states).
 public typealias StateID = String
 
+/// Ids name sockets, files and CSV fields, and travel in every message: 1 to 32 ASCII
+/// letters, digits, `_` or `-`. The scenario loader and the wire decoder both check it.
+public func isValidStateID(_ id: String) -> Bool {
+    (1...32).contains(id.utf8.count) && id.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+    }
+}
+
 /// The policy a state runs.
 public enum PolicyKind: String, Codable, CaseIterable, Sendable {
     /// Walt: balance by default; bandwagon when weak, isolated and next to an

@@ -15,7 +15,7 @@ extension ScenarioParser {
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
             checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "deceive", "params", "note"], at: field)
             let id = string(map["id"], "\(field).id", required: true, parent: item) ?? "?"
-            if id != "?", !Self.isValidID(id) {
+            if id != "?", !isValidStateID(id) {
                 problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)
             }
             if let first = seen[id] {
@@ -101,12 +101,5 @@ extension ScenarioParser {
             blocs.append(bloc)
         }
         return blocs
-    }
-
-    /// Ids name sockets, files and CSV fields: keep them short and plain.
-    static func isValidID(_ id: String) -> Bool {
-        (1...32).contains(id.count) && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-        }
     }
 }

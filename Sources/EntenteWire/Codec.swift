@@ -55,10 +55,10 @@ extension ControlMessage {
         guard let type = MessageType(rawValue: r.type), type != .peer else { throw WireError.unknownType(r.type) }
         switch type {
         case .hello:
-            self = .hello(Hello(state: try r.string("hello.state"), pid: try r.u32("hello.pid"), endpoint: try r.string("hello.endpoint")))
+            self = .hello(Hello(state: try r.id("hello.state"), pid: try r.u32("hello.pid"), endpoint: try r.string("hello.endpoint")))
         case .welcome:
             let runID = try r.string("welcome.runID")
-            let state = try r.string("welcome.state")
+            let state = try r.id("welcome.state")
             let seed = try r.u64("welcome.seed")
             let rounds = try r.u16("welcome.rounds")
             let steps = try r.u8("welcome.negotiationSteps")
@@ -74,12 +74,12 @@ extension ControlMessage {
             let decisiveness = try r.finite("welcome.warDecisiveness")
             let hopDecay = try r.finite("welcome.hopDecay")
             let floor = try r.finite("welcome.proximityFloor")
-            let states = try r.array("welcome.states", minElementBytes: 2) { try $0.string("welcome.state") }
+            let states = try r.array("welcome.states", minElementBytes: 2) { try $0.id("welcome.state") }
             let borders = try r.array("welcome.borders", minElementBytes: 12) { r in
-                Border(try r.string("border.a"), try r.string("border.b"), .land, proximity: try r.finite("border.proximity"))
+                Border(try r.id("border.a"), try r.id("border.b"), .land, proximity: try r.finite("border.proximity"))
             }
             let peers = try r.array("welcome.peers", minElementBytes: 14) { r in
-                PeerInfo(id: try r.string("peer.id"), endpoint: try r.string("peer.endpoint"), loss: try r.finite("peer.loss"),
+                PeerInfo(id: try r.id("peer.id"), endpoint: try r.string("peer.endpoint"), loss: try r.finite("peer.loss"),
                          delay: try r.u16("peer.delay"))
             }
             let inflation = try r.finite("welcome.inflation")
@@ -103,7 +103,7 @@ extension ControlMessage {
             let phase = try r.phase()
             let step = try r.u8("phase.step")
             let expected = try r.array("phase.expected", minElementBytes: 6) { r in
-                ExpectedLetters(sender: try r.string("expected.sender"),
+                ExpectedLetters(sender: try r.id("expected.sender"),
                                 seqs: try r.array("expected.seqs", minElementBytes: 4) { try $0.u32("expected.seq") })
             }
             let observation = try r.bool("phase.hasObservation") ? try r.observation() : nil

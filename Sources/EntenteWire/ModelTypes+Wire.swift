@@ -36,6 +36,15 @@ extension WireWriter {
 }
 
 extension WireReader {
+    /// A state id (`isValidStateID`): a message naming anything else is refused.
+    mutating func id(_ f: String) throws -> StateID {
+        let s = try string(f)
+        guard isValidStateID(s) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-')") }
+        return s
+    }
+    mutating func optionalID(_ f: String) throws -> StateID? {
+        try bool(f) ? try id(f) : nil
+    }
     mutating func attributes(_ f: String) throws -> Attributes {
         Attributes(power: try finite("\(f).power"), offense: try finite("\(f).offense"), aggressiveness: try finite("\(f).aggressiveness"))
     }
@@ -43,10 +52,10 @@ extension WireReader {
         Estimate(attributes: try attributes(f), confidence: try finite("\(f).confidence"))
     }
     mutating func reportedThreat() throws -> ReportedThreat {
-        ReportedThreat(target: try string("threat.target"), score: try finite("threat.score"), estimate: try estimate("threat.estimate"))
+        ReportedThreat(target: try id("threat.target"), score: try finite("threat.score"), estimate: try estimate("threat.estimate"))
     }
     mutating func threatScore() throws -> ThreatScore {
-        let target = try string("threat.target")
+        let target = try id("threat.target")
         return ThreatScore(target: target, components: ThreatComponents(
             power: try finite("threat.power"), proximity: try finite("threat.proximity"),
             offense: try finite("threat.offense"), intent: try finite("threat.intent")))
@@ -57,7 +66,7 @@ extension WireReader {
         return s
     }
     mutating func decision() throws -> Decision {
-        Decision(stance: try stance("decision.stance"), threat: try optionalString("decision.threat"),
+        Decision(stance: try stance("decision.stance"), threat: try optionalID("decision.threat"),
                  rule: try rule(),
                  threats: try array("decision.threats", minElementBytes: 34) { try $0.threatScore() })
     }
@@ -71,17 +80,17 @@ extension WireReader {
         return Rule(code, numbers)
     }
     mutating func commitment() throws -> Commitment {
-        Commitment(partner: try string("commitment.partner"), kind: try stance("commitment.kind"),
-                   aimedAt: try optionalString("commitment.aimedAt"), offeredBy: try string("commitment.offeredBy"))
+        Commitment(partner: try id("commitment.partner"), kind: try stance("commitment.kind"),
+                   aimedAt: try optionalID("commitment.aimedAt"), offeredBy: try id("commitment.offeredBy"))
     }
     mutating func letter() throws -> Letter {
-        let sender = try string("letter.sender")
-        let receiver = try string("letter.receiver")
+        let sender = try id("letter.sender")
+        let receiver = try id("letter.receiver")
         let seq = try u32("letter.seq")
         let body: PeerBody
         switch try u8("letter.kind") {
         case 1: body = .assessment(try array("assessment", minElementBytes: 42) { try $0.reportedThreat() })
-        case 2: body = .offer(kind: try stance("offer.kind"), aimedAt: try optionalString("offer.aimedAt"))
+        case 2: body = .offer(kind: try stance("offer.kind"), aimedAt: try optionalID("offer.aimedAt"))
         case 3: body = .accept(offer: try u32("accept.offer"))
         case 4: body = .reject(offer: try u32("reject.offer"), reason: try string("reject.reason"))
         case let k: throw WireError.invalidValue(field: "letter.kind", detail: "unknown letter kind \(k)")
@@ -92,7 +101,7 @@ extension WireReader {
         let round = Int(try u16("observation.round"))
         let own = try attributes("observation.own")
         let seenList = try array("observation.seen", minElementBytes: 34) { r -> (StateID, Estimate) in
-            (try r.string("observation.seen.id"), try r.estimate("observation.seen"))
+            (try r.id("observation.seen.id"), try r.estimate("observation.seen"))
         }
         var seen: [StateID: Estimate] = [:]
         for (id, e) in seenList {
@@ -100,14 +109,14 @@ extension WireReader {
             seen[id] = e
         }
         let alliances = try array("observation.alliances", minElementBytes: 5) { r in
-            PublicAlliance(try r.array("alliance", minElementBytes: 2) { try $0.string("alliance.member") },
-                           against: try r.optionalString("alliance.against"))
+            PublicAlliance(try r.array("alliance", minElementBytes: 2) { try $0.id("alliance.member") },
+                           against: try r.optionalID("alliance.against"))
         }
         let wars = try array("observation.wars", minElementBytes: 8) { r in
-            PublicWar(attackers: try r.array("war.attackers", minElementBytes: 2) { try $0.string("war.attacker") },
-                      defenders: try r.array("war.defenders", minElementBytes: 2) { try $0.string("war.defender") })
+            PublicWar(attackers: try r.array("war.attackers", minElementBytes: 2) { try $0.id("war.attacker") },
+                      defenders: try r.array("war.defenders", minElementBytes: 2) { try $0.id("war.defender") })
         }
-        let eliminated = try array("observation.eliminated", minElementBytes: 2) { try $0.string("eliminated") }
+        let eliminated = try array("observation.eliminated", minElementBytes: 2) { try $0.id("eliminated") }
         return Observation(round: round, own: own, seen: seen, alliances: alliances, wars: wars, eliminated: eliminated)
     }
 }

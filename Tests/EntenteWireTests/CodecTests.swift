@@ -168,4 +168,14 @@ struct CodecTests {
         bytes[at] = 200
         #expect(throws: WireError.invalidValue(field: "decision.rule", detail: "unknown rule code 200")) { try ControlMessage(decoding: bytes) }
     }
+
+    @Test("ids are short and plain everywhere on the wire: a 4,000-byte or odd id is refused")
+    func ids() throws {
+        for bad in [String(repeating: "A", count: 4000), "", "A/B", "É"] {
+            let m = PeerMessage(round: 1, phase: .assess, step: 0, letter: Letter(sender: bad, receiver: "MDA", seq: 0, body: .accept(offer: 0)))
+            #expect(throws: WireError.self) { try PeerMessage(decoding: m.encoded()) }
+        }
+        let ok = PeerMessage(round: 1, phase: .assess, step: 0, letter: Letter(sender: "S_01-x", receiver: "MDA", seq: 0, body: .accept(offer: 0)))
+        #expect(try PeerMessage(decoding: ok.encoded()) == ok)
+    }
 }
