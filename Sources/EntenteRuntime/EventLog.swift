@@ -13,6 +13,14 @@ public final class EventLog: @unchecked Sendable {
     private let handle: FileHandle?
     private var hasher = SHA256()
     private var pending = ""
+    /// Events recorded and not yet handed to the writer (the producer's thread only).
+    private var batch: [RunEvent] = []
+    /// Batches handed to the writer and not yet serialised. The writer's queue is bounded:
+    /// a producer faster than the writer waits (back-pressure) instead of growing memory
+    /// without end. Batches keep the hand-over cheap.
+    private let slots = DispatchSemaphore(value: EventLog.maxBatches)
+    static let batchSize = 256
+    static let maxBatches = 256
 
     /// - Parameter path: where to write `events.jsonl`; nil keeps only the digest.
     public init(path: String?) throws {
@@ -27,16 +35,30 @@ public final class EventLog: @unchecked Sendable {
     }
 
     /// Queues one event; those of a kind outside the outcome are kept out of the digest.
+    /// Called from one thread (the coordinator's), like `flush` and `finish`.
     public func record(_ event: RunEvent) {
+        batch.append(event)
+        if batch.count >= Self.batchSize { submit() }
+    }
+
+    private func submit() {
+        guard !batch.isEmpty else { return }
+        let events = batch
+        batch = []
+        slots.wait()
         queue.async { [self] in
-            let line = event.line + "\n"
-            if event.kind.inDigest { hasher.update(data: Array(line.utf8)) }
-            pending += line
+            for event in events {
+                let line = event.line + "\n"
+                if event.kind.inDigest { hasher.update(data: Array(line.utf8)) }
+                pending += line
+            }
+            slots.signal()
         }
     }
 
     /// Writes what the round logged; a crash then loses at most the round in progress.
     public func flush() {
+        submit()
         queue.async { [self] in writePending() }
     }
 
@@ -48,7 +70,8 @@ public final class EventLog: @unchecked Sendable {
 
     /// Writes everything and returns the digest (64 hex characters).
     public func finish() -> String {
-        queue.sync {
+        submit()
+        return queue.sync {
             writePending()
             try? handle?.close()
             return hasher.finalize().map { String(format: "%02x", $0) }.joined()
