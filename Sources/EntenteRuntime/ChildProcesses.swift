@@ -6,24 +6,17 @@ import Foundation
 /// and `entente sweep` (one `entente run` per grid point and seed).
 public final class ChildProcesses {
     public private(set) var children: [(name: String, process: Process)] = []
-    let interrupted = AtomicFlag()
-    var signalSources: [DispatchSourceSignal] = []
+    var trap: SignalTrap?
 
     public init() {}
 
     /// Whether SIGINT, SIGTERM or SIGHUP has arrived since `trapSignals()`.
-    public var wasInterrupted: Bool { interrupted.value }
+    public var wasInterrupted: Bool { trap?.caughtSignal != nil }
 
     /// Turns SIGINT, SIGTERM and SIGHUP into `wasInterrupted`, so the owner can stop its
     /// children before exiting. (Children reset these signals: see `entente`'s commands.)
     public func trapSignals() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [interrupted] in interrupted.set() }
-            source.resume()
-            signalSources.append(source)
-        }
+        if trap == nil { trap = SignalTrap() }
     }
 
     /// Starts `executable arguments`; standard output goes to `output` (nil: inherited).
@@ -67,13 +60,4 @@ public final class ChildProcesses {
     public static func describe(_ p: Process) -> String {
         p.terminationReason == .uncaughtSignal ? "killed by signal \(p.terminationStatus)" : "exit status \(p.terminationStatus)"
     }
-}
-
-/// A flag a signal handler sets and a loop reads.
-final class AtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-
-    var value: Bool { lock.withLock { flag } }
-    func set() { lock.withLock { flag = true } }
 }

@@ -15,8 +15,8 @@ public final class ClusterChannel: StateChannel {
     /// What the channel refused (unknown states, malformed frames), for the log.
     public var onProblem: ((String) -> Void)?
     public private(set) var endpoint: String = ""
-    /// When set, the coordinator stops if this parent process goes away (set by `entente run`).
-    public var parent: ParentWatch?
+    /// Asked while waiting: a reason stops the run (a signal, the launcher gone).
+    public var stopRequested: (() -> String?)?
 
     /// Binds the coordinator's endpoint (`tcp://127.0.0.1:*` picks a free port; see `endpoint`).
     public init(ids: [StateID], bind: String, joinSeconds: Double, phaseSeconds: Double) throws {
@@ -39,7 +39,7 @@ public final class ClusterChannel: StateChannel {
     /// naming the state (waiting out the deadline would only hide the cause).
     func receive(until deadline: Deadline, critical: Set<StateID> = []) throws -> (StateID, ControlMessage)? {
         while true {
-            if let parent, parent.parentExited { throw RunError("the launcher (pid \(parent.parent)) exited; stopping") }
+            if let reason = stopRequested?() { throw RunError(reason) }
             let ready = try pollReadable([router], timeoutMs: min(deadline.remainingMs, 500))
             guard ready[0] else {
                 if deadline.passed { return nil }

@@ -49,10 +49,18 @@ struct CoordinatorCommand: ParsableCommand {
         let (loaded, path, overrides) = try source()
         let folder = options.folder(for: loaded)
         let parent = ParentWatch()
+        // A signal ends the run between two waits: the log is closed on a whole line with
+        // a `run_failed` event, within the channel's half-second poll.
+        let trap = SignalTrap()
+        let stop: () -> String? = {
+            if let sig = trap.caughtSignal { return "stopped by signal \(sig)" }
+            if exitWithParent && parent.parentExited { return "the launcher (pid \(parent.parent)) exited; stopping" }
+            return nil
+        }
         do {
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
                                              phaseSeconds: loaded.timeouts.phaseSeconds)
-            if exitWithParent { channel.parent = parent }
+            channel.stopRequested = stop
             let settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
                                        overrides: overrides)
@@ -62,6 +70,7 @@ struct CoordinatorCommand: ParsableCommand {
                 try (channel.endpoint + "\n").write(toFile: endpointFile, atomically: true, encoding: .utf8)
             }
             coordinator.progress = progressPrinter()
+            coordinator.stopRequested = stop
             let outcome = try coordinator.run(over: channel)
             clearProgress()
             print("run folder: \(folder)")

@@ -71,12 +71,14 @@ struct FailureTests {
         // load, the coordinator (the state's socket is gone).
         #expect(r.stderr.contains("exited early") || r.stderr.contains("state WEK is no longer connected"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+        // The coordinator, stopped, closes its log on a whole line with the reason.
+        #expect(events(out).last?.kind == .runFailed, "the log ends with \(String(describing: events(out).last?.kind))")
         #expect(processes(tagged: tag).isEmpty)
     }
 
     @Test("Ctrl-C on `entente run` stops every process it started", arguments: [SIGINT, SIGTERM])
     func interruptLeavesNothing(signal: Int32) throws {
-        let (run, _, tag) = try startLongRun()
+        let (run, out, tag) = try startLongRun()
         let children = childProcesses(of: run.pid)
         #expect(children.count == 6)
         run.kill(signal: signal)
@@ -84,6 +86,9 @@ struct FailureTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
+        let last = try #require(events(out).last)
+        guard case .runFailed(let failed) = last.body else { Issue.record("the log ends with \(last.kind), not run_failed"); return }
+        #expect(failed.error.contains("stopped by signal \(SIGTERM)"), "\(failed.error)")
         #expect(processes(tagged: tag).isEmpty)
     }
 
