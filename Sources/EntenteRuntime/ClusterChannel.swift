@@ -53,17 +53,20 @@ public final class ClusterChannel: StateChannel {
             do {
                 return (id, try ControlMessage(decoding: frames[1]))
             } catch {
-                if critical.contains(id) { throw RunError("state \(id) sent a message that does not decode: \(error)") }
+                // From a state of the phase it is a failure of that state, named, not noise.
+                if critical.contains(id) { return (id, .abort(reason: "it sent a message that does not decode: \(error)")) }
                 onProblem?("refused a control message from '\(id)': \(error)")
             }
         }
     }
 
-    func send(_ message: ControlMessage, to id: StateID) throws {
+    /// - Returns: false when the state is no longer connected (its process may have exited).
+    func send(_ message: ControlMessage, to id: StateID) throws -> Bool {
         do {
             try router.send([Array(id.utf8), message.encoded()])
+            return true
         } catch let error as ZMQError where error.code == EHOSTUNREACH {
-            throw RunError("state \(id) is no longer connected (its process may have exited)")
+            return false
         }
     }
 
@@ -97,35 +100,43 @@ public final class ClusterChannel: StateChannel {
             }
         }
         let endpoints = joined.mapValues(\.endpoint)
-        for id in ids { try send(.welcome(makeWelcome(id, endpoints)), to: id) }
+        for id in ids where try !send(.welcome(makeWelcome(id, endpoints)), to: id) {
+            throw RunError("state \(id) is no longer connected (its process may have exited)")
+        }
         return joined
     }
 
-    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
-        guard let first = starts.first?.1 else { return [:] }
-        for (id, start) in starts { try send(.phaseStart(start), to: id) }
+    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
+        guard let first = starts.first?.1 else { return PhaseResult(reports: [:]) }
+        let phase = "round \(first.round) \(first.phase.name)"
+        var absent: [StateID: String] = [:]
+        for (id, start) in starts where try !send(.phaseStart(start), to: id) {
+            absent[id] = "its process is no longer connected (\(phase))"
+        }
+        var waiting = Set(starts.map(\.0)).subtracting(absent.keys)
         var reports: [StateID: PhaseReport] = [:]
-        let expecting = Set(starts.map(\.0))
         let deadline = Deadline(secondsFromNow: phaseSeconds)
-        while reports.count < starts.count {
-            guard let (id, message) = try receive(until: deadline, critical: expecting) else {
-                let missing = starts.map(\.0).filter { reports[$0] == nil }
-                throw RunError("round \(first.round) \(first.phase.name): no report within \(phaseSeconds) s from state(s) "
-                               + "\(missing.joined(separator: ", ")) (stopped or too slow; raise timeouts.\(Timeouts.key(\.phaseSeconds)) if slow)")
+        while !waiting.isEmpty {
+            guard let (id, message) = try receive(until: deadline, critical: waiting) else {
+                for id in waiting {
+                    absent[id] = "no report within \(phaseSeconds) s (\(phase); stopped, or too slow: raise timeouts.\(Timeouts.key(\.phaseSeconds)))"
+                }
+                break
             }
             switch message {
             case .report(let r) where r.round == first.round && r.phase == first.phase && r.step == first.step:
-                if reports[id] == nil, starts.contains(where: { $0.0 == id }) { reports[id] = r }
-            case .abort(let reason) where starts.contains(where: { $0.0 == id }):
-                throw RunError("state \(id) failed in round \(first.round) \(first.phase.name): \(reason)")
+                if waiting.remove(id) != nil { reports[id] = r }
+            case .abort(let reason) where waiting.contains(id):
+                waiting.remove(id)
+                absent[id] = "it failed (\(phase)): \(reason)"
             case .hello(let hello):
                 onProblem?("refused a late hello from '\(hello.state)': the run has started")
                 _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "the run has already started").encoded()], dontWait: true)
             default:
-                onProblem?("refused an out-of-phase message from '\(id)' in round \(first.round) \(first.phase.name)")
+                onProblem?("refused an out-of-phase message from '\(id)' in \(phase)")
             }
         }
-        return reports
+        return PhaseResult(reports: reports, absent: absent)
     }
 
     /// Last words get a moment to leave before the socket closes (it lingers 0 otherwise).

@@ -61,14 +61,17 @@ public final class ClusterLauncher {
         log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue))")
 
         let parent = ParentWatch()
+        var reported: Set<Int32> = []
         while coordinator.isRunning {
             if children.wasInterrupted {
                 throw RunError("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
             }
             if options.exitWithParent && parent.parentExited { throw RunError("the parent process exited; stopping the run") }
-            for (name, process) in children.children.dropFirst() where !process.isRunning {
+            // A state that dies is the coordinator's to mark absent; the run goes on without it.
+            for (name, process) in children.children.dropFirst() where !process.isRunning && !reported.contains(process.processIdentifier) {
+                reported.insert(process.processIdentifier)
                 if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
-                    throw RunError("\(name) (pid \(process.processIdentifier)) exited early: \(ChildProcesses.describe(process)); the run is stopped")
+                    log("\(name) (pid \(process.processIdentifier)) exited early: \(ChildProcesses.describe(process)); the run goes on without it")
                 }
             }
             usleep(20_000)

@@ -22,6 +22,8 @@ public final class Coordinator {
     let specs: [StateID: StateSpec]
     /// Who may send letters to whom (the communication topology).
     let peers: [StateID: Set<StateID>]
+    /// States whose process is gone, with why: they take no part from then on.
+    var absent: [StateID: String] = [:]
     /// Forms alliances on mutual consent and classifies them.
     let formation: AllianceFormation
     /// States that misreport their assessments in this run.
@@ -156,10 +158,17 @@ public final class Coordinator {
     }
 
     /// Sends a phase and checks every report; refusals the states met are logged.
+    /// Sends a phase to the states still present and checks every report. A state found
+    /// gone is marked absent from here on (logged); the run goes on without it.
     func exchange(_ channel: StateChannel, _ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
-        let reports = try channel.exchange(starts)
-        for (id, start) in starts {
-            guard let report = reports[id] else { throw RunError("state \(id) sent no report for round \(start.round) \(start.phase.name)") }
+        let result = try channel.exchange(starts.filter { absent[$0.0] == nil })
+        for (id, start) in starts where absent[id] == nil {
+            if let reason = result.absent[id] {
+                absent[id] = reason
+                log.record(RunEvent(round: Int(start.round), .absent(Absence(state: id, phase: start.phase.name, reason: reason))))
+                continue
+            }
+            guard let report = result.reports[id] else { throw RunError("state \(id) sent no report for round \(start.round) \(start.phase.name)") }
             if !report.letters.isEmpty && (start.phase == .observe || start.phase == .commit) {
                 let problem = "\(report.letters.count) letter(s) reported in the \(start.phase.name) phase, when none may be sent"
                 log.record(RunEvent(round: Int(start.round), .refused(Refusal(state: id, phase: start.phase.name, problem: problem))))
@@ -168,7 +177,7 @@ public final class Coordinator {
                 log.record(RunEvent(round: Int(start.round), .refused(Refusal(state: id, phase: start.phase.name, problem: problem))))
             }
         }
-        return reports
+        return result.reports
     }
 
     /// Checks a phase's letters and puts those a state may send on their channels, logging each.
@@ -186,6 +195,7 @@ public final class Coordinator {
         var outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: alliances,
                                  warsStarted: warsStarted, eliminated: eliminated, processes: joined)
         outcome.deceivers = scenario.ids.filter(deceivers.contains)
+        outcome.absent = absent.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if let outDirectory { outcome.write(to: outDirectory) }
         return outcome
     }

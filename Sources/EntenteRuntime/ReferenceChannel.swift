@@ -28,7 +28,7 @@ public final class ReferenceChannel: StateChannel {
         return joined
     }
 
-    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
+    public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
         var reports: [StateID: PhaseReport] = [:]
         var outgoing: [[UInt8]] = []
         for (id, start) in starts {
@@ -48,7 +48,7 @@ public final class ReferenceChannel: StateChannel {
             let message = try PeerMessage(decoding: bytes)
             _ = mailboxes[message.letter.receiver]?.add(message)
         }
-        return reports
+        return PhaseResult(reports: reports)
     }
 
     public func finish(digest: String) {}

@@ -33,13 +33,14 @@ public struct RunEvent: Sendable {
         case roundEnd(RoundEnd)
         case final(Final)
         case runFailed(RunFailed)
+        case absent(Absence)
     }
 
     /// The `type` field of each event.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case run, scenario, deceivers, process, observation, belief, letter, refused, decision, alignment
         case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
-        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed"
+        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent
 
         /// Whether events of this kind are part of the outcome (hashed into the digest): not
         /// process ids, endpoints, engine, transport, or why a run failed.
@@ -66,6 +67,7 @@ public struct RunEvent: Sendable {
         case .roundEnd: .roundEnd
         case .final: .final
         case .runFailed: .runFailed
+        case .absent: .absent
         }
     }
 
@@ -89,6 +91,7 @@ public struct RunEvent: Sendable {
         case .roundEnd(let p): p
         case .final(let p): p
         case .runFailed(let p): p
+        case .absent(let p): p
         }
     }
 
@@ -148,6 +151,7 @@ extension RunEvent: Codable {
         case .roundEnd: body = .roundEnd(try RoundEnd(from: decoder))
         case .final: body = .final(try Final(from: decoder))
         case .runFailed: body = .runFailed(try RunFailed(from: decoder))
+        case .absent: body = .absent(try Absence(from: decoder))
         }
     }
 }

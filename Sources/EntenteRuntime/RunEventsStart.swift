@@ -111,6 +111,14 @@ public struct Final: Codable, Sendable {
     public var eliminated: [StateID]
 }
 
+/// A state found gone (its process exited, failed or went silent past a deadline): it
+/// takes no part from this phase on; its alliances stand (docs/MODEL.md §1).
+public struct Absence: Codable, Sendable {
+    public var state: StateID
+    public var phase: String
+    public var reason: String
+}
+
 public struct RunFailed: Codable, Sendable {
     public var error: String
 }

@@ -15,6 +15,8 @@ public struct RunOutcome: Sendable {
     public var processes: [StateID: JoinedState]
     /// States that misreported their assessments.
     public var deceivers: [StateID] = []
+    /// States whose process was found gone, with why (in id order).
+    public var absent: [(state: StateID, reason: String)] = []
 
     public static let version = "0.1.0"
 
@@ -95,7 +97,7 @@ public struct RunOutcome: Sendable {
             baselines: baselines.map { .init(initialAlliances: .init($0.initial), landscape: .init($0.landscape), landscapeSides: $0.landscapeSides) },
             warsStarted: warsStarted, eliminated: eliminated,
             finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },
-            processes: processes.mapValues(\.pid), digest: digest)
+            processes: processes.mapValues(\.pid), absent: absent.map { .init(state: $0.state, reason: $0.reason) }, digest: digest)
     }
 
     /// Writes alliances.csv, then summary.json last and atomically: a run folder with a
@@ -119,7 +121,8 @@ public struct RunOutcome: Sendable {
             "  by perceived threat: \(p[.balance]!) balanced, \(p[.bandwagon]!) bandwagoned, \(p[.other]!) neither",
             "  by true threat:      \(t[.balance]!) balanced, \(t[.bandwagon]!) bandwagoned, \(t[.other]!) neither",
             "  misperceived main threat: \(misperceived)",
-            "wars started: \(warsStarted); eliminated: \(eliminated.isEmpty ? "none" : eliminated.joined(separator: ", "))",
+            "wars started: \(warsStarted); eliminated: \(eliminated.isEmpty ? "none" : eliminated.joined(separator: ", "))"
+                + (absent.isEmpty ? "" : "; absent: " + absent.map(\.state).joined(separator: ", ")),
             "sides at the end: \(sideCount) (\(sides.filter { $0.count > 1 }.map { $0.joined(separator: " ") }.joined(separator: " | ")))",
             "alliances standing at the end: \(alliances.count)",
         ]

@@ -137,13 +137,20 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var eliminated: [String]
     public var finalAlliances: [FinalAlliance]
     public var processes: [String: Int]
+    /// States whose process was found gone during the run, with why.
+    public var absent: [Absent]
     public var digest: String
+
+    public struct Absent: Codable, Equatable, Sendable {
+        public var state: String
+        public var reason: String
+    }
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, configuration, versions, runID = "run_id", decisions, counts, shares, misperceived
         case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
         case agreement, baselines
-        case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, digest
+        case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, digest
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -160,6 +167,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
         try c.encode(agreement, forKey: .agreement); try c.encode(baselines, forKey: .baselines)
         try c.encode(warsStarted, forKey: .warsStarted)
         try c.encode(eliminated, forKey: .eliminated); try c.encode(finalAlliances, forKey: .finalAlliances)
-        try c.encode(processes, forKey: .processes); try c.encode(digest, forKey: .digest)
+        try c.encode(processes, forKey: .processes); try c.encode(absent, forKey: .absent); try c.encode(digest, forKey: .digest)
     }
 }

@@ -9,9 +9,11 @@ public protocol StateChannel: AnyObject {
     /// - Returns: each state's process id and peer endpoint.
     func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState]
 
-    /// Sends each state its phase start and returns every state's report for that phase.
-    /// - Throws: `RunError` naming the states that did not report before the deadline.
-    func exchange(_ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport]
+    /// Sends each state its phase start and returns the reports of the phase, and the states
+    /// that are gone (their process no longer connected, failed, or silent past the deadline)
+    /// with the reason: the run goes on without them.
+    /// - Throws: `RunError` when the run itself must stop (a signal, the launcher gone).
+    func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult
 
     /// Tells every state the run is over.
     func finish(digest: String)
@@ -27,5 +29,17 @@ public struct JoinedState: Sendable, Equatable {
     public init(pid: Int, endpoint: String) {
         self.pid = pid
         self.endpoint = endpoint
+    }
+}
+
+/// What one phase brought back.
+public struct PhaseResult: Sendable {
+    public var reports: [StateID: PhaseReport]
+    /// States found gone in this phase, with why.
+    public var absent: [StateID: String]
+
+    public init(reports: [StateID: PhaseReport], absent: [StateID: String] = [:]) {
+        self.reports = reports
+        self.absent = absent
     }
 }
