@@ -55,9 +55,14 @@ extension Coordinator {
         log.record(RunEvent(round: round, body))
     }
 
-    /// Logs something the transport refused (unknown state, malformed frame): part of the outcome,
-    /// since a fault changes the run.
+    /// Counts something the transport refused (unknown state, malformed frame); logged, part
+    /// of the outcome since a fault changes the run, as counted lines at the end of the round.
     public func logProblem(_ text: String) {
-        log.record(RunEvent(round: 0, .refused(Refusal(state: nil, phase: nil, problem: text))))
+        transportProblems.add(text)
+    }
+
+    /// Logs the round's counted transport refusals.
+    func logTransportProblems(round: Int) {
+        for line in transportProblems.take() { log.record(RunEvent(round: round, .refused(Refusal(state: nil, phase: nil, problem: line)))) }
     }
 }

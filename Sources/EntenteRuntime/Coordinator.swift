@@ -22,6 +22,10 @@ public final class Coordinator {
     let specs: [StateID: StateSpec]
     /// Who may send letters to whom (the communication topology).
     let peers: [StateID: Set<StateID>]
+    /// The round under way (0 before the first).
+    var currentRound = 0
+    /// What the transport refused this round, counted.
+    var transportProblems = RefusalTally()
     /// States whose process is gone, with why: they take no part from then on.
     var absent: [StateID: String] = [:]
     /// Forms alliances on mutual consent and classifies them.
@@ -88,13 +92,16 @@ public final class Coordinator {
             for id in scenario.ids {
                 if let j = joined[id] { log.record(RunEvent(round: 0, .process(ProcessJoined(state: id, pid: j.pid, endpoint: j.endpoint)))) }
             }
+            logTransportProblems(round: 0)
             for round in 1...max(settings.rounds, 1) {
+                currentRound = round
                 if let reason = stopRequested?() { throw RunError(reason) }
                 try runRound(round, channel)
                 progress?(round, settings.rounds)
             }
         } catch {
             channel.abort(reason: "\(error)")
+            logTransportProblems(round: currentRound)
             log.record(RunEvent(round: 0, .runFailed(RunFailed(error: "\(error)"))))
             _ = log.finish()
             throw error
@@ -152,6 +159,7 @@ public final class Coordinator {
         // resolve
         let mainThreats = commits.compactMapValues { $0.decision?.threat }
         for event in world.resolve(round: round, seed: settings.seed, mainThreats: mainThreats) { logWorld(event, round: round) }
+        logTransportProblems(round: round)
         let standing = world.alliances.map { StandingAlliance(members: $0.members, label: $0.label.description) }
         log.record(RunEvent(round: round, .roundEnd(RoundEnd(alliances: standing, power: world.live.map { ($0, world.power($0)) }))))
         log.flush()

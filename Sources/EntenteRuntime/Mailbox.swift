@@ -77,21 +77,3 @@ struct Mailbox {
         return (inbox.sorted(by: Letter.canonical), problems)
     }
 }
-
-/// What a state refused since its last report, bounded: the first `limit` problems in words,
-/// then how many more, so a flood costs a count, not memory or an oversized report.
-struct ProblemLog {
-    static let limit = 32
-    private var lines: [String] = []
-    private var more = 0
-
-    mutating func add(_ problem: String) {
-        if lines.count < Self.limit { lines.append(problem) } else { more += 1 }
-    }
-
-    /// The problems to report, and an empty log.
-    mutating func take() -> [String] {
-        defer { lines = []; more = 0 }
-        return more == 0 ? lines : lines + ["and \(more) more refused message(s) since the last report"]
-    }
-}

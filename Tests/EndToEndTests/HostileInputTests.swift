@@ -73,9 +73,17 @@ struct HostileInputTests {
                                 letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(seq), body: .accept(offer: 0)))
             try push.send(m.encoded())
         }
+        // And 1,000 junk frames at the coordinator: counted, one line, with the round they came in.
+        let junk = try Socket(context, .dealer)
+        try junk.setRoutingID("JUNK")
+        try junk.connect(endpoint)
+        for _ in 0..<1000 { try junk.send([0xde, 0xad, 0xbe, 0xef]) }
         let r = try coordinator.wait(timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
+        let transport = events(dir + "/run").filter { if case .refused(let f) = $0.body { f.state == nil } else { false } }
+        #expect(transport.count < 10, "\(transport.count) transport refusal lines")
+        #expect(transport.contains { if case .refused(let f) = $0.body { f.problem.contains("from 'JUNK'") && f.problem.hasSuffix("times)") && $0.round > 0 } else { false } })
         let refused = events(dir + "/run").refusals.filter { $0.state == "MDA" }.map(\.problem)
         #expect(refused.contains { $0.contains("refused a letter from AGG for round 60000, beyond the next") })
         #expect(refused.contains { $0.contains("more refused message(s) since the last report") })
