@@ -97,6 +97,18 @@ struct FailureTests {
         #expect(processes(tagged: tag).isEmpty)
     }
 
+    @Test("the ipc sockets of a run live in a folder only its user can open")
+    func ipcFolderIsPrivate() throws {
+        let (run, out, _) = try startLongRun(rounds: 300)
+        let endpoint = try #require(events(out).joined.first?.endpoint)
+        #expect(endpoint.hasPrefix("ipc://"), "\(endpoint)")
+        let folder = URL(fileURLWithPath: String(endpoint.dropFirst("ipc://".count))).deletingLastPathComponent().path
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int)
+        #expect(mode & 0o777 == 0o700, "\(folder) has mode \(String(mode, radix: 8))")
+        run.kill(signal: SIGTERM)
+        _ = try run.wait(timeout: 60)
+    }
+
     @Test("if `entente run` itself is killed outright, its processes notice and exit")
     func launcherKilled() throws {
         let (run, _, tag) = try startLongRun()
