@@ -23,7 +23,7 @@ public struct RunRow: Sendable {
     /// Reads a finished run's summary.json. - Returns: nil when the run has not finished.
     public static func read(_ run: PlannedRun, folder: String) -> RunRow? {
         guard let data = FileManager.default.contents(atPath: folder + "/summary.json"),
-              let s = try? JSONDecoder().decode(RunSummary.self, from: data) else { return nil }
+              let s = try? JSONDecoder().decode(RunSummary.self, from: data), s.complete else { return nil }
         var m: [String: Double?] = [:]
         m["decisions"] = Double(s.decisions)
         for (prefix, counts, shares) in [("", s.counts.perceived, s.shares.perceived), ("true_", s.counts.truth, s.shares.truth)] {

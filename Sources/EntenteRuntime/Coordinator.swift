@@ -22,8 +22,9 @@ public final class Coordinator {
     let specs: [StateID: StateSpec]
     /// Who may send letters to whom (the communication topology).
     let peers: [StateID: Set<StateID>]
-    /// The round under way (0 before the first).
+    /// The round under way (0 before the first), and the last one finished.
     var currentRound = 0
+    var roundsCompleted = 0
     /// What the transport refused this round, counted.
     var transportProblems = RefusalTally()
     /// States whose process is gone, with why: they take no part from then on.
@@ -97,13 +98,17 @@ public final class Coordinator {
                 currentRound = round
                 if let reason = stopRequested?() { throw RunError(reason) }
                 try runRound(round, channel)
+                roundsCompleted = round
                 progress?(round, settings.rounds)
             }
         } catch {
             channel.abort(reason: "\(error)")
             logTransportProblems(round: currentRound)
             log.record(RunEvent(round: 0, .runFailed(RunFailed(error: "\(error)"))))
-            _ = log.finish()
+            // What was done is kept: a summary marked incomplete, with why and how far it got.
+            var partial = outcome(digest: log.finish())
+            partial.stopped = "\(error)"
+            if let outDirectory { partial.write(to: outDirectory) }
             throw error
         }
         let outcome = finishRun()
@@ -199,12 +204,18 @@ public final class Coordinator {
         let alliances = world.alliances
         let standing = alliances.map { StandingAlliance(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) }
         log.record(RunEvent(round: settings.rounds, .final(Final(alliances: standing, eliminated: eliminated))))
-        let digest = log.finish()
-        var outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: alliances,
+        let finished = outcome(digest: log.finish())
+        if let outDirectory { finished.write(to: outDirectory) }
+        return finished
+    }
+
+    /// The run's outcome as it stands.
+    func outcome(digest: String) -> RunOutcome {
+        var outcome = RunOutcome(settings: settings, digest: digest, records: records, alliances: world.alliances,
                                  warsStarted: warsStarted, eliminated: eliminated, processes: joined)
         outcome.deceivers = scenario.ids.filter(deceivers.contains)
         outcome.absent = absent.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        if let outDirectory { outcome.write(to: outDirectory) }
+        outcome.roundsCompleted = roundsCompleted
         return outcome
     }
 }

@@ -17,6 +17,10 @@ public struct RunOutcome: Sendable {
     public var deceivers: [StateID] = []
     /// States whose process was found gone, with why (in id order).
     public var absent: [(state: StateID, reason: String)] = []
+    /// Rounds run to their end.
+    public var roundsCompleted = 0
+    /// Why the run stopped before its last round (nil: it ran to the end).
+    public var stopped: String?
 
     public static let version = "0.1.0"
 
@@ -97,7 +101,8 @@ public struct RunOutcome: Sendable {
             baselines: baselines.map { .init(initialAlliances: .init($0.initial), landscape: .init($0.landscape), landscapeSides: $0.landscapeSides) },
             warsStarted: warsStarted, eliminated: eliminated,
             finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },
-            processes: processes.mapValues(\.pid), absent: absent.map { .init(state: $0.state, reason: $0.reason) }, digest: digest)
+            processes: processes.mapValues(\.pid), absent: absent.map { .init(state: $0.state, reason: $0.reason) },
+            complete: stopped == nil, stopped: stopped, roundsCompleted: roundsCompleted, digest: digest)
     }
 
     /// Writes alliances.csv, then summary.json last and atomically: a run folder with a

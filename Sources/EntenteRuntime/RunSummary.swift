@@ -139,6 +139,11 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var processes: [String: Int]
     /// States whose process was found gone during the run, with why.
     public var absent: [Absent]
+    /// false for a run stopped before its last round (by a signal, or a failure): what it
+    /// did is here, but it is not a result, and its digest is that of the partial log.
+    public var complete: Bool
+    public var stopped: String?
+    public var roundsCompleted: Int
     public var digest: String
 
     public struct Absent: Codable, Equatable, Sendable {
@@ -150,7 +155,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         case scenario, seed, configuration, versions, runID = "run_id", decisions, counts, shares, misperceived
         case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
         case agreement, baselines
-        case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, digest
+        case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, complete, stopped
+        case roundsCompleted = "rounds_completed", digest
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -167,6 +173,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         try c.encode(agreement, forKey: .agreement); try c.encode(baselines, forKey: .baselines)
         try c.encode(warsStarted, forKey: .warsStarted)
         try c.encode(eliminated, forKey: .eliminated); try c.encode(finalAlliances, forKey: .finalAlliances)
-        try c.encode(processes, forKey: .processes); try c.encode(absent, forKey: .absent); try c.encode(digest, forKey: .digest)
+        try c.encode(processes, forKey: .processes); try c.encode(absent, forKey: .absent)
+        try c.encode(complete, forKey: .complete); try c.encode(stopped, forKey: .stopped)
+        try c.encode(roundsCompleted, forKey: .roundsCompleted); try c.encode(digest, forKey: .digest)
     }
 }

@@ -94,6 +94,10 @@ struct FailureTests {
         let last = try #require(events(out).last)
         guard case .runFailed(let failed) = last.body else { Issue.record("the log ends with \(last.kind), not run_failed"); return }
         #expect(failed.error.contains("stopped by signal \(SIGTERM)"), "\(failed.error)")
+        // What was done is kept, marked incomplete (sweeps do not count it as finished).
+        let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+        #expect(!summary.complete && summary.roundsCompleted >= 1)
+        #expect(summary.stopped?.contains("stopped by signal") == true, "\(String(describing: summary.stopped))")
         #expect(processes(tagged: tag).isEmpty)
     }
 
