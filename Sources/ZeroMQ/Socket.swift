@@ -2,10 +2,11 @@ import CZeroMQ
 
 /// The socket patterns Entente uses.
 public enum SocketType: Sendable {
-    case dealer, router, push, pull, pair
+    case dealer, router, push, pull, pair, rep
 
     var raw: Int32 {
         switch self {
+        case .rep: ZMQ_REP
         case .dealer: ZMQ_DEALER
         case .router: ZMQ_ROUTER
         case .push: ZMQ_PUSH
@@ -42,7 +43,7 @@ public final class Socket {
         handle = nil
     }
 
-    private func open(_ operation: String) throws -> UnsafeMutableRawPointer {
+    func open(_ operation: String) throws -> UnsafeMutableRawPointer {
         guard let h = handle else { throw ZMQError(operation: operation, code: ENOTSOCK) }
         return h
     }
@@ -153,11 +154,18 @@ public final class Socket {
     /// Receives one whole multipart message.
     /// - Returns: its frames, or `nil` when `dontWait` is set and nothing is waiting.
     public func receive(dontWait: Bool = false) throws -> [[UInt8]]? {
+        try receiveWithUserID(dontWait: dontWait)?.frames
+    }
+
+    /// Receives one whole multipart message, with the user id the ZAP handler gave its
+    /// sender (nil without authentication): who, cryptographically, sent it.
+    public func receiveWithUserID(dontWait: Bool = false) throws -> (frames: [[UInt8]], userID: String?)? {
         let h = try open("zmq_msg_recv")
         // The zmq_msg_t lives on the heap: small messages are stored inside it, so it must not move.
         let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
         defer { message.deallocate() }
         var frames: [[UInt8]] = []
+        var userID: String?
         repeat {
             zmq_msg_init(message)
             defer { zmq_msg_close(message) }
@@ -167,9 +175,10 @@ public final class Socket {
             }
             let data = zmq_msg_data(message)!.assumingMemoryBound(to: UInt8.self)
             frames.append(Array(UnsafeBufferPointer(start: data, count: Int(size))))
+            if frames.count == 1, let id = zmq_msg_gets(message, "User-Id") { userID = String(cString: id) }
             if zmq_msg_more(message) == 0 { break }
         } while true
-        return frames
+        return (frames, userID.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     var rawHandle: UnsafeMutableRawPointer? { handle }
