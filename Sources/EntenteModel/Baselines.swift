@@ -13,11 +13,11 @@ public enum Baseline {
     public static func landscape(_ s: Scenario) -> Landscape {
         let geography = Geography(s)
         let ids = s.ids
-        let allied = Set(s.alliances.flatMap { p in p.count == 2 ? [p[0] + "\u{1f}" + p[1], p[1] + "\u{1f}" + p[0]] : [] })
+        let allied = Set(s.alliances.map(Set.init))
         let propensity = ids.map { i in
             ids.map { j -> Double in
                 guard i != j, let a = s.state(i), let b = s.state(j) else { return 0 }
-                let bond = allied.contains(i + "\u{1f}" + j) ? 1.0 : 0
+                let bond = allied.contains([i, j]) ? 1.0 : 0
                 return bond - geography.proximity(i, j) * max(a.aggressiveness, b.aggressiveness)
             }
         }

@@ -110,11 +110,6 @@ extension ParameterBlock {
 
     /// The default of `key`, as the docs show it (nil: unset by default).
     public static func defaultValue(_ key: String) -> Double? { parameter(key)?.value(in: Self()) }
-
-    /// Every parameter's problem, as "key must be ..."; values from the wire are checked so.
-    public var problems: [String] {
-        Self.parameters.compactMap { p in p.value(in: self).flatMap(p.problem(with:)).map { "\(p.key) \($0)" } }
-    }
 }
 
 /// A non-negative number with no upper bound.

@@ -127,11 +127,6 @@ public struct Scenario: Equatable, Codable, Sendable {
         for k in states.indices { change(&states[k].observation) }
     }
 
-    /// Changes every state's policy parameters (a state's own included).
-    public mutating func setPolicy(_ change: (inout PolicyParameters) -> Void) {
-        for k in states.indices { change(&states[k].params) }
-    }
-
     public func state(_ id: StateID) -> StateSpec? { states.first { $0.id == id } }
 
     /// Powers rescaled to shares summing to 1 (scenarios may give raw CINC values).

@@ -51,8 +51,6 @@ public enum ParameterCatalog {
             + block(.deception, DeceptionParameters.self) + block(.classification, ClassificationParameters.self)
     }()
 
-    public static func entry(path: String) -> ParameterEntry? { entries.first { $0.path == path } }
-
     /// A plain-text table: key, default, accepted values, meaning.
     public static var text: String {
         let rows = entries.map { e in

@@ -16,9 +16,6 @@ public struct CurveKeyPair: Sendable, Equatable {
         try zmqCall("zmq_curve_keypair") { zmq_curve_keypair(&pub, &sec) }
         return CurveKeyPair(publicKey: String(cString: pub), secretKey: String(cString: sec))
     }
-
-    /// Whether this libzmq can encrypt with CURVE at all.
-    public static var isAvailable: Bool { zmq_has("curve") == 1 }
 }
 
 extension Socket {

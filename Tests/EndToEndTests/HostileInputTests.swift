@@ -7,16 +7,23 @@ import ZeroMQ
 
 @Suite("End to end: hostile messages are refused and lose nothing", .serialized)
 struct HostileInputTests {
-    @Test("garbage and forged letters sent to a state and to the coordinator mid-run are refused and logged; the run finishes")
-    func hostileMessages() throws {
+    /// small.yaml's coordinator and states started by hand over tcp, a round done; and MDA's peer endpoint.
+    func startSmallCluster(rounds: Int) throws -> (dir: String, coordinator: Entente.Running, endpoint: String,
+                                                     states: [Entente.Running], target: String) {
         let dir = try temporaryFolder()
         let coordinator = try Entente.Running(["coordinator", "--scenario", Entente.scenario("small"), "--endpoint", "tcp://127.0.0.1:*",
-                                               "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--rounds", "300"])
+                                               "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--rounds", String(rounds)])
         #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
         let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         let target = try #require(events(dir + "/run").joined.first { $0.state == "MDA" }?.endpoint)
+        return (dir, coordinator, endpoint, states, target)
+    }
+
+    @Test("garbage and forged letters sent to a state and to the coordinator mid-run are refused and logged; the run finishes")
+    func hostileMessages() throws {
+        let (dir, coordinator, endpoint, states, target) = try startSmallCluster(rounds: 300)
 
         let context = try Context()
         // To a state's peer socket: noise, a wrong version, and a letter from a state that does not exist.
@@ -49,14 +56,7 @@ struct HostileInputTests {
 
     @Test("a flood of letters for far rounds and over the per-sender limit is refused on arrival and reported as a count; the run finishes")
     func floodIsBounded() throws {
-        let dir = try temporaryFolder()
-        let coordinator = try Entente.Running(["coordinator", "--scenario", Entente.scenario("small"), "--endpoint", "tcp://127.0.0.1:*",
-                                               "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--rounds", "40"])
-        #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
-        let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
-        #expect(eventually(30) { events(dir + "/run").roundEnded })
-        let target = try #require(events(dir + "/run").joined.first { $0.state == "MDA" }?.endpoint)
+        let (dir, coordinator, endpoint, states, target) = try startSmallCluster(rounds: 40)
         let context = try Context()
         let push = try Socket(context, .push)
         try push.setHighWaterMarks(send: 0, receive: 0)
