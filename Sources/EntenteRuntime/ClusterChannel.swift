@@ -6,6 +6,10 @@ import ZeroMQ
 /// The cluster engine's transport, coordinator side: a ROUTER socket the states' DEALERs
 /// connect to (routing id = state id). Every call blocks the calling thread, which owns
 /// the socket; nothing here runs on Swift's cooperative pool.
+///
+/// With credentials the ROUTER is a CURVE server whose ZAP handler lets in only the run's
+/// state keys, each bound to its state id: a message whose routing id is not the id of
+/// the key it came with is refused, so holding A's key one cannot speak as B.
 public final class ClusterChannel: StateChannel {
     let ids: [StateID]
     let context: Context
@@ -17,9 +21,14 @@ public final class ClusterChannel: StateChannel {
     public private(set) var endpoint: String = ""
     /// Asked while waiting: a reason stops the run (a signal, the launcher gone).
     public var stopRequested: (() -> String?)?
+    /// Answers authentication requests (with credentials).
+    let zap: ZapHandler?
+    /// Connections refused by the ZAP handler so far, and how many were already reported.
+    var zapReported = 0
 
     /// Binds the coordinator's endpoint (`tcp://127.0.0.1:*` picks a free port; see `endpoint`).
-    public init(ids: [StateID], bind: String, joinSeconds: Double, phaseSeconds: Double) throws {
+    /// - Parameter credentials: the coordinator's keys and the run's; nil speaks in the clear.
+    public init(ids: [StateID], bind: String, joinSeconds: Double, phaseSeconds: Double, credentials: RunCredentials? = nil) throws {
         self.ids = ids
         self.joinSeconds = joinSeconds
         self.phaseSeconds = phaseSeconds
@@ -27,7 +36,13 @@ public final class ClusterChannel: StateChannel {
         router = try Socket(context, .router)
         try router.setRouterMandatory(true)
         try router.setMaxMessageSize(Int64(Wire.maxMessageBytes))
-        try router.setHighWaterMarks(send: 0, receive: 0)
+        try router.setHighWaterMarks(send: 0, receive: Int32(Wire.receiveQueueLimit))
+        if let credentials {
+            zap = try ZapHandler(context, allowed: credentials.known.owners(of: ids))
+            try router.makeCurveServer(secretKey: credentials.own.secretKey, domain: RunCredentials.domain)
+        } else {
+            zap = nil
+        }
         try router.bind(bind)
         endpoint = try router.lastEndpoint
     }
@@ -40,14 +55,20 @@ public final class ClusterChannel: StateChannel {
     func receive(until deadline: Deadline, critical: Set<StateID> = []) throws -> (StateID, ControlMessage)? {
         while true {
             if let reason = stopRequested?() { throw RunError(reason) }
-            let ready = try pollReadable([router], timeoutMs: min(deadline.remainingMs, 500))
+            let ready = try pollReadable([router] + (zap.map { [$0.socket] } ?? []), timeoutMs: min(deadline.remainingMs, 500))
+            if ready.count > 1 && ready[1] { try answerAuthentication() }
             guard ready[0] else {
                 if deadline.passed { return nil }
                 continue
             }
-            guard let frames = try router.receive(dontWait: true) else { continue }
+            guard let received = try router.receiveWithUserID(dontWait: true) else { continue }
+            let (frames, user) = received
             guard frames.count == 2, let id = String(validating: frames[0], as: UTF8.self) else {
                 onProblem?("refused a control message with \(frames.count) frames (expected routing id + one frame)")
+                continue
+            }
+            if zap != nil && user != id {
+                onProblem?("refused a message under routing id '\(id)' sent with the key of '\(user ?? "nobody")'")
                 continue
             }
             do {
@@ -57,6 +78,17 @@ public final class ClusterChannel: StateChannel {
                 if critical.contains(id) { return (id, .abort(reason: "it sent a message that does not decode: \(error)")) }
                 onProblem?("refused a control message from '\(id)': \(error)")
             }
+        }
+    }
+
+    /// Answers the ZAP handler's requests; connections it refused are counted in the log
+    /// (outside the digest: an outsider knocking changes nothing).
+    func answerAuthentication() throws {
+        guard let zap else { return }
+        try zap.answerPending()
+        if zap.refused > zapReported {
+            for _ in zapReported..<zap.refused { onProblem?("refused a connection whose key is not one of this run's") }
+            zapReported = zap.refused
         }
     }
 

@@ -16,6 +16,8 @@ public final class ClusterLauncher {
         public var executable: String
         /// Stop when this process's parent exits (set when a sweep starts the run).
         public var exitWithParent = false
+        /// tcp in the clear, for debugging (tcp uses CURVE otherwise; ipc never needs it).
+        public var insecure = false
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -50,15 +52,17 @@ public final class ClusterLauncher {
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]
         }
         coordinatorArgs += ["--endpoint-file", endpointFile]
-        let coordinator = try spawn("coordinator", coordinatorArgs)
+        let security = try securityArguments(scratch: scratch)
+        let coordinator = try spawn("coordinator", coordinatorArgs + security)
         endpoint = try waitForEndpoint(file: endpointFile, coordinator: coordinator)
 
         let states = options.resolved.scenario.states
         for state in states {
             let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
-            _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"])
+            _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"] + security)
         }
-        log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue))")
+        let mode = security.first == "--keys" ? ", CURVE" : ""
+        log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue)\(mode))")
 
         let parent = ParentWatch()
         var reported: Set<Int32> = []
@@ -82,6 +86,15 @@ public final class ClusterLauncher {
             throw RunError("the coordinator (pid \(coordinator.processIdentifier)) was killed: \(ChildProcesses.describe(coordinator))")
         }
         return coordinator.terminationStatus
+    }
+
+    /// Over tcp, the run's own CURVE keys, in the scratch folder only this user can open;
+    /// ipc sockets are in that folder too and need none.
+    func securityArguments(scratch: String) throws -> [String] {
+        guard options.transport == .tcp else { return [] }
+        if options.insecure { return ["--insecure"] }
+        try RunKeys.generate(ids: options.resolved.scenario.ids, folder: scratch + "/keys")
+        return ["--keys", scratch + "/keys"]
     }
 
     func makeScratchDirectory() throws -> String {

@@ -55,14 +55,14 @@ extension Coordinator {
         log.record(RunEvent(round: round, body))
     }
 
-    /// Counts something the transport refused (unknown state, malformed frame); logged, part
-    /// of the outcome since a fault changes the run, as counted lines at the end of the round.
+    /// Counts something the transport rejected (unknown state, malformed frame), logged as
+    /// counted `rejected` lines at the end of the round, outside the digest.
     public func logProblem(_ text: String) {
         transportProblems.add(text)
     }
 
     /// Logs the round's counted transport refusals.
     func logTransportProblems(round: Int) {
-        for line in transportProblems.take() { log.record(RunEvent(round: round, .refused(Refusal(state: nil, phase: nil, problem: line)))) }
+        for line in transportProblems.take() { log.record(RunEvent(round: round, .rejected(Refusal(state: nil, phase: nil, problem: line)))) }
     }
 }

@@ -187,7 +187,7 @@ public final class Coordinator {
                 log.record(RunEvent(round: Int(start.round), .refused(Refusal(state: id, phase: start.phase.name, problem: problem))))
             }
             for problem in report.problems {
-                log.record(RunEvent(round: Int(start.round), .refused(Refusal(state: id, phase: start.phase.name, problem: problem))))
+                log.record(RunEvent(round: Int(start.round), .rejected(Refusal(state: id, phase: start.phase.name, problem: problem))))
             }
         }
         return result.reports

@@ -33,14 +33,14 @@ struct Mailbox {
     /// Keeps a letter. - Returns: a problem to report when the letter is refused.
     mutating func add(_ m: PeerMessage) -> String? {
         let l = m.letter
-        guard l.receiver == owner else { return "refused a letter for \(l.receiver) from \(l.sender)" }
+        guard l.receiver == owner else { return "refused a letter from \(l.sender) addressed to another state" }
         if let senders, !senders.contains(l.sender) { return "refused a letter from \(l.sender): not a state of this run" }
-        if m.round < round { return "refused an unannounced letter from \(l.sender) (seq \(l.seq), round \(m.round))" }
-        if m.round > round &+ 1 { return "refused a letter from \(l.sender) for round \(m.round), beyond the next" }
+        if m.round < round { return "refused a letter from \(l.sender) for a round already over" }
+        if m.round > round &+ 1 { return "refused a letter from \(l.sender) for a round beyond the next" }
         let id = LetterID(sender: l.sender, seq: l.seq)
-        if rounds[m.round]?[id] != nil { return "refused a second letter from \(l.sender) with seq \(l.seq)" }
+        if rounds[m.round]?[id] != nil { return "refused a letter from \(l.sender) repeating a sequence number" }
         guard counts[m.round, default: [:]][l.sender, default: 0] < Self.perSenderAndRound else {
-            return "refused a letter from \(l.sender): more than \(Self.perSenderAndRound) in round \(m.round)"
+            return "refused a letter from \(l.sender): more than \(Self.perSenderAndRound) in one round"
         }
         counts[m.round, default: [:]][l.sender, default: 0] += 1
         rounds[m.round, default: [:]][id] = l
@@ -63,7 +63,7 @@ struct Mailbox {
         var problems: [String] = []
         for r in rounds.keys.sorted() where r < start.round {
             for (id, _) in rounds[r]!.sorted(by: { ($0.key.sender, $0.key.seq) < ($1.key.sender, $1.key.seq) }) {
-                problems.append("refused an unannounced letter from \(id.sender) (seq \(id.seq), round \(r))")
+                problems.append("refused a letter from \(id.sender) the coordinator never announced")
             }
             rounds[r] = nil
             counts[r] = nil

@@ -23,6 +23,7 @@ public struct RunEvent: Sendable {
         case belief(BeliefEvent)
         case letter(LetterEvent)
         case refused(Refusal)
+        case rejected(Refusal)
         case decision(DecisionEvent)
         case alignment(AlignmentEvent)
         case allianceFormed(AllianceFormed)
@@ -38,13 +39,14 @@ public struct RunEvent: Sendable {
 
     /// The `type` field of each event.
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case run, scenario, deceivers, process, observation, belief, letter, refused, decision, alignment
+        case run, scenario, deceivers, process, observation, belief, letter, refused, rejected, decision, alignment
         case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
         case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent
 
         /// Whether events of this kind are part of the outcome (hashed into the digest): not
-        /// process ids, endpoints, engine, transport, or why a run failed.
-        public var inDigest: Bool { ![.run, .process, .runFailed].contains(self) }
+        /// process ids, endpoints, engine, transport, why a run failed, or messages the
+        /// transport rejected (what arrives from outside must not change the outcome).
+        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected].contains(self) }
     }
 
     public var kind: Kind {
@@ -57,6 +59,7 @@ public struct RunEvent: Sendable {
         case .belief: .belief
         case .letter: .letter
         case .refused: .refused
+        case .rejected: .rejected
         case .decision: .decision
         case .alignment: .alignment
         case .allianceFormed: .allianceFormed
@@ -81,6 +84,7 @@ public struct RunEvent: Sendable {
         case .belief(let p): p
         case .letter(let p): p
         case .refused(let p): p
+        case .rejected(let p): p
         case .decision(let p): p
         case .alignment(let p): p
         case .allianceFormed(let p): p
@@ -141,6 +145,7 @@ extension RunEvent: Codable {
         case .belief: body = .belief(try BeliefEvent(from: decoder))
         case .letter: body = .letter(try LetterEvent(from: decoder))
         case .refused: body = .refused(try Refusal(from: decoder))
+        case .rejected: body = .rejected(try Refusal(from: decoder))
         case .decision: body = .decision(try DecisionEvent(from: decoder))
         case .alignment: body = .alignment(try AlignmentEvent(from: decoder))
         case .allianceFormed: body = .allianceFormed(try AllianceFormed(from: decoder))

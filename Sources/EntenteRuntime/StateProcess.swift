@@ -16,20 +16,26 @@ public struct StateProcessOptions: Sendable {
     public var coordinatorTimeout: Double
     /// Exit when the parent process goes away (set by `entente run`).
     public var exitWithParent: Bool
+    /// This state's CURVE keys and the run's public keys; nil speaks in the clear.
+    public var credentials: RunCredentials?
 
     public init(id: StateID, coordinator: String, listen: String, advertise: String? = nil,
-                coordinatorTimeout: Double = 120, exitWithParent: Bool = false) {
+                coordinatorTimeout: Double = 120, exitWithParent: Bool = false, credentials: RunCredentials? = nil) {
         self.id = id
         self.coordinator = coordinator
         self.listen = listen
         self.advertise = advertise
         self.coordinatorTimeout = coordinatorTimeout
         self.exitWithParent = exitWithParent
+        self.credentials = credentials
     }
 }
 
 /// One state as an OS process. Its single thread owns three kinds of socket and polls them:
 /// a DEALER to the coordinator, a PULL its peers send to, and a PUSH per peer it sends to.
+/// With credentials every socket speaks CURVE: the PULL lets in only its peers' keys (its
+/// ZAP handler answers once the Welcome has named them), and a letter must come with the
+/// key of the state it claims to be from.
 public final class StateProcess {
     let options: StateProcessOptions
     let context: Context
@@ -39,7 +45,9 @@ public final class StateProcess {
     var host: StateHost?
     /// Letters received, until the coordinator announces them.
     var mailbox: Mailbox
-    var problems = ProblemLog()
+    var problems = RefusalTally()
+    /// Answers the PULL's authentication requests (with credentials).
+    let zap: ZapHandler?
     var pending: PhaseStart?
     var letterDeadline: Deadline?
     /// Set when the state must exit with the process that started it.
@@ -57,7 +65,15 @@ public final class StateProcess {
         try control.setMaxMessageSize(Int64(Wire.maxMessageBytes))
         inbound = try Socket(context, .pull)
         try inbound.setMaxMessageSize(Int64(Wire.maxMessageBytes))
-        try inbound.setHighWaterMarks(send: 0, receive: 0)
+        // Per sending peer: a flooding peer is held back by its own socket, not by our memory.
+        try inbound.setHighWaterMarks(send: 0, receive: Int32(Wire.receiveQueueLimit))
+        if let keys = options.credentials {
+            try control.makeCurveClient(keys.own, serverKey: keys.known.coordinator)
+            zap = try ZapHandler(context, allowed: [:])
+            try inbound.makeCurveServer(secretKey: keys.own.secretKey, domain: RunCredentials.domain)
+        } else {
+            zap = nil
+        }
         do {
             try inbound.bind(options.listen)
         } catch {
@@ -86,7 +102,10 @@ public final class StateProcess {
                 throw RunError("state \(options.id): nothing from the coordinator at \(options.coordinator) for \(Int(options.coordinatorTimeout)) s")
             }
             let wait = min(lastHeard.remainingMs, letterDeadline?.remainingMs ?? 500, 500)
-            let ready = try pollReadable([control, inbound], timeoutMs: wait)
+            // Peers are let in once the Welcome has said who they are; until then they wait.
+            let authenticating = host != nil ? zap.map { [$0.socket] } ?? [] : []
+            let ready = try pollReadable([control, inbound] + authenticating, timeoutMs: wait)
+            if ready.count > 2 && ready[2] { try answerAuthentication() }
             if ready[1] { drainPeers() }
             if ready[0], let frames = try control.receive(dontWait: true) {
                 lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
@@ -100,9 +119,16 @@ public final class StateProcess {
                     guard w.state == options.id else { throw RunError("state \(options.id): welcomed as \(w.state)") }
                     host = StateHost(welcome: w)
                     mailbox.senders = Set(w.states)
+                    zap?.allowed = options.credentials!.known.owners(of: w.peers.map(\.id))
                     for peer in w.peers where !peer.endpoint.isEmpty {
                         let push = try Socket(context, .push)
                         try push.setHighWaterMarks(send: 0, receive: 0)
+                        if let keys = options.credentials {
+                            guard let key = keys.known.states[peer.id] else {
+                                throw RunError("state \(options.id): \(RunKeys.publicFile) has no key for peer \(peer.id)")
+                            }
+                            try push.makeCurveClient(keys.own, serverKey: key)
+                        }
                         try push.connect(peer.endpoint)
                         outbound[peer.id] = push
                     }
@@ -123,12 +149,27 @@ public final class StateProcess {
         }
     }
 
-    /// Reads every waiting peer message into the mailbox; refuses what does not decode.
+    /// Answers the ZAP handler's requests; connections it refused are reported as counted problems.
+    func answerAuthentication() throws {
+        guard let zap else { return }
+        let before = zap.refused
+        try zap.answerPending()
+        for _ in before..<zap.refused { problems.add("refused a connection whose key is not one of this state's peers'") }
+    }
+
+    /// Reads every waiting peer message into the mailbox; refuses what does not decode and,
+    /// with CURVE, a letter whose key is not its sender's.
     func drainPeers() {
-        while let frames = try? inbound.receive(dontWait: true) {
+        while let received = try? inbound.receiveWithUserID(dontWait: true) {
+            let (frames, user) = received
             guard frames.count == 1 else { problems.add("refused a peer message of \(frames.count) frames"); continue }
             do {
-                if let problem = mailbox.add(try PeerMessage(decoding: frames[0])) { problems.add(problem) }
+                let message = try PeerMessage(decoding: frames[0])
+                if zap != nil && user != message.letter.sender {
+                    problems.add("refused a letter claiming to be from \(message.letter.sender), sent with the key of \(user ?? "nobody")")
+                } else if let problem = mailbox.add(message) {
+                    problems.add(problem)
+                }
             } catch {
                 problems.add("refused a malformed peer message: \(error)")
             }

@@ -6,6 +6,10 @@ public enum Wire {
     /// Largest message accepted (also set as ZMQ_MAXMSGSIZE on receiving sockets).
     public static let maxMessageBytes = 4 << 20
     public static let maxStringBytes = 4096
+    /// Messages a receiving socket queues per connected sender (ZMQ_RCVHWM) before libzmq
+    /// stops reading from it: far above what an honest sender has in flight (one report a
+    /// phase; a few letters a peer a round), so only a flood waits, in its sender's memory.
+    public static let receiveQueueLimit = 1024
 }
 
 /// Appends little-endian fields to a byte buffer.

@@ -1,9 +1,19 @@
 import CZeroMQ
 
 /// A CURVE key pair (ZeroMQ RFC 26), as Z85 text: 40 characters each.
-public struct CurveKeyPair: Sendable, Equatable {
+public struct CurveKeyPair: Sendable, Equatable, Codable {
     public let publicKey: String
     public let secretKey: String
+
+    enum CodingKeys: String, CodingKey {
+        case publicKey = "public", secretKey = "secret"
+    }
+
+    /// Whether `key` is Z85 text of a 32-byte key (what every CURVE option expects).
+    public static func isValidKey(_ key: String) -> Bool {
+        var out = [UInt8](repeating: 0, count: 32)
+        return key.utf8.count == 40 && zmq_z85_decode(&out, key) != nil
+    }
 
     public init(publicKey: String, secretKey: String) {
         self.publicKey = publicKey

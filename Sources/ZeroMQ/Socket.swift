@@ -175,7 +175,8 @@ public final class Socket {
             }
             let data = zmq_msg_data(message)!.assumingMemoryBound(to: UInt8.self)
             frames.append(Array(UnsafeBufferPointer(start: data, count: Int(size))))
-            if frames.count == 1, let id = zmq_msg_gets(message, "User-Id") { userID = String(cString: id) }
+            // A ROUTER's routing-id frame is made locally and carries no metadata: ask every frame.
+            if userID == nil, let id = zmq_msg_gets(message, "User-Id") { userID = String(cString: id) }
             if zmq_msg_more(message) == 0 { break }
         } while true
         return (frames, userID.flatMap { $0.isEmpty ? nil : $0 })

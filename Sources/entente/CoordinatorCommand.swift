@@ -10,7 +10,8 @@ struct CoordinatorCommand: ParsableCommand {
         abstract: "Run the coordinator process: the clock, the ground truth and the logs.",
         discussion: """
             Binds ENDPOINT and waits for every state of the scenario to join (`entente state --id X \
-            --coordinator ENDPOINT`), then runs the rounds. Any launcher can start it: a script, \
+            --coordinator ENDPOINT`), then runs the rounds. Over tcp every socket uses CURVE: give \
+            --keys DIR (from `entente keys`) to the coordinator and to every state. Any launcher can start it: a script, \
             Kubernetes, Slurm. Prints the summary; the last line is `digest: <hex>`.
             """
     )
@@ -28,6 +29,8 @@ struct CoordinatorCommand: ParsableCommand {
     var endpointFile: String?
 
     @OptionGroup var options: RunOptions
+
+    @OptionGroup var security: SecurityOptions
 
     @Option(help: "Transport name recorded in the logs (informational).")
     var transport: Transport = .tcp
@@ -58,8 +61,9 @@ struct CoordinatorCommand: ParsableCommand {
             return nil
         }
         do {
+            let credentials = try security.credentials(for: nil, endpoints: [endpoint])
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
-                                             phaseSeconds: loaded.timeouts.phaseSeconds)
+                                             phaseSeconds: loaded.timeouts.phaseSeconds, credentials: credentials)
             channel.stopRequested = stop
             let settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,

@@ -13,6 +13,6 @@ struct Entente: ParsableCommand {
             Start with:  entente run scenarios/small.yaml
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Sweep.self, Report.self, Validate.self, ParametersCommand.self, CoordinatorCommand.self, StateCommand.self]
+        subcommands: [Run.self, Sweep.self, Report.self, Validate.self, ParametersCommand.self, KeysCommand.self, CoordinatorCommand.self, StateCommand.self]
     )
 }

@@ -31,6 +31,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
     var exitWithParent = false
 
+    @Flag(help: "With --transport tcp: speak in the clear instead of CURVE, for debugging.")
+    var insecure = false
+
     func run() throws {
         let loaded = try options.scenario(scenario)
         let folder = options.folder(for: loaded)
@@ -56,6 +59,7 @@ struct Run: ParsableCommand {
             var launch = ClusterLauncher.Options(resolved: ResolvedScenario(settings), outDirectory: folder, transport: transport,
                                                  executable: selfExecutable())
             launch.exitWithParent = exitWithParent
+            launch.insecure = insecure
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }

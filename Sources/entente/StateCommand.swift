@@ -32,6 +32,8 @@ struct StateCommand: ParsableCommand {
     @Flag(help: "Exit when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
+    @OptionGroup var security: SecurityOptions
+
     func validate() throws {
         guard Timeouts.seconds.contains(coordinatorTimeout) else {
             throw ValidationError("--coordinator-timeout must be from \(Timeouts.seconds.lowerBound) to \(Timeouts.seconds.upperBound) seconds")
@@ -40,10 +42,12 @@ struct StateCommand: ParsableCommand {
 
     func run() throws {
         resetSignals()
-        let options = StateProcessOptions(id: id, coordinator: coordinator, listen: listen, advertise: advertise,
-                                          coordinatorTimeout: coordinatorTimeout, exitWithParent: exitWithParent)
         var process: StateProcess?
         do {
+            let credentials = try security.credentials(for: id, endpoints: [coordinator, listen])
+            let options = StateProcessOptions(id: id, coordinator: coordinator, listen: listen, advertise: advertise,
+                                              coordinatorTimeout: coordinatorTimeout, exitWithParent: exitWithParent,
+                                              credentials: credentials)
             process = try StateProcess(options)
             _ = try process!.run()
         } catch {

@@ -64,16 +64,18 @@ struct ClusterRunTests {
         #expect(ref.digest != (try referenceDigest()))
     }
 
-    @Test("coordinator and states started as separate commands finish with the same digest")
+    @Test("coordinator and states started as separate commands with keys from `entente keys` finish with the same digest")
     func separateCommands() throws {
         let expected = try referenceDigest()
         let dir = try temporaryFolder()
-        let coordinator = try Entente.Running(["coordinator", "--scenario", small, "--endpoint", "tcp://127.0.0.1:*",
+        let keys = try Entente.run(["keys", small, "--out", dir + "/keys"])
+        #expect(keys.status == 0, "\(keys.stderr)")
+        let coordinator = try Entente.Running(["coordinator", "--scenario", small, "--endpoint", "tcp://127.0.0.1:*", "--keys", dir + "/keys",
                                                "--endpoint-file", dir + "/endpoint", "--out", dir + "/run"])
         #expect(eventually(30) { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true })
         let endpoint = try String(contentsOfFile: dir + "/endpoint", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map {
-            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint])
+            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--keys", dir + "/keys"])
         }
         let r = try coordinator.wait()
         #expect(r.status == 0, "coordinator failed: \(r.stderr)")

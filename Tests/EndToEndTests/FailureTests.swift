@@ -8,7 +8,7 @@ struct FailureTests {
 
     func startCoordinator(_ dir: String, extra: [String] = []) throws -> (Entente.Running, String) {
         let c = try Entente.Running(["coordinator", "--scenario", small, "--endpoint", "tcp://127.0.0.1:*",
-                                     "--endpoint-file", dir + "/endpoint", "--out", dir + "/run"] + extra)
+                                     "--endpoint-file", dir + "/endpoint", "--out", dir + "/run", "--insecure"] + extra)
         guard eventually(30, { (try? String(contentsOfFile: dir + "/endpoint", encoding: .utf8))?.hasSuffix("\n") == true }) else {
             throw TestFailure("the coordinator did not bind: \(try c.wait(timeout: 1).stderr)")
         }
@@ -30,7 +30,7 @@ struct FailureTests {
     func stateNeverJoins() throws {
         let dir = try temporaryFolder()
         let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--join-timeout", "2"])
-        let states = try ["AGG", "WEK", "MDA", "MDB"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        let states = try ["AGG", "WEK", "MDA", "MDB"].map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--insecure"]) }
         let r = try coordinator.wait(timeout: 60)
         #expect(r.status != 0)
         #expect(r.stderr.contains("did not join"))
@@ -48,7 +48,7 @@ struct FailureTests {
         let dir = try temporaryFolder()
         let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--phase-timeout", "3", "--rounds", "300"])
         let ids = ["AGG", "WEK", "MDA", "MDB", "FAR"]
-        let states = try ids.map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint]) }
+        let states = try ids.map { try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--insecure"]) }
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         states[2].kill(signal: SIGKILL)
         let r = try coordinator.wait(timeout: 120)
@@ -127,7 +127,7 @@ struct FailureTests {
         let dir = try temporaryFolder()
         let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--rounds", "60000"])
         let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map {
-            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--coordinator-timeout", "3"])
+            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--coordinator-timeout", "3", "--insecure"])
         }
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         coordinator.kill(signal: SIGKILL)

@@ -167,8 +167,11 @@ extension [RunEvent] {
     /// The states' `process` events.
     var joined: [ProcessJoined] { compactMap { if case .process(let p) = $0.body { p } else { nil } } }
 
-    /// The `refused` events.
+    /// The `refused` events (what the model refused, in the outcome).
     var refusals: [Refusal] { compactMap { if case .refused(let r) = $0.body { r } else { nil } } }
+
+    /// The `rejected` events (what the transport refused, outside the digest).
+    var rejections: [(round: Int, refusal: Refusal)] { compactMap { if case .rejected(let r) = $0.body { ($0.round, r) } else { nil } } }
 
     /// The `letter` events.
     var letters: [LetterEvent] { compactMap { if case .letter(let l) = $0.body { l } else { nil } } }
