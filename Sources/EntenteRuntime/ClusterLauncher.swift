@@ -18,6 +18,8 @@ public final class ClusterLauncher {
         public var exitWithParent = false
         /// tcp in the clear, for debugging (tcp uses CURVE otherwise; ipc never needs it).
         public var insecure = false
+        /// Continue the run in `outDirectory` (its coordinator replays the completed rounds).
+        public var resume = false
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -47,6 +49,7 @@ public final class ClusterLauncher {
         try options.resolved.write(toFolder: options.outDirectory)
         var coordinatorArgs = ["coordinator", "--resolved-scenario", options.outDirectory + "/" + ResolvedScenario.fileName,
                                "--out", options.outDirectory, "--transport", options.transport.rawValue, "--exit-with-parent"]
+        if options.resume { coordinatorArgs.append("--resume") }
         switch options.transport {
         case .ipc: coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]

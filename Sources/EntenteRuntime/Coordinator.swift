@@ -39,13 +39,18 @@ public final class Coordinator {
     public var progress: ((Int, Int) -> Void)?
     /// Asked before each round; a reason stops the run (e.g. the sweep that started it is gone).
     public var stopRequested: (() -> String?)?
+    /// Where a resumed run's replay ends (nil: a new run).
+    let resume: ResumePoint?
 
     var scenario: Scenario { settings.scenario }
 
-    /// - Parameter outDirectory: where events.jsonl, summary.json and alliances.csv go (nil: nowhere).
-    public init(_ settings: RunSettings, outDirectory: String?) throws {
+    /// - Parameters:
+    ///   - outDirectory: where events.jsonl, summary.json and alliances.csv go (nil: nowhere).
+    ///   - resume: to resume the run in `outDirectory`: its completed rounds are replayed and checked.
+    public init(_ settings: RunSettings, outDirectory: String?, resume: ResumePoint? = nil) throws {
         self.settings = settings
         self.outDirectory = outDirectory
+        self.resume = resume
         world = World(settings.scenario)
         specs = Dictionary(uniqueKeysWithValues: settings.scenario.states.map { ($0.id, $0) })
         maxLag = settings.scenario.states.map(\.observation.lag).max() ?? 0
@@ -59,7 +64,7 @@ public final class Coordinator {
             settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
         }.map(\.id))
         if let outDirectory { try ResolvedScenario(settings).write(toFolder: outDirectory) }
-        log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" })
+        log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" }, resume: resume)
     }
 
     // MARK: Welcome
@@ -90,15 +95,14 @@ public final class Coordinator {
         logStart()
         do {
             joined = try channel.start { id, endpoints in welcome(for: id, endpoints: endpoints) }
-            for id in scenario.ids {
-                if let j = joined[id] { log.record(RunEvent(round: 0, .process(ProcessJoined(state: id, pid: j.pid, endpoint: j.endpoint)))) }
-            }
+            logProcesses()
             logTransportProblems(round: 0)
             for round in 1...max(settings.rounds, 1) {
                 currentRound = round
                 if let reason = stopRequested?() { throw RunError(reason) }
                 try runRound(round, channel)
                 roundsCompleted = round
+                if round == resume?.rounds { try endReplay() }
                 progress?(round, settings.rounds)
             }
         } catch {
@@ -114,6 +118,23 @@ public final class Coordinator {
         let outcome = finishRun()
         channel.finish(digest: outcome.digest)
         return outcome
+    }
+
+    func logProcesses() {
+        for id in scenario.ids {
+            if let j = joined[id] { log.record(RunEvent(round: 0, .process(ProcessJoined(state: id, pid: j.pid, endpoint: j.endpoint)))) }
+        }
+    }
+
+    /// The replay of a resumed run has reached the log's last round: it must have matched
+    /// it line for line; from here the run is new, and its processes are logged again.
+    func endReplay() throws {
+        if let round = log.replayMismatch {
+            throw RunError("round \(round) replayed differently from the log: the scenario, the build or a state's program changed "
+                           + "since the run started. Start the run again in a new folder")
+        }
+        log.record(RunEvent(round: currentRound + 1, .resumed(Resumed(replayedRounds: currentRound, coordinatorPID: Int(getpid())))))
+        logProcesses()
     }
 
     func runRound(_ round: Int, _ channel: StateChannel) throws {
@@ -170,15 +191,21 @@ public final class Coordinator {
         log.flush()
     }
 
-    /// Sends a phase and checks every report; refusals the states met are logged.
     /// Sends a phase to the states still present and checks every report. A state found
-    /// gone is marked absent from here on (logged); the run goes on without it.
+    /// gone is marked absent from here on (logged); the run goes on without it. A resumed
+    /// run's replay marks absent, at the same point, the states the log has absent.
     func exchange(_ channel: StateChannel, _ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
-        let result = try channel.exchange(starts.filter { absent[$0.0] == nil })
+        func step(_ start: PhaseStart) -> Int? { start.phase == .negotiate ? Int(start.step) : nil }
+        var imposed: [StateID: String] = [:]
+        for (id, start) in starts {
+            imposed[id] = resume?.absence(of: id, round: Int(start.round), phase: start.phase.name, step: step(start))
+        }
+        let result = try channel.exchange(starts.filter { absent[$0.0] == nil && imposed[$0.0] == nil })
         for (id, start) in starts where absent[id] == nil {
-            if let reason = result.absent[id] {
+            if let reason = imposed[id] ?? result.absent[id] {
                 absent[id] = reason
-                log.record(RunEvent(round: Int(start.round), .absent(Absence(state: id, phase: start.phase.name, reason: reason))))
+                let absence = Absence(state: id, phase: start.phase.name, step: step(start), reason: reason)
+                log.record(RunEvent(round: Int(start.round), .absent(absence)))
                 continue
             }
             guard let report = result.reports[id] else { throw RunError("state \(id) sent no report for round \(start.round) \(start.phase.name)") }

@@ -13,6 +13,12 @@ public final class EventLog: @unchecked Sendable {
     private let handle: FileHandle?
     private var hasher = SHA256()
     private var pending = ""
+    /// When resuming: the hash of each round the file already holds, how many of them the
+    /// replay has passed, and the first round that replayed differently.
+    private let expected: [[UInt8]]
+    private var replayed = 0
+    private var segment = SHA256()
+    private var mismatch: Int?
     /// Events recorded and not yet handed to the writer (the producer's thread only).
     private var batch: [RunEvent] = []
     /// Batches handed to the writer and not yet serialised. The writer's queue is bounded:
@@ -22,9 +28,18 @@ public final class EventLog: @unchecked Sendable {
     static let batchSize = 256
     static let maxBatches = 256
 
-    /// - Parameter path: where to write `events.jsonl`; nil keeps only the digest.
-    public init(path: String?) throws {
-        if let path {
+    /// - Parameters:
+    ///   - path: where to write `events.jsonl`; nil keeps only the digest.
+    ///   - resume: the point a resumed run replays to: the file is cut there, the replayed
+    ///     rounds are checked against it instead of written, and writing goes on after it.
+    public init(path: String?, resume: ResumePoint? = nil) throws {
+        expected = resume?.roundHashes ?? []
+        if let path, let resume {
+            guard let h = FileHandle(forUpdatingAtPath: path) else { throw RunError("cannot open \(path) to resume the run") }
+            try h.truncate(atOffset: resume.byteCount)
+            try h.seekToEnd()
+            handle = h
+        } else if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw RunError("cannot create \(path): check that its folder exists and is writable")
             }
@@ -50,11 +65,27 @@ public final class EventLog: @unchecked Sendable {
             for event in events {
                 let line = event.line + "\n"
                 if event.kind.inDigest { hasher.update(data: Array(line.utf8)) }
-                pending += line
+                if replayed < expected.count {
+                    check(event, line)
+                } else {
+                    pending += line
+                }
             }
             slots.signal()
         }
     }
+
+    /// A replayed event: hashed into its round's check, not written (the file has it).
+    private func check(_ event: RunEvent, _ line: String) {
+        if event.kind.inDigest { segment.update(data: Array(line.utf8)) }
+        guard event.kind == .roundEnd else { return }
+        if Array(segment.finalize()) != expected[replayed] && mismatch == nil { mismatch = event.round }
+        segment = SHA256()
+        replayed += 1
+    }
+
+    /// The first replayed round that differs from the log (nil: none so far). Waits for the writer.
+    public var replayMismatch: Int? { submit(); return queue.sync { mismatch } }
 
     /// Writes what the round logged; a crash then loses at most the round in progress.
     public func flush() {

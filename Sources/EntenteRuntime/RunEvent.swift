@@ -35,18 +35,19 @@ public struct RunEvent: Sendable {
         case final(Final)
         case runFailed(RunFailed)
         case absent(Absence)
+        case resumed(Resumed)
     }
 
     /// The `type` field of each event.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case run, scenario, deceivers, process, observation, belief, letter, refused, rejected, decision, alignment
         case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
-        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent
+        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent, resumed
 
         /// Whether events of this kind are part of the outcome (hashed into the digest): not
         /// process ids, endpoints, engine, transport, why a run failed, or messages the
         /// transport rejected (what arrives from outside must not change the outcome).
-        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected].contains(self) }
+        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected, .resumed].contains(self) }
     }
 
     public var kind: Kind {
@@ -71,6 +72,7 @@ public struct RunEvent: Sendable {
         case .final: .final
         case .runFailed: .runFailed
         case .absent: .absent
+        case .resumed: .resumed
         }
     }
 
@@ -96,6 +98,7 @@ public struct RunEvent: Sendable {
         case .final(let p): p
         case .runFailed(let p): p
         case .absent(let p): p
+        case .resumed(let p): p
         }
     }
 
@@ -157,6 +160,7 @@ extension RunEvent: Codable {
         case .final: body = .final(try Final(from: decoder))
         case .runFailed: body = .runFailed(try RunFailed(from: decoder))
         case .absent: body = .absent(try Absence(from: decoder))
+        case .resumed: body = .resumed(try Resumed(from: decoder))
         }
     }
 }

@@ -116,7 +116,20 @@ public struct Final: Codable, Sendable {
 public struct Absence: Codable, Sendable {
     public var state: StateID
     public var phase: String
+    /// The negotiation step (negotiate phases only).
+    public var step: Int?
     public var reason: String
+}
+
+/// The run was resumed (`entente run --resume`): the rounds before this line were replayed
+/// and checked against the log; the process events that follow are the new processes'.
+public struct Resumed: Codable, Sendable {
+    public var replayedRounds: Int
+    public var coordinatorPID: Int
+
+    enum CodingKeys: String, CodingKey {
+        case replayedRounds = "replayed_rounds", coordinatorPID = "coordinator_pid"
+    }
 }
 
 public struct RunFailed: Codable, Sendable {

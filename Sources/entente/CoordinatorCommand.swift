@@ -38,10 +38,14 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Stop when the parent process exits (used by `entente run`).")
     var exitWithParent = false
 
+    @Flag(help: "Continue the run in the --out folder from its last completed round (replayed and checked against its log).")
+    var resume = false
+
     func validate() throws {
         guard (scenario == nil) != (resolvedScenario == nil) else {
             throw ValidationError("give either --scenario FILE.yaml or --resolved-scenario scenario.json")
         }
+        if resume && options.out == nil { throw ValidationError("--resume continues the run in the --out folder: give --out RUN_DIR") }
         if resolvedScenario != nil && !options.overrides.isEmpty {
             throw ValidationError("--set changes a scenario file; a resolved scenario has its changes applied already")
         }
@@ -68,7 +72,8 @@ struct CoordinatorCommand: ParsableCommand {
             let settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
                                        overrides: overrides)
-            let coordinator = try Coordinator(settings, outDirectory: folder)
+            let point = try resume ? ResumePoint.read(folder: folder) : nil
+            let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
             channel.onProblem = { coordinator.logProblem($0) }
             if let endpointFile {
                 try (channel.endpoint + "\n").write(toFile: endpointFile, atomically: true, encoding: .utf8)

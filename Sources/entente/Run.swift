@@ -18,7 +18,11 @@ struct Run: ParsableCommand {
     )
 
     @Argument(help: "The scenario file (YAML; see docs/SCENARIOS.md).")
-    var scenario: String
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("Continue the run in RUN_DIR, whose processes were killed, from its last completed round "
+                               + "(its scenario, seed and rounds are the run's own).", valueName: "RUN_DIR"))
+    var resume: String?
 
     @OptionGroup var options: RunOptions
 
@@ -34,15 +38,39 @@ struct Run: ParsableCommand {
     @Flag(help: "With --transport tcp: speak in the clear instead of CURVE, for debugging.")
     var insecure = false
 
+    func validate() throws {
+        guard (scenario == nil) != (resume == nil) else {
+            throw ValidationError("give a scenario file to start a run, or --resume RUN_DIR to continue one")
+        }
+        if resume != nil && (options.seed != nil || options.rounds != nil || !options.overrides.isEmpty || options.out != nil) {
+            throw ValidationError("--resume continues a run as it was started: --seed, --rounds, --set and --out do not apply")
+        }
+    }
+
+    /// What to run: the scenario file with the command line's changes, or the run to resume.
+    func source() throws -> (scenario: Scenario, file: String, overrides: [String], folder: String, resume: ResumePoint?) {
+        guard let resume else {
+            let loaded = try options.scenario(scenario!)
+            return (loaded, scenario!, options.overrides, options.folder(for: loaded), nil)
+        }
+        do {
+            let r = try ResolvedScenario.read(path: resume + "/" + ResolvedScenario.fileName)
+            return (options.applyTimeouts(r.scenario), r.file, r.overrides, resume, try ResumePoint.read(folder: resume))
+        } catch {
+            printError("error: cannot resume \(resume): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
     func run() throws {
-        let loaded = try options.scenario(scenario)
-        let folder = options.folder(for: loaded)
+        let (loaded, file, overrides, folder, point) = try source()
+        if let point { printError("resuming \(folder): replaying \(point.rounds) completed round(s), then going on") }
         switch engine {
         case .reference:
-            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
+            let settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .reference, transport: .memory,
-                                       overrides: options.overrides)
-            let coordinator = try Coordinator(settings, outDirectory: folder)
+                                       overrides: overrides)
+            let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
             coordinator.progress = progressPrinter()
             if exitWithParent {
                 let parent = ParentWatch()
@@ -53,13 +81,14 @@ struct Run: ParsableCommand {
             print("run folder: \(folder)")
             print(outcome.text)
         case .cluster:
-            let settings = RunSettings(scenario: loaded, scenarioPath: scenario, seed: options.seed, rounds: options.rounds,
+            let settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
-                                       overrides: options.overrides)
+                                       overrides: overrides)
             var launch = ClusterLauncher.Options(resolved: ResolvedScenario(settings), outDirectory: folder, transport: transport,
                                                  executable: selfExecutable())
             launch.exitWithParent = exitWithParent
             launch.insecure = insecure
+            launch.resume = point != nil
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }
