@@ -56,6 +56,38 @@ struct HostileInputTests {
         #expect(refused.contains { $0.contains("refused a control message from 'EVIL'") && $0.contains("bad magic") })
     }
 
+    @Test("200,000 letters for a far round leave a state's memory flat: refused on arrival, counted, nothing kept")
+    func floodLeavesMemoryFlat() throws {
+        let (dir, coordinator, _, states, target) = try startSmallCluster(rounds: 400)
+        let mda = Int32(try #require(events(dir + "/run").joined.first { $0.state == "MDA" }?.pid))
+        let before = try #require(peakMemoryKB(mda))
+        let context = try Context()
+        let push = try Socket(context, .push)
+        try push.setHighWaterMarks(send: 0, receive: 0)
+        try push.connect(target)
+        let flood = 200_000
+        for seq in 0..<flood {
+            let m = PeerMessage(round: 60_000, phase: .assess, step: 0,
+                                letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
+            try push.send(m.encoded())
+        }
+        // Every letter has been read and refused when the counts reported add up.
+        func counted() -> Int {
+            events(dir + "/run").rejections.filter { $0.refusal.state == "MDA" && $0.refusal.problem.contains("beyond the next") }.reduce(0) { sum, r in
+                let p = r.refusal.problem
+                guard p.hasSuffix(" times)"), let open = p.lastIndex(of: "(") else { return sum + 1 }
+                return sum + (Int(p[p.index(after: open)...].prefix { $0.isNumber }) ?? 1)
+            }
+        }
+        #expect(eventually(120) { counted() >= flood }, "\(counted()) of \(flood) counted")
+        let after = try #require(peakMemoryKB(mda))
+        // The flood is 200,000 × ~40 bytes = 8 MB on the wire; kept, letters cost far more.
+        #expect(after - before < 16_000, "MDA's peak memory grew from \(before) kB to \(after) kB")
+        #expect(try coordinator.wait(timeout: 120).status == 0)
+        for s in states { #expect(try s.wait(timeout: 30).status == 0) }
+        push.close()
+    }
+
     @Test("a flood of letters for far rounds and over the per-sender limit is refused on arrival and reported as a count; the run finishes")
     func floodIsBounded() throws {
         let (dir, coordinator, endpoint, states, target) = try startSmallCluster(rounds: 40)

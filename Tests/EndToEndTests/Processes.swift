@@ -126,6 +126,13 @@ func processes(tagged tag: String) -> [Int32] {
 
 func newTag() -> String { "t\(getpid())-\(UInt64.random(in: 0...UInt64.max))" }
 
+/// A live process's peak resident memory (VmHWM), in kB.
+func peakMemoryKB(_ pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+    return Int(line.split(separator: " ").dropFirst().first ?? "")
+}
+
 /// (parent pid, state letter) of a process, or nil once it is gone.
 func processStatus(_ pid: Int32) -> (Int32, Character)? {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
