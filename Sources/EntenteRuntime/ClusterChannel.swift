@@ -147,6 +147,8 @@ public final class ClusterChannel: StateChannel {
         }
         var waiting = Set(starts.map(\.0)).subtracting(absent.keys)
         var reports: [StateID: PhaseReport] = [:]
+        var returning: [StateID: JoinedState] = [:]
+        let known = Set(ids)
         let deadline = Deadline(secondsFromNow: phaseSeconds)
         while !waiting.isEmpty {
             guard let (id, message) = try receive(until: deadline, critical: waiting) else {
@@ -161,6 +163,8 @@ public final class ClusterChannel: StateChannel {
             case .abort(let reason) where waiting.contains(id):
                 waiting.remove(id)
                 absent[id] = "it failed (\(phase)): \(reason)"
+            case .hello(let hello) where known.contains(id) && hello.state == id && !waiting.contains(id):
+                returning[id] = JoinedState(pid: Int(hello.pid), endpoint: hello.endpoint)
             case .hello(let hello):
                 onProblem?("refused a late hello from '\(hello.state)': the run has started")
                 _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "the run has already started").encoded()], dontWait: true)
@@ -168,7 +172,16 @@ public final class ClusterChannel: StateChannel {
                 onProblem?("refused an out-of-phase message from '\(id)' in \(phase)")
             }
         }
-        return PhaseResult(reports: reports, absent: absent)
+        return PhaseResult(reports: reports, absent: absent, returning: returning)
+    }
+
+    public func answerReturn(_ id: StateID, _ answer: Result<Welcome, RunError>) throws {
+        switch answer {
+        case .success(let welcome): _ = try send(.welcome(welcome), to: id)
+        case .failure(let error):
+            onProblem?("refused the return of state \(id): \(error)")
+            _ = try send(.abort(reason: "\(error)"), to: id)
+        }
     }
 
     /// Last words get a moment to leave before the socket closes (it lingers 0 otherwise).

@@ -27,8 +27,10 @@ public final class Coordinator {
     var roundsCompleted = 0
     /// What the transport refused this round, counted.
     var transportProblems = RefusalTally()
-    /// States whose process is gone, with why: they take no part from then on.
+    /// States whose process is gone, with why: they take no part until they come back.
     var absent: [StateID: String] = [:]
+    /// Absent states whose new process was welcomed: they take part from the next round.
+    var returning: [StateID: JoinedState] = [:]
     /// Forms alliances on mutual consent and classifies them.
     let formation: AllianceFormation
     /// States that misreport their assessments in this run.
@@ -120,10 +122,41 @@ public final class Coordinator {
         return outcome
     }
 
-    func logProcesses() {
-        for id in scenario.ids {
-            if let j = joined[id] { log.record(RunEvent(round: 0, .process(ProcessJoined(state: id, pid: j.pid, endpoint: j.endpoint)))) }
+    func logProcesses(_ ids: [StateID]? = nil, round: Int = 0) {
+        for id in ids ?? scenario.ids {
+            if let j = joined[id] { log.record(RunEvent(round: round, .process(ProcessJoined(state: id, pid: j.pid, endpoint: j.endpoint)))) }
         }
+    }
+
+    /// An absent state's process said hello again: it is welcomed to take part from the next
+    /// round if it listens where its peers' sockets still point, and the run is not replaying.
+    func admit(_ id: StateID, _ process: JoinedState) -> Result<Welcome, RunError> {
+        guard absent[id] != nil else { return .failure(RunError("state \(id) is in the run: a second process cannot join as it")) }
+        if let resume, currentRound <= resume.rounds {
+            return .failure(RunError("the run is replaying its first \(resume.rounds) rounds: come back after them"))
+        }
+        let before = joined[id]?.endpoint ?? ""
+        guard process.endpoint == before else {
+            return .failure(RunError("it listens on \(process.endpoint): restart it with --listen \(before), where its peers' sockets still point"))
+        }
+        returning[id] = process
+        return .success(welcome(for: id, endpoints: joined.mapValues(\.endpoint)))
+    }
+
+    /// The states welcomed back since the last round take part again from this one. A
+    /// replay welcomes again, with a fresh memory, the states the log has coming back here.
+    func readmitReturning(round: Int, _ channel: StateChannel) throws {
+        for id in resume?.returns[round] ?? [] where absent[id] != nil {
+            try channel.answerReturn(id, .success(welcome(for: id, endpoints: joined.mapValues(\.endpoint))))
+            returning[id] = joined[id]
+        }
+        for (id, process) in returning.sorted(by: { $0.key < $1.key }) {
+            absent[id] = nil
+            joined[id] = process
+            log.record(RunEvent(round: round, .returned(Returned(state: id))))
+            logProcesses([id], round: round)
+        }
+        returning = [:]
     }
 
     /// The replay of a resumed run has reached the log's last round: it must have matched
@@ -140,6 +173,7 @@ public final class Coordinator {
     func runRound(_ round: Int, _ channel: StateChannel) throws {
         let r = UInt16(round)
         let ids = scenario.ids
+        try readmitReturning(round: round, channel)
         // observe (only as many old truths are kept as the longest lag needs)
         history.append(world.snapshot)
         if history.count > maxLag + 1 { history.removeFirst(history.count - maxLag - 1) }
@@ -201,6 +235,7 @@ public final class Coordinator {
             imposed[id] = resume?.absence(of: id, round: Int(start.round), phase: start.phase.name, step: step(start))
         }
         let result = try channel.exchange(starts.filter { absent[$0.0] == nil && imposed[$0.0] == nil })
+        for (id, process) in result.returning.sorted(by: { $0.key < $1.key }) { try channel.answerReturn(id, admit(id, process)) }
         for (id, start) in starts where absent[id] == nil {
             if let reason = imposed[id] ?? result.absent[id] {
                 absent[id] = reason

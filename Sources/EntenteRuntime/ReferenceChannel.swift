@@ -51,6 +51,9 @@ public final class ReferenceChannel: StateChannel {
         return PhaseResult(reports: reports)
     }
 
+    /// Agents in this process never leave, so never come back.
+    public func answerReturn(_ id: StateID, _ answer: Result<Welcome, RunError>) throws {}
+
     public func finish(digest: String) {}
     public func abort(reason: String) {}
 }

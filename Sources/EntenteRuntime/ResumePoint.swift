@@ -19,6 +19,8 @@ public struct ResumePoint: Sendable {
     var roundHashes: [[UInt8]]
     /// The absences the log records in completed rounds: imposed again during the replay.
     var absences: [AbsenceKey: String]
+    /// The states the log has coming back, by round: welcomed again during the replay.
+    var returns: [Int: [StateID]] = [:]
 
     struct AbsenceKey: Hashable {
         var round: Int
@@ -62,6 +64,9 @@ public struct ResumePoint: Sendable {
                 if kind == .absent, let event = try? decoder.decode(RunEvent.self, from: Data(line)), case .absent(let a) = event.body {
                     point.absences[AbsenceKey(round: event.round, state: a.state, phase: a.phase, step: a.step)] = a.reason
                 }
+                if kind == .returned, let event = try? decoder.decode(RunEvent.self, from: Data(line)), case .returned(let r) = event.body {
+                    point.returns[event.round, default: []].append(r.state)
+                }
                 if kind == .roundEnd {
                     point.roundHashes.append(Array(segment.finalize()))
                     segment = SHA256()
@@ -73,6 +78,7 @@ public struct ResumePoint: Sendable {
         }
         // Absences in the round that was cut are not part of the resumed run.
         point.absences = point.absences.filter { $0.key.round <= point.rounds }
+        point.returns = point.returns.filter { $0.key <= point.rounds }
         return point
     }
 

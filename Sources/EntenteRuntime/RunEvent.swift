@@ -36,13 +36,14 @@ public struct RunEvent: Sendable {
         case runFailed(RunFailed)
         case absent(Absence)
         case resumed(Resumed)
+        case returned(Returned)
     }
 
     /// The `type` field of each event.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case run, scenario, deceivers, process, observation, belief, letter, refused, rejected, decision, alignment
         case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
-        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent, resumed
+        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent, resumed, returned
 
         /// Whether events of this kind are part of the outcome (hashed into the digest): not
         /// process ids, endpoints, engine, transport, why a run failed, or messages the
@@ -73,6 +74,7 @@ public struct RunEvent: Sendable {
         case .runFailed: .runFailed
         case .absent: .absent
         case .resumed: .resumed
+        case .returned: .returned
         }
     }
 
@@ -99,6 +101,7 @@ public struct RunEvent: Sendable {
         case .runFailed(let p): p
         case .absent(let p): p
         case .resumed(let p): p
+        case .returned(let p): p
         }
     }
 
@@ -161,6 +164,7 @@ extension RunEvent: Codable {
         case .runFailed: body = .runFailed(try RunFailed(from: decoder))
         case .absent: body = .absent(try Absence(from: decoder))
         case .resumed: body = .resumed(try Resumed(from: decoder))
+        case .returned: body = .returned(try Returned(from: decoder))
         }
     }
 }

@@ -121,6 +121,12 @@ public struct Absence: Codable, Sendable {
     public var reason: String
 }
 
+/// An absent state's restarted process takes part again from this round, with a fresh
+/// memory (docs/MODEL.md §1); its pid is in the `process` event that follows.
+public struct Returned: Codable, Sendable {
+    public var state: StateID
+}
+
 /// The run was resumed (`entente run --resume`): the rounds before this line were replayed
 /// and checked against the log; the process events that follow are the new processes'.
 public struct Resumed: Codable, Sendable {

@@ -49,6 +49,9 @@ public enum RunKeys {
             throw RunError("\(folder) already holds a run's keys; give another folder (keys are made once per run)")
         }
         do {
+            // Only the keys folder is private: parents made on the way (a run folder) keep the usual mode.
+            let parent = (folder as NSString).deletingLastPathComponent
+            if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
         } catch {

@@ -15,6 +15,9 @@ public protocol StateChannel: AnyObject {
     /// - Throws: `RunError` when the run itself must stop (a signal, the launcher gone).
     func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult
 
+    /// Answers a state that came back (see `PhaseResult.returning`): its Welcome, or why not.
+    func answerReturn(_ id: StateID, _ answer: Result<Welcome, RunError>) throws
+
     /// Tells every state the run is over.
     func finish(digest: String)
 
@@ -37,9 +40,12 @@ public struct PhaseResult: Sendable {
     public var reports: [StateID: PhaseReport]
     /// States found gone in this phase, with why.
     public var absent: [StateID: String]
+    /// States that said hello again during the phase: a restarted process (or an old one).
+    public var returning: [StateID: JoinedState]
 
-    public init(reports: [StateID: PhaseReport], absent: [StateID: String] = [:]) {
+    public init(reports: [StateID: PhaseReport], absent: [StateID: String] = [:], returning: [StateID: JoinedState] = [:]) {
         self.reports = reports
         self.absent = absent
+        self.returning = returning
     }
 }
