@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Runs one long cluster run and reports what a soak test needs (see scripts/soak.sh).
+
+    soak.py ENTENTE SCENARIO ROUNDS OUT_DIR [entente run options...]
+
+Starts `ENTENTE run SCENARIO --rounds ROUNDS --out OUT_DIR ...`, follows its events.jsonl
+as it grows (the time each round_end line appears is the round's end), samples the peak
+resident memory (VmHWM) of the coordinator and of every state process twice a second,
+and prints: messages sent, delivered, lost by the channels (injected), missing at a
+deadline (lost by the transport), refused and rejected; states absent; time until
+every state joined; round latency p50/p90/p99; peak memory per kind of process.
+Writes the same as JSON to OUT_DIR/soak.json. Exit status 1 if the run failed, a state
+was absent, or a letter went missing.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+
+def children(pid):
+    """Live direct children of pid, from /proc."""
+    out = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(name))
+    return out
+
+
+def peak_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def kind(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = f.read().split(b"\0")
+        return args[1].decode() if len(args) > 1 else "?"
+    except OSError:
+        return None
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
+    return s[k]
+
+
+def main():
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    entente, scenario, rounds, out = sys.argv[1:5]
+    extra = sys.argv[5:]
+    os.makedirs(out, exist_ok=True)
+    log_path = os.path.join(out, "events.jsonl")
+    started = time.monotonic()
+    with open(os.path.join(out, "run.stdout"), "w") as so, open(os.path.join(out, "run.stderr"), "w") as se:
+        run = subprocess.Popen([entente, "run", scenario, "--rounds", rounds, "--out", out] + extra, stdout=so, stderr=se)
+    counts = {"sent": 0, "lost": 0, "expired": 0, "refused": 0, "rejected": 0, "missing": 0, "absent": 0}
+    round_ends, joined_at, peaks = [], None, {}
+    processes_seen = 0
+    offset, carry = 0, b""
+    times_re = re.compile(rb"\((\d+) times\)")
+    last_sample = 0.0
+    last_print = started
+
+    def read_new():
+        nonlocal offset, carry, joined_at, processes_seen
+        try:
+            with open(log_path, "rb") as f:
+                f.seek(offset)
+                data = f.read()
+        except OSError:
+            return
+        offset += len(data)
+        lines = (carry + data).split(b"\n")
+        carry = lines.pop()
+        now = time.monotonic()
+        for line in lines:
+            if line.startswith(b'{"type":"letter"'):
+                counts["sent"] += 1
+                if b'"lost":true' in line:
+                    counts["lost"] += 1
+                elif b'"expired":true' in line:
+                    counts["expired"] += 1
+            elif line.startswith(b'{"type":"round_end"'):
+                round_ends.append(now)
+            elif line.startswith(b'{"type":"process"'):
+                processes_seen += 1
+                if joined_at is None and processes_seen == states_total:
+                    joined_at = now
+            elif line.startswith(b'{"type":"refused"'):
+                counts["refused"] += 1
+            elif line.startswith(b'{"type":"rejected"'):
+                m = times_re.search(line)
+                n = int(m.group(1)) if m else 1
+                counts["rejected"] += n
+                if b"letters missing from" in line:
+                    counts["missing"] += n
+            elif line.startswith(b'{"type":"absent"'):
+                counts["absent"] += 1
+
+    with open(scenario) as f:
+        states_total = sum(1 for l in f if re.match(r"\s*-\s*\{?\s*id:", l))
+    while run.poll() is None:
+        read_new()
+        now = time.monotonic()
+        if now - last_sample > 0.5:
+            last_sample = now
+            for c in children(run.pid):
+                k, kb = kind(c), peak_kb(c)
+                if k and kb:
+                    peaks[(k, c)] = max(peaks.get((k, c), 0), kb)
+        if now - last_print > 10:
+            last_print = now
+            print(f"  {len(round_ends)}/{rounds} rounds, {now - started:.0f} s", file=sys.stderr, flush=True)
+        time.sleep(0.01)
+    read_new()
+    status = run.returncode
+    latencies = [b - a for a, b in zip(round_ends, round_ends[1:])]
+    by_kind = {}
+    for (k, _), kb in peaks.items():
+        by_kind.setdefault(k, []).append(kb)
+    delivered = counts["sent"] - counts["lost"] - counts["expired"] - counts["missing"]
+    report = {
+        "status": status,
+        "rounds": len(round_ends),
+        "states": states_total,
+        "seconds": round(time.monotonic() - started, 1),
+        "joined_seconds": round(joined_at - started, 2) if joined_at else None,
+        "messages": {"sent": counts["sent"], "delivered": delivered, "lost_by_channel": counts["lost"],
+                     "expired": counts["expired"], "missing_at_deadline": counts["missing"],
+                     "refused": counts["refused"], "rejected": counts["rejected"]},
+        "absent": counts["absent"],
+        "round_ms": {p: round(percentile(latencies, int(p[1:])) * 1000, 1) for p in ("p50", "p90", "p99")},
+        "peak_rss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1), "processes": len(v)}
+                        for k, v in sorted(by_kind.items())},
+        "log_mb": round(os.path.getsize(log_path) / 2**20, 1) if os.path.exists(log_path) else 0,
+    }
+    with open(os.path.join(out, "soak.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    m, r = report["messages"], report["round_ms"]
+    print(f"run: exit {status}, {report['rounds']} rounds of {states_total} states in {report['seconds']} s; "
+          f"all joined after {report['joined_seconds']} s")
+    print(f"messages: {m['sent']} sent, {m['delivered']} delivered, {m['lost_by_channel']} lost by the channels (injected), "
+          f"{m['expired']} expired, {m['missing_at_deadline']} missing at a deadline, {m['refused']} refused, {m['rejected']} rejected")
+    print(f"absent states: {report['absent']}")
+    print(f"round latency: p50 {r['p50']} ms, p90 {r['p90']} ms, p99 {r['p99']} ms")
+    for k, v in report["peak_rss_mb"].items():
+        print(f"peak memory, {k}: max {v['max']} MB, mean {v['mean']} MB over {v['processes']} process(es)")
+    print(f"log: {report['log_mb']} MB")
+    failed = status != 0 or report["absent"] or m["missing_at_deadline"]
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
