@@ -40,6 +40,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing of every decoder: libFuzzer's driver when built with -sanitize=fuzzer
+        // -DFUZZING (scripts/fuzz.sh), otherwise seeds, in-process mutation and a live blaster.
+        .executableTarget(
+            name: "entente-fuzz",
+            dependencies: [
+                "EntenteRuntime", "EntenteScenario", "EntenteWire", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/EntenteFuzz"
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteScenarioTests", dependencies: ["EntenteScenario", "EntenteModel"]),

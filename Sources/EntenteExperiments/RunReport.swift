@@ -4,12 +4,12 @@ import Foundation
 /// report.html for one run, from its events.jsonl: a timeline of alliances and wars, and
 /// who balanced against (or bandwagoned with) whom.
 public enum RunReport {
-    /// Reads `folder`/events.jsonl (a torn last line is skipped) and returns the page.
+    /// Reads `folder`/events.jsonl (a torn last line is skipped, and the page says so) and returns the page.
     /// - Throws: `SweepError` when the folder holds no events.
     public static func html(folder: String) throws -> String {
-        let events: [RunEvent]
+        let events: [RunEvent], torn: Bool
         do {
-            events = try RunEvent.read(folder: folder)
+            (events, torn) = try RunEvent.readLog(folder: folder)
         } catch {
             throw SweepError("cannot read \(folder)/events.jsonl (\(error)): give the folder of a run (entente run --out DIR)")
         }
@@ -17,6 +17,7 @@ public enum RunReport {
             throw SweepError("\(folder)/events.jsonl has no scenario event: not an Entente run log")
         }
         var body = "<h1>Run: \(escape(scenario.name)), seed \(escape(scenario.seed))</h1>\n"
+        if torn { body += "<p><em>The log's last line was cut (a process killed while writing it): it is left out.</em></p>\n" }
         body += timeline(events, scenario: scenario)
         body += alignmentTable(events)
         return page(title: "Entente run: \(scenario.name)", body: body)

@@ -113,7 +113,11 @@ public struct RunEvent: Sendable {
 
     /// Every event of a run folder's events.jsonl; a torn last line is skipped.
     /// - Throws: when the file cannot be read or a line before the last does not decode.
-    public static func read(folder: String) throws -> [RunEvent] {
+    public static func read(folder: String) throws -> [RunEvent] { try readLog(folder: folder).events }
+
+    /// Every event of a run folder's events.jsonl, and whether its last line was torn (a
+    /// process killed mid-write: the coordinator writes whole lines, but SIGKILL can cut one).
+    public static func readLog(folder: String) throws -> (events: [RunEvent], tornLastLine: Bool) {
         let text = try String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8)
         let lines = text.split(separator: "\n")
         let decoder = JSONDecoder()
@@ -122,10 +126,10 @@ public struct RunEvent: Sendable {
             do {
                 events.append(try decoder.decode(RunEvent.self, from: Data(line.utf8)))
             } catch where k == lines.count - 1 && !text.hasSuffix("\n") {
-                break
+                return (events, true)
             }
         }
-        return events
+        return (events, false)
     }
 }
 
