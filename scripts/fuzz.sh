@@ -79,12 +79,16 @@ import json, re, sys
 n = 0
 for line in open(sys.argv[1]):
     if line.startswith('{"type":"rejected"'):
-        m = re.search(r"\((\d+) times\)", json.loads(line)["problem"])
+        problem = json.loads(line)["problem"]
+        m = re.search(r"\((\d+) times", problem) or re.match(r"and (\d+) more", problem)
         n += int(m.group(1)) if m else 1
 print(n)
 PY
 )
+reference=$("$bin/entente" run scenarios/small.yaml --engine reference --rounds 20000 --out "$run/reference" | tail -n 1)
 echo "live: coordinator exit $cstatus ($(tail -n 1 "$run/coordinator.out")), states failed: $sdead, refused and counted: $refused"
+# In the clear a well-formed forged letter may legitimately change the outcome; junk may not.
+echo "live: digest $([ "$reference" = "$(tail -n 1 "$run/coordinator.out")" ] && echo equals || echo differs from) the reference engine's"
 [ "$cstatus" -eq 0 ] || crashed=$((crashed + 1))
 crashed=$((crashed + sdead))
 echo "crashed: $crashed"

@@ -79,7 +79,7 @@ def main():
     round_ends, joined_at, peaks = [], None, {}
     processes_seen = 0
     offset, carry = 0, b""
-    times_re = re.compile(rb"\((\d+) times\)")
+    times_re = re.compile(rb"\((\d+) times|\"and (\d+) more")
     last_sample = 0.0
     last_print = started
 
@@ -112,7 +112,7 @@ def main():
                 counts["refused"] += 1
             elif line.startswith(b'{"type":"rejected"'):
                 m = times_re.search(line)
-                n = int(m.group(1)) if m else 1
+                n = int(m.group(1) or m.group(2)) if m else 1
                 counts["rejected"] += n
                 if b"letters missing from" in line:
                     counts["missing"] += n

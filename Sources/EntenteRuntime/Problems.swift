@@ -6,16 +6,26 @@ import EntenteModel
 /// keeps one per round; a state one per report.
 struct RefusalTally {
     static let limit = 32
-    private var counts: [String: Int] = [:]
+    private struct Entry {
+        var first: String
+        var count = 1
+        var varied = false
+    }
+    private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var more = 0
 
+    /// Counts a problem. Problems are grouped by what comes before their first ": " (who
+    /// and what, e.g. `refused a control message from 'X'`), so one sender's junk is one
+    /// line however its details (the decoder's error) vary.
     mutating func add(_ problem: String) {
-        if counts[problem] != nil {
-            counts[problem]! += 1
+        let key = problem.range(of: ": ").map { String(problem[..<$0.lowerBound]) } ?? problem
+        if entries[key] != nil {
+            entries[key]!.count += 1
+            if entries[key]!.first != problem { entries[key]!.varied = true }
         } else if order.count < Self.limit {
-            counts[problem] = 1
-            order.append(problem)
+            entries[key] = Entry(first: problem)
+            order.append(key)
         } else {
             more += 1
         }
@@ -23,8 +33,13 @@ struct RefusalTally {
 
     /// The lines to log, in order of first appearance, and an empty tally.
     mutating func take() -> [String] {
-        defer { counts = [:]; order = []; more = 0 }
-        let lines = order.map { counts[$0]! == 1 ? $0 : "\($0) (\(counts[$0]!) times)" }
+        defer { entries = [:]; order = []; more = 0 }
+        let lines = order.map { key -> String in
+            let e = entries[key]!
+            if e.count == 1 { return e.first }
+            if !e.varied { return "\(e.first) (\(e.count) times)" }
+            return "\(key) (\(e.count) times; the first: \(e.first.dropFirst(key.count + 2)))"
+        }
         return more == 0 ? lines : lines + ["and \(more) more refused message(s)"]
     }
 }

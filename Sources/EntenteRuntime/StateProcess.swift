@@ -171,7 +171,7 @@ public final class StateProcess {
                     problems.add(problem)
                 }
             } catch {
-                problems.add("refused a malformed peer message: \(error)")
+                problems.add("refused a malformed peer message\(user.map { " from \($0)" } ?? ""): \(error)")
             }
         }
     }

@@ -126,6 +126,13 @@ func processes(tagged tag: String) -> [Int32] {
 
 func newTag() -> String { "t\(getpid())-\(UInt64.random(in: 0...UInt64.max))" }
 
+/// How many refusals a counted `rejected` line stands for: its "(N times" or 1.
+func timesCounted(_ line: String) -> Int {
+    guard let open = line.range(of: " times", options: .backwards),
+          let paren = line[..<open.lowerBound].lastIndex(of: "(") else { return 1 }
+    return Int(line[line.index(after: paren)..<open.lowerBound]) ?? 1
+}
+
 /// A live process's peak resident memory (VmHWM), in kB.
 func peakMemoryKB(_ pid: Int32) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
