@@ -12,7 +12,7 @@ public final class EventLog: @unchecked Sendable {
     private let queue = DispatchQueue(label: "entente.event-log")
     private let handle: FileHandle?
     private var hasher = SHA256()
-    private var pending = ""
+    private var pending: [UInt8] = []
     /// When resuming: the hash of each round the file already holds, how many of them the
     /// replay has passed, and the first round that replayed differently.
     private let expected: [[UInt8]]
@@ -62,9 +62,12 @@ public final class EventLog: @unchecked Sendable {
         batch = []
         slots.wait()
         queue.async { [self] in
+            var line: [UInt8] = []
             for event in events {
-                let line = event.line + "\n"
-                if event.kind.inDigest { hasher.update(data: Array(line.utf8)) }
+                line.removeAll(keepingCapacity: true)
+                JSONLineEncoder.encode(event, into: &line)
+                line.append(UInt8(ascii: "\n"))
+                if event.kind.inDigest { hasher.update(data: line) }
                 if replayed < expected.count {
                     check(event, line)
                 } else {
@@ -76,8 +79,8 @@ public final class EventLog: @unchecked Sendable {
     }
 
     /// A replayed event: hashed into its round's check, not written (the file has it).
-    private func check(_ event: RunEvent, _ line: String) {
-        if event.kind.inDigest { segment.update(data: Array(line.utf8)) }
+    private func check(_ event: RunEvent, _ line: [UInt8]) {
+        if event.kind.inDigest { segment.update(data: line) }
         guard event.kind == .roundEnd else { return }
         if Array(segment.finalize()) != expected[replayed] && mismatch == nil { mismatch = event.round }
         segment = SHA256()
@@ -95,8 +98,8 @@ public final class EventLog: @unchecked Sendable {
 
     private func writePending() {
         guard !pending.isEmpty else { return }
-        handle?.write(Data(pending.utf8))
-        pending = ""
+        handle?.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Writes everything and returns the digest (64 hex characters).

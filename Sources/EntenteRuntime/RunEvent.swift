@@ -106,9 +106,13 @@ public struct RunEvent: Sendable {
     }
 
     /// The line as written to events.jsonl, without its newline.
-    public var line: String {
-        // The encoder only builds values: nothing in an event's encoding throws.
-        (try? JSONValueEncoder().encode(self))?.serialized ?? "{}"
+    public var line: String { String(decoding: lineBytes, as: UTF8.self) }
+
+    /// The line's bytes, without its newline.
+    public var lineBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        JSONLineEncoder.encode(self, into: &bytes)
+        return bytes
     }
 
     /// Every event of a run folder's events.jsonl; a torn last line is skipped.
