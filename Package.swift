@@ -50,6 +50,15 @@ let package = Package(
             ],
             path: "Sources/EntenteFuzz"
         ),
+        // Benchmarks scripts/bench.sh runs: the messaging floor, the codec, the log writer.
+        .executableTarget(
+            name: "entente-bench",
+            dependencies: [
+                "EntenteRuntime", "EntenteScenario", "EntenteWire", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/EntenteBench"
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteScenarioTests", dependencies: ["EntenteScenario", "EntenteModel"]),

@@ -43,6 +43,9 @@ public final class Coordinator {
     public var stopRequested: (() -> String?)?
     /// Where a resumed run's replay ends (nil: a new run).
     let resume: ResumePoint?
+    /// How long the states took to join, and each round (for summary.json's timing).
+    var joinNanos: UInt64 = 0
+    var roundNanos: [UInt64] = []
 
     var scenario: Scenario { settings.scenario }
 
@@ -96,13 +99,17 @@ public final class Coordinator {
     public func run(over channel: StateChannel) throws -> RunOutcome {
         logStart()
         do {
+            let started = monotonicNanos()
             joined = try channel.start { id, endpoints in welcome(for: id, endpoints: endpoints) }
+            joinNanos = monotonicNanos() - started
             logProcesses()
             logTransportProblems(round: 0)
             for round in 1...max(settings.rounds, 1) {
                 currentRound = round
                 if let reason = stopRequested?() { throw RunError(reason) }
+                let roundStart = monotonicNanos()
                 try runRound(round, channel)
+                roundNanos.append(monotonicNanos() - roundStart)
                 roundsCompleted = round
                 if round == resume?.rounds { try endReplay() }
                 progress?(round, settings.rounds)
@@ -278,6 +285,7 @@ public final class Coordinator {
         outcome.deceivers = scenario.ids.filter(deceivers.contains)
         outcome.absent = absent.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         outcome.roundsCompleted = roundsCompleted
+        outcome.timing = RunTiming(joinNanos: joinNanos, roundNanos: roundNanos)
         return outcome
     }
 }

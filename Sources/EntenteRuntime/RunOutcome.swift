@@ -21,6 +21,8 @@ public struct RunOutcome: Sendable {
     public var roundsCompleted = 0
     /// Why the run stopped before its last round (nil: it ran to the end).
     public var stopped: String?
+    /// How long joining and each round took.
+    public var timing: RunTiming?
 
     public static let version = "0.1.0"
 
@@ -102,7 +104,7 @@ public struct RunOutcome: Sendable {
             warsStarted: warsStarted, eliminated: eliminated,
             finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },
             processes: processes.mapValues(\.pid), absent: absent.map { .init(state: $0.state, reason: $0.reason) },
-            complete: stopped == nil, stopped: stopped, roundsCompleted: roundsCompleted, digest: digest)
+            complete: stopped == nil, stopped: stopped, roundsCompleted: roundsCompleted, timing: timing, digest: digest)
     }
 
     /// Writes alliances.csv, then summary.json last and atomically: a run folder with a

@@ -144,6 +144,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var complete: Bool
     public var stopped: String?
     public var roundsCompleted: Int
+    /// Wall-clock times: how long the states took to join, and rounds' percentiles (not part of any result).
+    public var timing: RunTiming?
     public var digest: String
 
     public struct Absent: Codable, Equatable, Sendable {
@@ -156,7 +158,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
         case agreement, baselines
         case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, complete, stopped
-        case roundsCompleted = "rounds_completed", digest
+        case roundsCompleted = "rounds_completed", timing, digest
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -175,6 +177,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         try c.encode(eliminated, forKey: .eliminated); try c.encode(finalAlliances, forKey: .finalAlliances)
         try c.encode(processes, forKey: .processes); try c.encode(absent, forKey: .absent)
         try c.encode(complete, forKey: .complete); try c.encode(stopped, forKey: .stopped)
-        try c.encode(roundsCompleted, forKey: .roundsCompleted); try c.encode(digest, forKey: .digest)
+        try c.encode(roundsCompleted, forKey: .roundsCompleted); try c.encodeIfPresent(timing, forKey: .timing)
+        try c.encode(digest, forKey: .digest)
     }
 }

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Runs Entente's benchmark and prints its table (see scripts/bench.sh).
+
+    bench.py BIN_DIR OUT_DIR [SIZES...]        sizes default: 4 16 64 200
+
+For each size: a grid scenario run by the reference engine (rounds per second), by the
+cluster engine over ipc and over tcp with CURVE (round latency p50/p90/p99 from the
+coordinator's summary.json, start-up until every state joined, messages per second,
+peak memory of the coordinator and of a state, log bytes per round), and by the
+messaging floor with the same processes, phases, barriers and letter counts per
+round but no model and no log; full / floor is the ratio of round latency p50 measured
+here, in one invocation. Then the codec and the log writer alone. Writes
+OUT_DIR/bench.json.
+"""
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import soak  # noqa: E402  (process sampling helpers)
+
+ROUNDS = {4: 200, 16: 200, 64: 100, 200: 50}
+
+
+def grid(n, rounds, path):
+    rows = next(r for r in range(int(n ** 0.5), 0, -1) if n % r == 0)
+    cols = n // rows
+    with open(path, "w") as f:
+        subprocess.run([os.path.join(os.path.dirname(__file__), "grid-scenario.py"), str(rows), str(cols), str(rounds)], stdout=f, check=True)
+    return rows * cols
+
+
+def full(bin_dir, scenario, out, transport):
+    """A cluster run, sampling its processes' peak memory; figures from its own files."""
+    start = time.monotonic()
+    run = subprocess.Popen([f"{bin_dir}/entente", "run", scenario, "--out", out, "--transport", transport],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks = {}
+    while run.poll() is None:
+        for c in soak.children(run.pid):
+            k, kb = soak.kind(c), soak.peak_kb(c)
+            if k and kb:
+                peaks[(k, c)] = max(peaks.get((k, c), 0), kb)
+        time.sleep(0.2)
+    seconds = time.monotonic() - start
+    if run.returncode != 0:
+        raise SystemExit(f"the {transport} run of {scenario} failed (exit {run.returncode}); its folder: {out}")
+    summary = json.load(open(f"{out}/summary.json"))
+    t = summary["timing"]
+    letters = {"assess": 0, "negotiate": 0}
+    with open(f"{out}/events.jsonl", "rb") as f:
+        for line in f:
+            if line.startswith(b'{"type":"letter"'):
+                letters["assess" if b'"phase":"assess"' in line else "negotiate"] += 1
+    n, rounds = summary["scenario"]["states"], t["rounds"]
+    steps = 2
+    control = n * (steps + 3) * 2 * rounds
+    per_kind = {}
+    for (k, _), kb in peaks.items():
+        per_kind.setdefault(k, []).append(kb)
+    return {
+        "round_ms_p50": t["round_ms_p50"], "round_ms_p90": t["round_ms_p90"], "round_ms_p99": t["round_ms_p99"],
+        "join_seconds": t["join_seconds"], "seconds": round(seconds, 2),
+        "messages_per_second": round((control + sum(letters.values())) / max(1e-9, t["round_ms_p50"] * rounds / 1000)),
+        "assess_letters": letters["assess"] / (n * rounds), "negotiate_letters": letters["negotiate"] / (n * steps * rounds),
+        "peak_rss_mb_coordinator": round(max(per_kind.get("coordinator", [0])) / 1024, 1),
+        "peak_rss_mb_state": round(max(per_kind.get("state", [0])) / 1024, 1),
+        "log_mb_per_round": round(os.path.getsize(f"{out}/events.jsonl") / 2**20 / rounds, 2),
+        "digest": summary["digest"],
+    }
+
+
+def floor(bin_dir, n, rounds, transport, assess, negotiate):
+    out = subprocess.run([f"{bin_dir}/entente-bench", "floor", "--states", str(n), "--rounds", str(rounds), "--transport", transport,
+                          "--assess-letters", str(max(0, round(assess))), "--letters-per-step", str(max(0, round(negotiate)))],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def reference(bin_dir, scenario, out):
+    start = time.monotonic()
+    r = subprocess.run([f"{bin_dir}/entente", "run", scenario, "--engine", "reference", "--out", out], capture_output=True, text=True, check=True)
+    seconds = time.monotonic() - start
+    timing = json.load(open(f"{out}/summary.json"))["timing"]
+    return {"rounds_per_second": timing["rounds_per_second"], "seconds_with_startup": round(seconds, 2),
+            "digest": r.stdout.strip().splitlines()[-1][8:]}
+
+
+def main():
+    bin_dir, out = sys.argv[1], sys.argv[2]
+    sizes = [int(s) for s in sys.argv[3:]] or [4, 16, 64, 200]
+    os.makedirs(out, exist_ok=True)
+    results = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}", "sizes": []}
+    for n in sizes:
+        rounds = ROUNDS.get(n, 50)
+        scenario = f"{out}/grid-{n}.yaml"
+        n = grid(n, rounds, scenario)
+        print(f"  {n} states, {rounds} rounds ...", file=sys.stderr, flush=True)
+        row = {"states": n, "rounds": rounds, "reference": reference(bin_dir, scenario, f"{out}/ref-{n}")}
+        for transport in ("ipc", "tcp"):
+            f = full(bin_dir, scenario, f"{out}/full-{transport}-{n}", transport)
+            fl = floor(bin_dir, n, rounds, transport, f["assess_letters"], f["negotiate_letters"])
+            f["full_over_floor_p50"] = round(f["round_ms_p50"] / fl["round_ms_p50"], 2)
+            row[transport] = {"full": f, "floor": fl}
+        row["digests_equal"] = row["reference"]["digest"] == row["ipc"]["full"]["digest"] == row["tcp"]["full"]["digest"]
+        results["sizes"].append(row)
+    codec = subprocess.run([f"{bin_dir}/entente-bench", "codec", "scenarios/europe-1914.yaml"], capture_output=True, text=True, check=True)
+    log = subprocess.run([f"{bin_dir}/entente-bench", "log", f"{out}/grid-{sizes[min(1, len(sizes) - 1)]}.yaml"], capture_output=True, text=True, check=True)
+    results["codec"] = json.loads(codec.stdout)
+    results["log_writer"] = json.loads(log.stdout)
+    with open(f"{out}/bench.json", "w") as f:
+        json.dump(results, f, indent=2)
+
+    print(f"Entente benchmark, {results['date']}, {results['machine']}")
+    print("| states | transport | round p50 / p90 / p99 (ms) | floor p50 (ms) | full / floor | msgs/s | joined (s) | peak MB coord / state | log MB/round | reference rounds/s | same digest |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for row in results["sizes"]:
+        for t in ("ipc", "tcp"):
+            f, fl = row[t]["full"], row[t]["floor"]
+            print(f"| {row['states']} | {t}{' CURVE' if t == 'tcp' else ''} | {f['round_ms_p50']:.1f} / {f['round_ms_p90']:.1f} / {f['round_ms_p99']:.1f} "
+                  f"| {fl['round_ms_p50']:.1f} | {f['full_over_floor_p50']:.2f} | {f['messages_per_second']:,} | {f['join_seconds']:.2f} "
+                  f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['log_mb_per_round']:.2f} "
+                  f"| {row['reference']['rounds_per_second'] if t == 'ipc' else ''} | {'yes' if row['digests_equal'] else 'NO'} |")
+    c, lw = results["codec"], results["log_writer"]
+    print(f"codec: {c.get('assessment_pairs_per_second', 0):,.0f} assessment and {c.get('offer_pairs_per_second', 0):,.0f} offer "
+          f"encode+decode pairs/s; log writer: {lw['events_per_second']:,.0f} events/s ({lw['mb_per_second']:.0f} MB/s)")
+    print(f"written: {out}/bench.json")
+
+
+if __name__ == "__main__":
+    main()
