@@ -20,6 +20,8 @@ public final class ClusterLauncher {
         public var insecure = false
         /// Continue the run in `outDirectory` (its coordinator replays the completed rounds).
         public var resume = false
+        /// What events.jsonl holds.
+        public var logLevel = LogLevel.compact
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -50,6 +52,7 @@ public final class ClusterLauncher {
         var coordinatorArgs = ["coordinator", "--resolved-scenario", options.outDirectory + "/" + ResolvedScenario.fileName,
                                "--out", options.outDirectory, "--transport", options.transport.rawValue, "--exit-with-parent"]
         if options.resume { coordinatorArgs.append("--resume") }
+        coordinatorArgs += ["--log", options.logLevel.rawValue]
         switch options.transport {
         case .ipc: coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
         default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]

@@ -189,7 +189,9 @@ public final class Coordinator {
             return (id, world.observation(for: id, round: round, seed: settings.seed, params: o,
                                           truth: o.lag > 0 ? history[max(0, history.count - 1 - o.lag)] : nil))
         }
-        for (id, o) in observations where world.isLive(id) { log.record(RunEvent(round: round, .observation(ObservationEvent(id, o)))) }
+        if settings.logLevel == .full {
+            for (id, o) in observations where world.isLive(id) { log.record(RunEvent(round: round, .observation(ObservationEvent(id, o)))) }
+        }
         _ = try exchange(channel, observations.map { ($0.0, PhaseStart(round: r, phase: .observe, step: 0, observation: $0.1)) })
 
         // assess
@@ -266,7 +268,9 @@ public final class Coordinator {
     func deliver(_ reports: [StateID: PhaseReport], round: Int, phaseIndex: Int) {
         let (letters, refusals) = post.check(reports)
         for (r, refusal) in refusals { log.record(RunEvent(round: r, .refused(refusal))) }
-        for letter in post.send(letters, round: round, phaseIndex: phaseIndex) { log.record(RunEvent(round: round, .letter(letter))) }
+        let (assessments, others) = AssessmentEvent.grouping(post.send(letters, round: round, phaseIndex: phaseIndex))
+        for group in assessments { log.record(RunEvent(round: round, .assessment(group))) }
+        for letter in others { log.record(RunEvent(round: round, .letter(letter))) }
     }
 
     func finishRun() -> RunOutcome {

@@ -22,6 +22,7 @@ public struct RunEvent: Sendable {
         case observation(ObservationEvent)
         case belief(BeliefEvent)
         case letter(LetterEvent)
+        case assessment(AssessmentEvent)
         case refused(Refusal)
         case rejected(Refusal)
         case decision(DecisionEvent)
@@ -41,14 +42,16 @@ public struct RunEvent: Sendable {
 
     /// The `type` field of each event.
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case run, scenario, deceivers, process, observation, belief, letter, refused, rejected, decision, alignment
+        case run, scenario, deceivers, process, observation, belief, letter, assessment, refused, rejected, decision, alignment
         case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
         case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent, resumed, returned
 
         /// Whether events of this kind are part of the outcome (hashed into the digest): not
-        /// process ids, endpoints, engine, transport, why a run failed, or messages the
-        /// transport rejected (what arrives from outside must not change the outcome).
-        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected, .resumed].contains(self) }
+        /// process ids, endpoints, engine, transport, why a run failed, an interruption,
+        /// messages the transport rejected (what arrives from outside must not change the
+        /// outcome), or observations (written only at the full log level; what states
+        /// concluded from them, their beliefs and decisions, is in the outcome).
+        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected, .resumed, .observation].contains(self) }
     }
 
     public var kind: Kind {
@@ -60,6 +63,7 @@ public struct RunEvent: Sendable {
         case .observation: .observation
         case .belief: .belief
         case .letter: .letter
+        case .assessment: .assessment
         case .refused: .refused
         case .rejected: .rejected
         case .decision: .decision
@@ -87,6 +91,7 @@ public struct RunEvent: Sendable {
         case .observation(let p): p
         case .belief(let p): p
         case .letter(let p): p
+        case .assessment(let p): p
         case .refused(let p): p
         case .rejected(let p): p
         case .decision(let p): p
@@ -158,6 +163,7 @@ extension RunEvent: Codable {
         case .observation: body = .observation(try ObservationEvent(from: decoder))
         case .belief: body = .belief(try BeliefEvent(from: decoder))
         case .letter: body = .letter(try LetterEvent(from: decoder))
+        case .assessment: body = .assessment(try AssessmentEvent(from: decoder))
         case .refused: body = .refused(try Refusal(from: decoder))
         case .rejected: body = .rejected(try Refusal(from: decoder))
         case .decision: body = .decision(try DecisionEvent(from: decoder))

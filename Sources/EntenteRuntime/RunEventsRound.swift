@@ -14,7 +14,7 @@ public struct SeenEstimate: Codable, Sendable {
 }
 
 /// A reported threat: the target's estimated attributes and the reporter's score.
-public struct ReportedEntry: Codable, Sendable {
+public struct ReportedEntry: Codable, Equatable, Sendable {
     public var target: StateID
     public var score: Double
     public var power: Double
@@ -79,6 +79,12 @@ public struct LetterEvent: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case phase, step, from, to, seq, kind, threats, offer, aimedAt = "aimed_at", offerSeq = "offer_seq", reason, lost, expired, delay
+    }
+
+    init(phase: String, step: Int, from: StateID, to: StateID, seq: Int, kind: Kind, threats: [ReportedEntry]?,
+         lost: Bool?, expired: Bool?, delay: Int?) {
+        (self.phase, self.step, self.from, self.to, self.seq, self.kind, self.threats) = (phase, step, from, to, seq, kind, threats)
+        (self.lost, self.expired, self.delay) = (lost, expired, delay)
     }
 
     init(phase: Phase, step: Int, letter: Letter) {
@@ -200,5 +206,50 @@ extension ObservationEvent {
             let a = $0.value.attributes
             return SeenEstimate(state: $0.key, power: a.power, offense: a.offense, aggressiveness: a.aggressiveness, confidence: $0.value.confidence)
         }
+    }
+}
+
+/// The assessments one state sent in one phase, as one line: what it said, the same to
+/// every peer, and for each receiver the letter's sequence number and what its channel
+/// did. One line instead of one per peer keeps the log linear in the states, and
+/// `letters` gives the letters back one by one.
+public struct AssessmentEvent: Codable, Sendable {
+    public struct Delivery: Codable, Sendable {
+        public var to: StateID
+        public var seq: Int
+        public var lost: Bool?
+        public var expired: Bool?
+        public var delay: Int?
+    }
+
+    public var phase: String
+    public var step: Int
+    public var from: StateID
+    public var threats: [ReportedEntry]
+    public var sent: [Delivery]
+
+    /// Each letter of the line, as its own event.
+    public var letters: [LetterEvent] {
+        sent.map { d in
+            LetterEvent(phase: phase, step: step, from: from, to: d.to, seq: d.seq, kind: .assessment, threats: threats,
+                        lost: d.lost, expired: d.expired, delay: d.delay)
+        }
+    }
+
+    /// A phase's letters as logged: each sender's run of assessments with the same content
+    /// as one line (in order of first appearance), and every other letter in its order.
+    static func grouping(_ letters: [LetterEvent]) -> (assessments: [AssessmentEvent], others: [LetterEvent]) {
+        var groups: [AssessmentEvent] = []
+        var others: [LetterEvent] = []
+        for l in letters {
+            guard l.kind == .assessment, let threats = l.threats else { others.append(l); continue }
+            let delivery = Delivery(to: l.to, seq: l.seq, lost: l.lost, expired: l.expired, delay: l.delay)
+            if let last = groups.last, last.from == l.from, last.phase == l.phase, last.step == l.step, last.threats == threats {
+                groups[groups.count - 1].sent.append(delivery)
+            } else {
+                groups.append(AssessmentEvent(phase: l.phase, step: l.step, from: l.from, threats: threats, sent: [delivery]))
+            }
+        }
+        return (groups, others)
     }
 }

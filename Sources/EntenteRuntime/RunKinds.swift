@@ -6,6 +6,15 @@ public enum Engine: String, Codable, CaseIterable, Sendable {
     case reference
 }
 
+/// How much of a run events.jsonl holds. Both levels hold the whole outcome, so they give
+/// the same digest; `full` adds what every state observed each round (N² values a round).
+public enum LogLevel: String, Codable, CaseIterable, Sendable {
+    /// Every decision, belief, letter (assessments one line per sender and phase) and event of the world.
+    case compact
+    /// The same and every observation.
+    case full
+}
+
 /// How the coordinator and the states reach each other (logged, not part of the outcome).
 public enum Transport: String, Codable, CaseIterable, Sendable {
     /// Unix domain sockets in a private folder.

@@ -11,6 +11,8 @@ public struct RunSettings: Sendable {
     public var transport: Transport
     /// The `path=value` overrides applied to the scenario file (already in `scenario`).
     public var overrides: [String]
+    /// What events.jsonl holds beyond the outcome (not part of the outcome).
+    public var logLevel = LogLevel.compact
 
     public var seed: UInt64 { scenario.seed }
     public var rounds: Int { scenario.rounds }

@@ -69,9 +69,10 @@ struct CoordinatorCommand: ParsableCommand {
             let channel = try ClusterChannel(ids: loaded.ids, bind: endpoint, joinSeconds: loaded.timeouts.joinSeconds,
                                              phaseSeconds: loaded.timeouts.phaseSeconds, credentials: credentials)
             channel.stopRequested = stop
-            let settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
+            var settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
                                        overrides: overrides)
+            settings.logLevel = options.log
             let point = try resume ? ResumePoint.read(folder: folder) : nil
             let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
             channel.onProblem = { coordinator.logProblem($0) }

@@ -24,6 +24,10 @@ struct Run: ParsableCommand {
                                + "(its scenario, seed and rounds are the run's own).", valueName: "RUN_DIR"))
     var resume: String?
 
+    @Option(help: ArgumentHelp("Run again the run in RUN_DIR (the scenario, seed and rounds of its scenario.json) into a new "
+                               + "--out folder, e.g. with --log full to see every observation; the digest must match.", valueName: "RUN_DIR"))
+    var again: String?
+
     @OptionGroup var options: RunOptions
 
     @Option(help: "Transport between processes: ipc (Unix sockets) or tcp (loopback).")
@@ -39,8 +43,14 @@ struct Run: ParsableCommand {
     var insecure = false
 
     func validate() throws {
-        guard (scenario == nil) != (resume == nil) else {
-            throw ValidationError("give a scenario file to start a run, or --resume RUN_DIR to continue one")
+        guard [scenario, resume, again].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give a scenario file to start a run, --resume RUN_DIR to continue one, or --again RUN_DIR to repeat one")
+        }
+        if again != nil && (options.seed != nil || options.rounds != nil || !options.overrides.isEmpty) {
+            throw ValidationError("--again repeats a run as it was: --seed, --rounds and --set do not apply")
+        }
+        if let again, options.out == nil || options.out == again {
+            throw ValidationError("--again writes a new run folder: give --out DIR (not \(again))")
         }
         if resume != nil && (options.seed != nil || options.rounds != nil || !options.overrides.isEmpty || options.out != nil) {
             throw ValidationError("--resume continues a run as it was started: --seed, --rounds, --set and --out do not apply")
@@ -49,6 +59,15 @@ struct Run: ParsableCommand {
 
     /// What to run: the scenario file with the command line's changes, or the run to resume.
     func source() throws -> (scenario: Scenario, file: String, overrides: [String], folder: String, resume: ResumePoint?) {
+        if let again {
+            do {
+                let r = try ResolvedScenario.read(path: again + "/" + ResolvedScenario.fileName)
+                return (options.applyTimeouts(r.scenario), r.file, r.overrides, options.out!, nil)
+            } catch {
+                printError("error: cannot repeat \(again): \(error)")
+                throw ExitCode.failure
+            }
+        }
         guard let resume else {
             let loaded = try options.scenario(scenario!)
             return (loaded, scenario!, options.overrides, options.folder(for: loaded), nil)
@@ -67,9 +86,10 @@ struct Run: ParsableCommand {
         if let point { printError("resuming \(folder): replaying \(point.rounds) completed round(s), then going on") }
         switch engine {
         case .reference:
-            let settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
+            var settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
                                        runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .reference, transport: .memory,
                                        overrides: overrides)
+            settings.logLevel = options.log
             let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
             coordinator.progress = progressPrinter()
             if exitWithParent {
@@ -89,6 +109,7 @@ struct Run: ParsableCommand {
             launch.exitWithParent = exitWithParent
             launch.insecure = insecure
             launch.resume = point != nil
+            launch.logLevel = options.log
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }

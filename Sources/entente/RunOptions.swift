@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteModel
+import EntenteRuntime
 import EntenteScenario
 
 /// Options shared by `entente run` and `entente coordinator`: what decides the outcome
@@ -18,6 +19,9 @@ struct RunOptions: ParsableArguments {
             help: ArgumentHelp("Change a scenario field for this run (repeatable), e.g. --set observation.noise=0.2 --set states.GMY.aggressiveness=0.9.",
                                valueName: "path=value"))
     var overrides: [String] = []
+
+    @Option(help: "What events.jsonl holds: compact (the whole outcome) or full (also every observation; same digest).")
+    var log: LogLevel = .compact
 
     @Option(help: ArgumentHelp(timeoutHelp(\.joinSeconds)))
     var joinTimeout: Double?
@@ -61,3 +65,5 @@ func timeoutHelp(_ path: PartialKeyPath<Timeouts>) -> String {
     let d = Timeouts.defaultValue(key).map { String(Int($0)) } ?? "?"
     return "Seconds: \(doc) (default: the scenario's timeouts.\(key), \(d))."
 }
+
+extension LogLevel: ExpressibleByArgument {}

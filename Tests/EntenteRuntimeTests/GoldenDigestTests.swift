@@ -13,10 +13,10 @@ import Testing
 @Suite("Golden digests: existing runs stay reproducible")
 struct GoldenDigestTests {
     static let golden: [(String, String)] = [
-        ("small", "a194b449be7185c1552b43a73af4b7c6019a48d9ca60da0733f3960abb38e365"),
-        ("europe-1914", "c74e7889d4f3e41e80204f3f63b39a7b2f89b97aa5c27217187b23e75be29d57"),
-        ("europe-1936", "daa04acff97915ed2d200d04f4e1f3bf758db1eb71aa765ee293951fc5e174a1"),
-        ("large", "e1ecf582f7f132bfe05b37417de2cca0a1f6eba30b9932c8094c9a40db926066"),
+        ("small", "4121183a611959f0eb0df2f83d3685903ab2176bf6b916088521502f885c9516"),
+        ("europe-1914", "97fdaea90e8ba7c4ad67979c8faf19bade6ee3a765bca770211c6e99daf77906"),
+        ("europe-1936", "9afc508164465f7abdffd351e4916492bfdc4ed459c093d30b3326de030329f6"),
+        ("large", "882cd04f3c512ffaa9898139050f83bd3102c24948138d742b5eeb8feebfbcb3"),
     ]
 
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)

@@ -12,7 +12,8 @@ struct KnobTests {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml",
                                   overrides: overrides.map(ScenarioOverride.init(parsing:)))
         let dir = NSTemporaryDirectory() + "entente-knob-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: .reference, transport: .memory)
+        var settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: .reference, transport: .memory)
+        settings.logLevel = .full
         _ = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
         // Every line decodes, and re-encodes to itself: a field the typed event has as nil is one the line left out.
         let (log, lines) = try ReferenceEngineTests.events(in: dir)
@@ -129,7 +130,16 @@ struct KnobTests {
 
 /// Each kind of event this file checks, with its round.
 extension [RunEvent] {
-    var letters: [(round: Int, letter: LetterEvent)] { compactMap { if case .letter(let l) = $0.body { ($0.round, l) } else { nil } } }
+    /// Every letter, assessments taken out of their one-line-per-sender groups.
+    var letters: [(round: Int, letter: LetterEvent)] {
+        flatMap { event -> [(round: Int, letter: LetterEvent)] in
+            switch event.body {
+            case .letter(let l): [(event.round, l)]
+            case .assessment(let a): a.letters.map { (event.round, $0) }
+            default: []
+            }
+        }
+    }
     var observations: [(round: Int, observation: ObservationEvent)] {
         compactMap { if case .observation(let o) = $0.body { ($0.round, o) } else { nil } }
     }

@@ -9,9 +9,10 @@ import Testing
 struct ReferenceEngineTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    func run(_ scenario: String = "small", seed: UInt64? = nil, out: String? = nil) throws -> RunOutcome {
+    func run(_ scenario: String = "small", seed: UInt64? = nil, out: String? = nil, log: LogLevel = .full) throws -> RunOutcome {
         let s = try Scenario.load(path: Self.root + "/scenarios/\(scenario).yaml")
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: .reference, transport: .memory)
+        var settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: .reference, transport: .memory)
+        settings.logLevel = log
         return try Coordinator(settings, outDirectory: out).run(over: ReferenceChannel(ids: s.ids))
     }
 
@@ -56,6 +57,19 @@ struct ReferenceEngineTests {
         #expect(try run(out: dir).digest == run().digest)
     }
 
+    @Test("the compact and the full log give the same digest; only the full one has observations, and it is the larger")
+    func logLevels() throws {
+        let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let compact = try run("europe-1914", out: dir + "/compact", log: .compact)
+        let full = try run("europe-1914", out: dir + "/full", log: .full)
+        #expect(compact.digest == full.digest)
+        let kinds = (try Self.events(in: dir + "/compact").events.map(\.kind), try Self.events(in: dir + "/full").events.map(\.kind))
+        #expect(!kinds.0.contains(.observation) && kinds.1.contains(.observation))
+        #expect(kinds.0.contains(.assessment))
+        func size(_ d: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: d + "/events.jsonl")[.size] as! NSNumber).intValue }
+        #expect(try size(dir + "/compact") < size(dir + "/full"))
+    }
+
     @Test("events.jsonl: one valid JSON object a line; letters in canonical order within each phase")
     func eventsAreCanonical() throws {
         let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -88,7 +102,7 @@ struct ReferenceEngineTests {
         #expect(Self.firstDifference(events, lines) == nil)
         // Every kind of event a plain run writes is covered.
         let kinds = Set(events.map(\.kind))
-        #expect(kinds.isSuperset(of: [.run, .scenario, .observation, .belief, .letter, .decision, .alignment, .allianceFormed, .roundEnd, .final]))
+        #expect(kinds.isSuperset(of: [.run, .scenario, .observation, .belief, .assessment, .letter, .decision, .alignment, .allianceFormed, .roundEnd, .final]))
     }
 
     @Test("noise set on the resolved scenario reaches every state's observations; with none, nothing is misperceived")
@@ -98,7 +112,8 @@ struct ReferenceEngineTests {
             var s = try Scenario.load(path: Self.root + "/scenarios/europe-1936.yaml")
             if let noise { s.setObservation { $0.noise = noise } }
             let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference, transport: .memory)
+            var settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference, transport: .memory)
+            settings.logLevel = .full
             let outcome = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
             var estimates = 0, exact = true
             for event in try ReferenceEngineTests.events(in: dir).events where event.round == 1 {
