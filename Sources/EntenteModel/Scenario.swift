@@ -3,9 +3,14 @@ public typealias StateID = String
 
 /// Ids name sockets, files and CSV fields, and travel in every message: 1 to 32 ASCII
 /// letters, digits, `_` or `-`. The scenario loader and the wire decoder both check it.
-public func isValidStateID(_ id: String) -> Bool {
-    (1...32).contains(id.utf8.count) && id.unicodeScalars.allSatisfy {
-        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+public func isValidStateID(_ id: String) -> Bool { isValidStateID(utf8: id.utf8) }
+
+/// The same check on UTF-8 bytes (the wire decoder's, before it makes a `String`);
+/// inlinable, so it is specialised for the decoder's byte slices.
+@inlinable
+public func isValidStateID<C: Collection<UInt8>>(utf8: C) -> Bool {
+    (1...32).contains(utf8.count) && utf8.allSatisfy { b in
+        (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b == 0x5f || b == 0x2d
     }
 }
 

@@ -10,8 +10,9 @@ struct LetterPost {
     let channels: ChannelParameters
     let seed: UInt64
     let negotiationSteps: Int
-    /// Letters on their way this round, with the phase index they are due in.
-    private(set) var inFlight: [(due: Int, letter: Letter)] = []
+    /// Letters on their way this round, by the phase index they are due in, then receiver
+    /// (each receiver's list is read once a phase: no scan of every letter per receiver).
+    private(set) var inFlight: [Int: [StateID: [Letter]]] = [:]
 
     init(peers: [StateID: Set<StateID>], channels: ChannelParameters, seed: UInt64, negotiationSteps: Int) {
         self.peers = peers
@@ -21,7 +22,7 @@ struct LetterPost {
     }
 
     /// Letters never cross a round's end.
-    mutating func newRound() { inFlight = [] }
+    mutating func newRound() { inFlight = [:] }
 
     /// The letters of a phase in canonical order (by sender id, then as sent), keeping only
     /// those their sender may send; a refusal, with its round, for every other.
@@ -60,7 +61,7 @@ struct LetterPost {
                 event.expired = true
             case .due(let index):
                 if channel.delay > 0 { event.delay = channel.delay }
-                inFlight.append((index, letter))
+                inFlight[index, default: [:]][letter.receiver, default: []].append(letter)
             }
             return event
         }
@@ -69,7 +70,7 @@ struct LetterPost {
     /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
     func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
         var seqs: [StateID: [UInt32]] = [:]
-        for (due, l) in inFlight where due == index && l.receiver == receiver { seqs[l.sender, default: []].append(l.seq) }
+        for l in inFlight[index]?[receiver] ?? [] { seqs[l.sender, default: []].append(l.seq) }
         return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value.sorted()) }
     }
 }

@@ -37,10 +37,12 @@ extension WireWriter {
 
 extension WireReader {
     /// A state id (`isValidStateID`): a message naming anything else is refused.
+    /// Checked as bytes first: a valid id is ASCII, so it needs no UTF-8 validation.
     mutating func id(_ f: String) throws -> StateID {
-        let s = try string(f)
-        guard isValidStateID(s) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-')") }
-        return s
+        let n = Int(try u16(f))
+        let slice = try take(n, f)
+        guard isValidStateID(utf8: slice) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-')") }
+        return String(decoding: slice, as: UTF8.self)
     }
     mutating func optionalID(_ f: String) throws -> StateID? {
         try bool(f) ? try id(f) : nil
