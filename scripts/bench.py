@@ -53,7 +53,9 @@ def full(bin_dir, scenario, out, transport):
     letters = {"assess": 0, "negotiate": 0}
     with open(f"{out}/events.jsonl", "rb") as f:
         for line in f:
-            if line.startswith(b'{"type":"letter"'):
+            if line.startswith(b'{"type":"assessment"'):
+                letters["assess"] += len(json.loads(line)["sent"])
+            elif line.startswith(b'{"type":"letter"'):
                 letters["assess" if b'"phase":"assess"' in line else "negotiate"] += 1
     n, rounds = summary["scenario"]["states"], t["rounds"]
     steps = 2

@@ -3,8 +3,10 @@ extension World {
     /// What `observer` is told this round: noisy estimates of the states within its sight,
     /// drawn from the seed (log-normal noise on power, additive on offense and intent).
     /// - Parameter truth: the attributes to observe (older ones, for intelligence lag); nil: today's.
+    /// - Parameter common: what every observer sees alike (`publicView`), when the caller
+    ///   makes every state's observation: worked out once a round rather than once a state.
     public func observation(for observer: StateID, round: Int, seed: UInt64, params o: ObservationParameters,
-                            truth: [StateID: Attributes]? = nil) -> Observation {
+                            truth: [StateID: Attributes]? = nil, common: PublicView? = nil) -> Observation {
         var seen: [StateID: Estimate] = [:]
         for id in live where id != observer {
             let hops = geography.hops(observer, id)
@@ -20,11 +22,23 @@ extension World {
             seen[id] = Estimate(attributes: Attributes(power: p, offense: off, aggressiveness: a),
                                 confidence: observationConfidence(noise: max(sp, so, sa)))
         }
+        let view = common ?? publicView
         return Observation(round: round, own: states[observer]!.attributes, seen: seen,
-                           alliances: alliances.map(\.public), wars: publicWars,
-                           eliminated: order.filter { !isLive($0) })
+                           alliances: view.alliances, wars: view.wars, eliminated: view.eliminated)
+    }
+
+    /// The public part of every observation: standing alliances, wars, eliminated states.
+    public var publicView: PublicView {
+        PublicView(alliances: alliances.map(\.public), wars: publicWars, eliminated: order.filter { !isLive($0) })
     }
 
     /// Every state's true attributes now (kept by the coordinator for intelligence lag).
     public var snapshot: [StateID: Attributes] { states.mapValues(\.attributes) }
+}
+
+/// What every state's observation of a round shares.
+public struct PublicView: Sendable {
+    public var alliances: [PublicAlliance]
+    public var wars: [PublicWar]
+    public var eliminated: [StateID]
 }

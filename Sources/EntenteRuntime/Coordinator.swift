@@ -182,12 +182,15 @@ public final class Coordinator {
         let ids = scenario.ids
         try readmitReturning(round: round, channel)
         // observe (only as many old truths are kept as the longest lag needs)
-        history.append(world.snapshot)
-        if history.count > maxLag + 1 { history.removeFirst(history.count - maxLag - 1) }
+        if maxLag > 0 {
+            history.append(world.snapshot)
+            if history.count > maxLag + 1 { history.removeFirst(history.count - maxLag - 1) }
+        }
+        let common = world.publicView
         let observations = ids.map { id in
             let o = specs[id]!.observation
             return (id, world.observation(for: id, round: round, seed: settings.seed, params: o,
-                                          truth: o.lag > 0 ? history[max(0, history.count - 1 - o.lag)] : nil))
+                                          truth: o.lag > 0 ? history[max(0, history.count - 1 - o.lag)] : nil, common: common))
         }
         if settings.logLevel == .full {
             for (id, o) in observations where world.isLive(id) { log.record(RunEvent(round: round, .observation(ObservationEvent(id, o)))) }
