@@ -24,9 +24,15 @@ public struct WireWriter {
     }
 
     public mutating func u8(_ v: UInt8) { bytes.append(v) }
-    public mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-    public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-    public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    public mutating func u16(_ v: UInt16) { fixed(v) }
+    public mutating func u32(_ v: UInt32) { fixed(v) }
+    public mutating func u64(_ v: UInt64) { fixed(v) }
+
+    /// Little-endian, a byte at a time (appending a raw buffer costs more for 2 to 8 bytes).
+    @inline(__always)
+    mutating func fixed<T: FixedWidthInteger>(_ v: T) {
+        for k in 0..<MemoryLayout<T>.size { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+    }
     /// IEEE 754 bits, so a value crosses the wire exactly (determinism depends on it).
     public mutating func f64(_ v: Double) { u64(v.bitPattern) }
     public mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
@@ -34,14 +40,17 @@ public struct WireWriter {
     /// u16 byte length, then UTF-8. A longer string is cut at a character boundary to
     /// `Wire.maxStringBytes`, so what is sent always decodes.
     public mutating func string(_ s: String) {
-        var utf8 = Array(s.utf8)
-        if utf8.count > Wire.maxStringBytes {
-            var cut = Wire.maxStringBytes
-            while cut > 0 && utf8[cut] & 0xC0 == 0x80 { cut -= 1 }  // never split a multi-byte character
-            utf8 = Array(utf8[..<cut])
+        let count = s.utf8.count
+        guard count > Wire.maxStringBytes else {
+            u16(UInt16(count))
+            bytes.append(contentsOf: s.utf8)
+            return
         }
-        u16(UInt16(utf8.count))
-        bytes += utf8
+        let utf8 = Array(s.utf8)
+        var cut = Wire.maxStringBytes
+        while cut > 0 && utf8[cut] & 0xC0 == 0x80 { cut -= 1 }  // never split a multi-byte character
+        u16(UInt16(cut))
+        bytes += utf8[..<cut]
     }
 
     public mutating func optionalString(_ s: String?) {
@@ -81,10 +90,15 @@ public struct WireReader {
         return bytes[offset..<offset + n]
     }
 
+    /// Read in place: no slice of the buffer is made for a fixed-size field.
     mutating func integer<T: FixedWidthInteger>(_: T.Type, _ field: String) throws -> T {
-        let slice = try take(MemoryLayout<T>.size, field)
+        let n = MemoryLayout<T>.size
+        guard n <= remaining else { throw WireError.truncated(field: field) }
         var v: T = 0
-        for (k, b) in slice.enumerated() { v |= T(b) << (8 * k) }
+        bytes.withUnsafeBufferPointer { p in
+            for k in 0..<n { v |= T(p[offset + k]) << (8 * k) }
+        }
+        offset += n
         return v
     }
 
@@ -95,9 +109,11 @@ public struct WireReader {
     public mutating func f64(_ field: String) throws -> Double { Double(bitPattern: try u64(field)) }
 
     /// A finite number (NaN and infinities are refused: they would poison every comparison).
-    public mutating func finite(_ field: String) throws -> Double {
-        let v = try f64(field)
-        guard v.isFinite else { throw WireError.invalidValue(field: field, detail: "must be a finite number") }
+    /// The field's name is made only for an error (callers name nested fields by interpolation).
+    public mutating func finite(_ field: @autoclosure () -> String) throws -> Double {
+        guard remaining >= 8 else { throw WireError.truncated(field: field()) }
+        let v = Double(bitPattern: try u64(""))
+        guard v.isFinite else { throw WireError.invalidValue(field: field(), detail: "must be a finite number") }
         return v
     }
 
