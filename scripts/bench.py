@@ -38,12 +38,14 @@ def full(bin_dir, scenario, out, transport):
     start = time.monotonic()
     run = subprocess.Popen([f"{bin_dir}/entente", "run", scenario, "--out", out, "--transport", transport],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peaks = {}
+    peaks, pss = {}, {}
     while run.poll() is None:
         for c in soak.children(run.pid):
-            k, kb = soak.kind(c), soak.peak_kb(c)
+            k, kb, p = soak.kind(c), soak.peak_kb(c), soak.pss_kb(c)
             if k and kb:
                 peaks[(k, c)] = max(peaks.get((k, c), 0), kb)
+            if k and p:
+                pss[(k, c)] = max(pss.get((k, c), 0), p)
         time.sleep(0.2)
     seconds = time.monotonic() - start
     if run.returncode != 0:
@@ -60,9 +62,11 @@ def full(bin_dir, scenario, out, transport):
     n, rounds = summary["scenario"]["states"], t["rounds"]
     steps = 2
     control = n * (steps + 3) * 2 * rounds
-    per_kind = {}
+    per_kind, pss_kind = {}, {}
     for (k, _), kb in peaks.items():
         per_kind.setdefault(k, []).append(kb)
+    for (k, _), kb in pss.items():
+        pss_kind.setdefault(k, []).append(kb)
     return {
         "round_ms_p50": t["round_ms_p50"], "round_ms_p90": t["round_ms_p90"], "round_ms_p99": t["round_ms_p99"],
         "join_seconds": t["join_seconds"], "seconds": round(seconds, 2),
@@ -70,6 +74,7 @@ def full(bin_dir, scenario, out, transport):
         "assess_letters": letters["assess"] / (n * rounds), "negotiate_letters": letters["negotiate"] / (n * steps * rounds),
         "peak_rss_mb_coordinator": round(max(per_kind.get("coordinator", [0])) / 1024, 1),
         "peak_rss_mb_state": round(max(per_kind.get("state", [0])) / 1024, 1),
+        "peak_pss_mb_state": round(max(pss_kind.get("state", [0])) / 1024, 1),
         "log_mb_per_round": round(os.path.getsize(f"{out}/events.jsonl") / 2**20 / rounds, 2),
         "digest": summary["digest"],
     }
@@ -117,14 +122,14 @@ def main():
         json.dump(results, f, indent=2)
 
     print(f"Entente benchmark, {results['date']}, {results['machine']}")
-    print("| states | transport | round p50 / p90 / p99 (ms) | floor p50 (ms) | full / floor | msgs/s | joined (s) | peak MB coord / state | log MB/round | reference rounds/s | same digest |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| states | transport | round p50 / p90 / p99 (ms) | floor p50 (ms) | full / floor | msgs/s | joined (s) | peak RSS MB coord / state | state PSS MB | log MB/round | reference rounds/s | same digest |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in results["sizes"]:
         for t in ("ipc", "tcp"):
             f, fl = row[t]["full"], row[t]["floor"]
             print(f"| {row['states']} | {t}{' CURVE' if t == 'tcp' else ''} | {f['round_ms_p50']:.1f} / {f['round_ms_p90']:.1f} / {f['round_ms_p99']:.1f} "
                   f"| {fl['round_ms_p50']:.1f} | {f['full_over_floor_p50']:.2f} | {f['messages_per_second']:,} | {f['join_seconds']:.2f} "
-                  f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['log_mb_per_round']:.2f} "
+                  f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['peak_pss_mb_state']:.1f} | {f['log_mb_per_round']:.2f} "
                   f"| {row['reference']['rounds_per_second'] if t == 'ipc' else ''} | {'yes' if row['digests_equal'] else 'NO'} |")
     c, lw = results["codec"], results["log_writer"]
     print(f"codec: {c.get('assessment_pairs_per_second', 0):,.0f} assessment and {c.get('offer_pairs_per_second', 0):,.0f} offer "

@@ -48,6 +48,19 @@ def peak_kb(pid):
     return None
 
 
+def pss_kb(pid):
+    """Proportional set size: private memory plus a fair share of shared pages (libraries
+    mapped by every state count once across them, not once per process)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def kind(pid):
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
@@ -76,7 +89,7 @@ def main():
     with open(os.path.join(out, "run.stdout"), "w") as so, open(os.path.join(out, "run.stderr"), "w") as se:
         run = subprocess.Popen([entente, "run", scenario, "--rounds", rounds, "--out", out] + extra, stdout=so, stderr=se)
     counts = {"sent": 0, "lost": 0, "expired": 0, "refused": 0, "rejected": 0, "missing": 0, "absent": 0}
-    round_ends, joined_at, peaks = [], None, {}
+    round_ends, joined_at, peaks, pss = [], None, {}, {}
     processes_seen = 0
     offset, carry = 0, b""
     times_re = re.compile(rb"\((\d+) times|\"and (\d+) more")
@@ -127,9 +140,11 @@ def main():
         if now - last_sample > 0.5:
             last_sample = now
             for c in children(run.pid):
-                k, kb = kind(c), peak_kb(c)
+                k, kb, p = kind(c), peak_kb(c), pss_kb(c)
                 if k and kb:
                     peaks[(k, c)] = max(peaks.get((k, c), 0), kb)
+                if k and p:
+                    pss[(k, c)] = max(pss.get((k, c), 0), p)
         if now - last_print > 10:
             last_print = now
             print(f"  {len(round_ends)}/{rounds} rounds, {now - started:.0f} s", file=sys.stderr, flush=True)
@@ -137,9 +152,11 @@ def main():
     read_new()
     status = run.returncode
     latencies = [b - a for a, b in zip(round_ends, round_ends[1:])]
-    by_kind = {}
+    by_kind, pss_kind = {}, {}
     for (k, _), kb in peaks.items():
         by_kind.setdefault(k, []).append(kb)
+    for (k, _), kb in pss.items():
+        pss_kind.setdefault(k, []).append(kb)
     delivered = counts["sent"] - counts["lost"] - counts["expired"] - counts["missing"]
     report = {
         "status": status,
@@ -154,6 +171,7 @@ def main():
         "round_ms": {p: round(percentile(latencies, int(p[1:])) * 1000, 1) for p in ("p50", "p90", "p99")},
         "peak_rss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1), "processes": len(v)}
                         for k, v in sorted(by_kind.items())},
+        "peak_pss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1)} for k, v in sorted(pss_kind.items())},
         "log_mb": round(os.path.getsize(log_path) / 2**20, 1) if os.path.exists(log_path) else 0,
     }
     with open(os.path.join(out, "soak.json"), "w") as f:
@@ -166,7 +184,9 @@ def main():
     print(f"absent states: {report['absent']}")
     print(f"round latency: p50 {r['p50']} ms, p90 {r['p90']} ms, p99 {r['p99']} ms")
     for k, v in report["peak_rss_mb"].items():
-        print(f"peak memory, {k}: max {v['max']} MB, mean {v['mean']} MB over {v['processes']} process(es)")
+        p = report["peak_pss_mb"].get(k, {})
+        print(f"peak memory, {k}: max {v['max']} MB, mean {v['mean']} MB over {v['processes']} process(es) (RSS); "
+              f"max {p.get('max')} MB, mean {p.get('mean')} MB proportional (PSS: shared libraries counted once)")
     print(f"log: {report['log_mb']} MB")
     failed = status != 0 or report["absent"] or m["missing_at_deadline"]
     sys.exit(1 if failed else 0)
