@@ -4,11 +4,11 @@
     soak.py ENTENTE SCENARIO ROUNDS OUT_DIR [entente run options...]
 
 Starts `ENTENTE run SCENARIO --rounds ROUNDS --out OUT_DIR ...`, follows its events.jsonl
-as it grows (the time each round_end line appears is the round's end), samples the peak
-resident memory (VmHWM) of the coordinator and of every state process twice a second,
-and prints: messages sent, delivered, lost by the channels (injected), missing at a
+as it grows, samples the peak resident (VmHWM) and proportional (PSS) memory of the
+coordinator and of every state process twice a second, and prints: messages sent, delivered, lost by the channels (injected), missing at a
 deadline (lost by the transport), refused and rejected; states absent; time until
-every state joined; round latency p50/p90/p99; peak memory per kind of process.
+every state joined; round latency p50/p90/p99 (the coordinator's own clock, from
+summary.json); peak memory per kind of process, resident and proportional.
 Writes the same as JSON to OUT_DIR/soak.json. Exit status 1 if the run failed, a state
 was absent, or a letter went missing.
 """
@@ -109,7 +109,12 @@ def main():
         carry = lines.pop()
         now = time.monotonic()
         for line in lines:
-            if line.startswith(b'{"type":"letter"'):
+            if line.startswith(b'{"type":"assessment"'):
+                for d in json.loads(line)["sent"]:
+                    counts["sent"] += 1
+                    counts["lost"] += 1 if d.get("lost") else 0
+                    counts["expired"] += 1 if d.get("expired") else 0
+            elif line.startswith(b'{"type":"letter"'):
                 counts["sent"] += 1
                 if b'"lost":true' in line:
                     counts["lost"] += 1
@@ -151,6 +156,11 @@ def main():
         time.sleep(0.01)
     read_new()
     status = run.returncode
+    # The coordinator's own clock (summary.json) when the run wrote one; else the log's arrival times.
+    try:
+        timing = json.load(open(os.path.join(out, "summary.json"))).get("timing")
+    except (OSError, ValueError):
+        timing = None
     latencies = [b - a for a, b in zip(round_ends, round_ends[1:])]
     by_kind, pss_kind = {}, {}
     for (k, _), kb in peaks.items():
@@ -168,7 +178,8 @@ def main():
                      "expired": counts["expired"], "missing_at_deadline": counts["missing"],
                      "refused": counts["refused"], "rejected": counts["rejected"]},
         "absent": counts["absent"],
-        "round_ms": {p: round(percentile(latencies, int(p[1:])) * 1000, 1) for p in ("p50", "p90", "p99")},
+        "round_ms": ({p: timing[f"round_ms_{p}"] for p in ("p50", "p90", "p99")} if timing else
+                     {p: round(percentile(latencies, int(p[1:])) * 1000, 1) for p in ("p50", "p90", "p99")}),
         "peak_rss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1), "processes": len(v)}
                         for k, v in sorted(by_kind.items())},
         "peak_pss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1)} for k, v in sorted(pss_kind.items())},
