@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Entente needs on a Debian machine that already has Swift:
-# libzmq (Debian's libzmq3-dev). Safe to run again: it installs only what is missing.
+# Installs what Entente needs on a Debian machine that already has Swift: Debian's
+# libzmq3-dev and iproute2. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -8,17 +8,20 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-if dpkg -s libzmq3-dev >/dev/null 2>&1; then
-  exit 0
-fi
+# libzmq3-dev: the ZeroMQ library; iproute2: `ip netns` for scripts/multihost-test.sh.
+missing=()
+for package in libzmq3-dev iproute2; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "error: libzmq3-dev is missing and this is not root (no sudo): run 'apt-get install libzmq3-dev' as root." >&2
+    echo "error: ${missing[*]} missing and this is not root (no sudo): run 'apt-get install ${missing[*]}' as root." >&2
     exit 1
   fi
 fi
-echo "installing libzmq3-dev ..." >&2
+echo "installing ${missing[*]} ..." >&2
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libzmq3-dev >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

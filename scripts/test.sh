@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what is missing, builds, then runs every test
 # (unit tests of the model, the wire format and the ZeroMQ wrapper, and end-to-end
-# tests that start real coordinator and state processes).
+# tests that start real coordinator and state processes), then, for the whole suite, a
+# run across hosts made of network namespaces (scripts/multihost-test.sh).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail
@@ -11,3 +12,6 @@ scripts/install-deps.sh
 # The end-to-end tests start the `entente` executable: build it first.
 swift build
 swift test "$@"
+if [ $# -eq 0 ]; then
+  scripts/multihost-test.sh
+fi

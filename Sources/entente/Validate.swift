@@ -13,7 +13,18 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Check with this override applied (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
 
+    @Flag(help: "Print only the state ids of the scenario, one a line (for job scripts: one process per id).")
+    var listIds = false
+
+    func validate() throws {
+        if listIds && scenarios.count != 1 { throw ValidationError("--list-ids takes exactly one scenario") }
+    }
+
     func run() throws {
+        if listIds {
+            for id in try loadScenario(scenarios[0], overrides: overrides).ids { print(id) }
+            return
+        }
         var failed = false
         for path in scenarios {
             do {
