@@ -8,9 +8,12 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-# libzmq3-dev: the ZeroMQ library; iproute2: `ip netns` for scripts/multihost-test.sh.
+# libzmq3-dev: the ZeroMQ library; iproute2: `ip netns` for scripts/multihost-test.sh;
+# with the argument `slurm`, also what scripts/slurm-test.sh starts.
+packages=(libzmq3-dev iproute2)
+[ "${1:-}" = slurm ] && packages+=(slurm-wlm munge)
 missing=()
-for package in libzmq3-dev iproute2; do
+for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

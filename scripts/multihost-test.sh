@@ -71,7 +71,7 @@ run() {
   done
 }
 
-expected=$("$bin" run "$scenario" --engine reference --rounds 60 --out "$work/reference" | tail -n 1)
+expected=$("$bin" run "$scenario" --engine reference --rounds 60 --out "$work/reference" 2>/dev/null | tail -n 1)
 
 echo "multihost-test: 3 hosts ($net.1-3), coordinator on host 1, states on hosts 2 and 3, tcp with CURVE" >&2
 run whole 60

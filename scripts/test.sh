@@ -2,7 +2,8 @@
 # Runs the whole test suite: installs what is missing, builds, then runs every test
 # (unit tests of the model, the wire format and the ZeroMQ wrapper, and end-to-end
 # tests that start real coordinator and state processes), then, for the whole suite, a
-# run across hosts made of network namespaces (scripts/multihost-test.sh).
+# run across hosts made of network namespaces (scripts/multihost-test.sh) and the Slurm
+# script on a one-node Slurm of its own (scripts/slurm-test.sh).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail
@@ -14,4 +15,5 @@ swift build
 swift test "$@"
 if [ $# -eq 0 ]; then
   scripts/multihost-test.sh
+  scripts/slurm-test.sh
 fi

@@ -28,8 +28,15 @@ func printError(_ text: String) {
 }
 
 /// Progress on a terminal only: "round i of n", redrawn in place on stderr.
+/// On a terminal, one line rewritten each round; otherwise (a batch job's output, a pipe)
+/// a line at every tenth of the run, so a job log shows progress without a flood.
 func progressPrinter() -> ((Int, Int) -> Void)? {
-    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    guard isatty(STDERR_FILENO) == 1 else {
+        return { round, rounds in
+            let step = max(1, (rounds + 9) / 10)
+            if round % step == 0 || round == rounds { FileHandle.standardError.write(Data("round \(round) of \(rounds)\n".utf8)) }
+        }
+    }
     return { round, rounds in
         FileHandle.standardError.write(Data("\r\u{1b}[Kround \(round) of \(rounds)".utf8))
     }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Proves the shipped Slurm script on a real Slurm: starts a one-node cluster of its own
+# on this machine (a munge key, munged, slurmctld and slurmd from Debian's slurm-wlm and
+# munge, a generated minimal slurm.conf, no cgroups, its own ports), submits
+# deploy/slurm/entente.sbatch on scenarios/europe-1914.yaml, waits, and checks that
+# the job's digest equals the reference engine's. It stops every daemon it started, by
+# pid, and removes its files.
+#
+#   scripts/slurm-test.sh           (root; uses ENTENTE_BIN or .build/debug/entente)
+#
+# Where it cannot run (not root, packages not installable) it says so and exits 0
+# without testing: the skip is printed, never silent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${ENTENTE_BIN:-$PWD/.build/debug/entente}"
+work="$(mktemp -d /tmp/entente-slurm-XXXXXX)"
+chmod 755 "$work"
+daemons=()
+
+skip() { echo "slurm-test: SKIPPED: $1" >&2; exit 0; }
+fail() { echo "slurm-test: FAILED: $1" >&2; for f in "$work"/*.log; do echo "--- $f" >&2; tail -n 15 "$f" >&2 || true; done; exit 1; }
+cleanup() {
+  for p in "${daemons[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${daemons[@]}"; do for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ "$(id -u)" = 0 ] || skip "starting slurmd and munged needs root (run as root, or in CI)"
+[ -x "$bin" ] || fail "no entente executable at $bin: run swift build first"
+scripts/install-deps.sh slurm || skip "cannot install slurm-wlm and munge"
+
+host="$(hostname -s)"
+mkdir -p "$work/munge" "$work/state" "$work/spool" "$work/runs"
+dd if=/dev/urandom of="$work/munge/munge.key" bs=1024 count=1 status=none
+chmod 700 "$work/munge"; chmod 400 "$work/munge/munge.key"
+munged --force --key-file="$work/munge/munge.key" --socket="$work/munge/munge.sock" \
+  --pid-file="$work/munge/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munge/seed"
+for _ in $(seq 50); do [ -s "$work/munge/munged.pid" ] && break; sleep 0.1; done
+daemons+=("$(cat "$work/munge/munged.pid")")
+
+cat > "$work/slurm.conf" <<CONF
+ClusterName=entente-test
+SlurmctldHost=$host
+SlurmUser=root
+SlurmdUser=root
+SlurmctldPort=16817
+SlurmdPort=16818
+AuthType=auth/munge
+AuthInfo=socket=$work/munge/munge.sock
+StateSaveLocation=$work/state
+SlurmdSpoolDir=$work/spool
+SlurmctldPidFile=$work/slurmctld.pid
+SlurmdPidFile=$work/slurmd.pid
+SlurmctldLogFile=$work/slurmctld.log
+SlurmdLogFile=$work/slurmd.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+MpiDefault=none
+ReturnToService=2
+SlurmdParameters=config_overrides
+NodeName=$host CPUs=32 RealMemory=2048 State=UNKNOWN
+PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
+CONF
+export SLURM_CONF="$work/slurm.conf"
+slurmctld -D -i -f "$SLURM_CONF" > "$work/slurmctld.out" 2>&1 &
+daemons+=("$!")
+slurmd -D -f "$SLURM_CONF" > "$work/slurmd.out" 2>&1 &
+daemons+=("$!")
+for _ in $(seq 100); do
+  sinfo -h -o '%T' 2>/dev/null | grep -qE '^(idle|mixed)' && break
+  sleep 0.2
+done
+sinfo -h -o '%T' | grep -qE '^(idle|mixed)' || fail "the one-node cluster did not come up: $(sinfo 2>&1 | tail -n 2)"
+echo "slurm-test: one-node Slurm up ($host, 32 CPUs declared)" >&2
+
+scenario="$PWD/scenarios/europe-1914.yaml"
+tasks=$(( $("$bin" validate --list-ids "$scenario" | wc -l) + 1 ))
+expected=$("$bin" run "$scenario" --engine reference --rounds 8 --out "$work/reference" 2>/dev/null | tail -n 1)
+ENTENTE="$bin" ENTENTE_RUNS="$work/runs" ENTENTE_PORT=16900 \
+  sbatch --wait --ntasks="$tasks" --output="$work/job.log" --chdir="$work" deploy/slurm/entente.sbatch "$scenario" --rounds 8 \
+  > "$work/sbatch.out" 2>&1 || fail "the job failed: $(tail -n 5 "$work/job.log" 2>/dev/null)"
+got=$(grep '^digest: ' "$work/job.log" | tail -n 1)
+[ "$got" = "$expected" ] || fail "the job's digest '$got' differs from the reference engine's '$expected'"
+grep -q '^round 8 of 8' "$work/job.log" || fail "no progress lines in the job's output"
+echo "slurm-test: ok: deploy/slurm/entente.sbatch ran $tasks tasks on a real Slurm; digest equals the reference engine's ($got)" >&2
