@@ -3,8 +3,9 @@
 # on this machine (a munge key, munged, slurmctld and slurmd from Debian's slurm-wlm and
 # munge, a generated minimal slurm.conf, no cgroups, its own ports), submits
 # deploy/slurm/entente.sbatch on scenarios/europe-1914.yaml, waits, and checks that
-# the job's digest equals the reference engine's. It stops every daemon it started, by
-# pid, and removes its files.
+# the job's digest equals the reference engine's; then runs a 2 × 2 sweep as a job array
+# (deploy/slurm/sweep.sbatch), collects it, and checks its tables equal the same sweep
+# run locally. It stops every daemon it started, by pid, and removes its files.
 #
 #   scripts/slurm-test.sh           (root; uses ENTENTE_BIN or .build/debug/entente)
 #
@@ -89,3 +90,22 @@ got=$(grep '^digest: ' "$work/job.log" | tail -n 1)
 [ "$got" = "$expected" ] || fail "the job's digest '$got' differs from the reference engine's '$expected'"
 grep -q '^round 8 of 8' "$work/job.log" || fail "no progress lines in the job's output"
 echo "slurm-test: ok: deploy/slurm/entente.sbatch ran $tasks tasks on a real Slurm; digest equals the reference engine's ($got)" >&2
+
+# A 2 × 2 sweep as a job array of two shares, collected, against the same sweep run here.
+sweep=(--vary noise=0,0.2 --seeds 2 --engine reference --rounds 10)
+"$bin" sweep "$scenario" "${sweep[@]}" --out "$work/local-sweep" > /dev/null 2>&1 || fail "the local sweep failed"
+ENTENTE="$bin" sbatch --wait --array=1-2 --output="$work/array-%a.log" --chdir="$work" \
+  deploy/slurm/sweep.sbatch "$work/array-sweep" "$scenario" "${sweep[@]}" > "$work/sbatch-array.out" 2>&1 \
+  || fail "the job array failed: $(tail -n 3 "$work"/array-*.log 2>/dev/null)"
+"$bin" sweep --collect "$work/array-sweep" > "$work/collect.out" || fail "collect failed"
+grep -q "runs: 4 of 4 finished" "$work/collect.out" || fail "collect did not find the 4 runs: $(cat "$work/collect.out")"
+python3 - "$work/local-sweep" "$work/array-sweep" <<'PY' || fail "the job array's tables differ from the local sweep's"
+import csv, sys
+def rows(folder):
+    # Every column but run_folder, which names where each run was written.
+    return [[v for k, v in r.items() if k != "run_folder"] for r in csv.DictReader(open(f"{folder}/results.csv"))]
+local, array = sys.argv[1], sys.argv[2]
+assert rows(local) == rows(array), "results.csv"
+assert open(f"{local}/points.csv").read() == open(f"{array}/points.csv").read(), "points.csv"
+PY
+echo "slurm-test: ok: a 2 x 2 sweep as a job array of 2 shares, collected, equals the same sweep run locally" >&2

@@ -17,6 +17,8 @@ public final class SweepRunner {
         public var baseOverrides: [String]
         public var rounds: Int?
         public var executable: String
+        /// Run only this share of the runs (another machine runs the others into the same folder).
+        public var shard: Shard?
 
         public init(scenarioPath: String, plan: SweepPlan, engine: Engine, transport: Transport, jobs: Int,
                     outDirectory: String, baseOverrides: [String], rounds: Int?, executable: String) {
@@ -30,6 +32,24 @@ public final class SweepRunner {
             self.rounds = rounds
             self.executable = executable
         }
+    }
+
+    /// Share `index` (1…count) of a sweep split `count` ways: every count-th run, so each
+    /// share covers the grid evenly as the runs are ordered seed by seed.
+    public struct Shard: Sendable, Equatable {
+        public var index: Int
+        public var count: Int
+
+        /// Parses `I/N`, 1 ≤ I ≤ N.
+        public init(parsing text: String) throws {
+            let parts = text.split(separator: "/")
+            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
+                throw SweepError("--shard \(text): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8")
+            }
+            (index, count) = (i, n)
+        }
+
+        func keeps(_ position: Int) -> Bool { position % count == index - 1 }
     }
 
     public struct Outcome: Sendable {
@@ -69,7 +89,7 @@ public final class SweepRunner {
         children.trapSignals()
         defer { children.stopAll() }
 
-        let all = options.plan.runs
+        let all = options.plan.runs.enumerated().filter { options.shard?.keeps($0.offset) ?? true }.map(\.element)
         var rows: [String: RunRow] = [:]
         var queue: [PlannedRun] = []
         for run in all {
@@ -116,52 +136,8 @@ public final class SweepRunner {
             }
         }
         let ordered = all.compactMap { rows[$0.name] }
-        try write(ordered)
+        // A share writes no tables: `collect` makes them once every share has run.
+        if options.shard == nil { try write(ordered) }
         return Outcome(rows: ordered, skipped: skipped, failed: failed)
-    }
-
-    /// sweep.json: what makes a sweep this one. Resuming into a folder checks it.
-    struct Definition: Codable, Equatable {
-        struct Varied: Codable, Equatable {
-            var key: String
-            var values: [String]
-        }
-
-        var scenario: String
-        var engine: Engine
-        var overrides: [String]
-        var rounds: Int?
-        var vary: [Varied]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(scenario, forKey: .scenario); try c.encode(engine, forKey: .engine)
-            try c.encode(overrides, forKey: .overrides); try c.encode(rounds, forKey: .rounds); try c.encode(vary, forKey: .vary)
-        }
-    }
-
-    /// The grid of a folder must be this sweep's, or resuming would mix two experiments.
-    func checkSameSweep() throws {
-        let path = options.outDirectory + "/sweep.json"
-        let definition = Definition(scenario: options.scenarioPath, engine: options.engine, overrides: options.baseOverrides,
-                                    rounds: options.rounds, vary: options.plan.dimensions.map { .init(key: $0.key, values: $0.values) })
-        if let existing = FileManager.default.contents(atPath: path) {
-            guard (try? JSONDecoder().decode(Definition.self, from: existing)) == definition else {
-                throw SweepError("\(options.outDirectory) holds another sweep (see its sweep.json); choose another --out")
-            }
-        } else {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(definition).write(to: URL(fileURLWithPath: path))
-        }
-    }
-
-    func write(_ rows: [RunRow]) throws {
-        let dir = options.outDirectory
-        try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
-        try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
-        let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "
-            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine.rawValue))"
-        try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
     }
 }

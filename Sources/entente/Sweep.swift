@@ -19,11 +19,16 @@ struct Sweep: ParsableCommand {
 
             Example: entente sweep scenarios/small.yaml --vary observation.noise=0,0.1,0.2,0.4 \
             --vary topology=complete,neighbors --seeds 20 --engine reference --jobs 2
+
+            Across machines: give every machine the same command and --out (a shared folder) with \
+            --shard I/N, I = 1…N (a Slurm array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT); \
+            each runs its share and writes no tables. Then `entente sweep --collect DIR` writes the \
+            tables from whatever finished and names what is missing.
             """
     )
 
-    @Argument(help: "The scenario file.")
-    var scenario: String
+    @Argument(help: "The scenario file (not with --collect).")
+    var scenario: String?
 
     @Option(help: ArgumentHelp("A parameter and its values (repeatable): a scenario path as for --set, or one of topology, noise, visibility, lag, loss, delay, deception.",
                                valueName: "key=v1,v2,..."))
@@ -53,7 +58,26 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario field for every run (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
 
+    @Option(help: ArgumentHelp("Run only share I of N of the runs, into the same --out as the other shares (no tables: see --collect).",
+                               valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Write the tables and the report of the sweep in DIR from the runs finished there, naming what is missing.",
+                               valueName: "DIR"))
+    var collect: String?
+
     func validate() throws {
+        if collect != nil {
+            guard scenario == nil, vary.isEmpty, shard == nil else {
+                throw ValidationError("--collect DIR reads the sweep from DIR/sweep.json: give no scenario, --vary or --shard")
+            }
+            return
+        }
+        guard scenario != nil else { throw ValidationError("give the scenario file of the sweep (or --collect DIR)") }
+        if let shard {
+            do { _ = try SweepRunner.Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+            guard out != nil else { throw ValidationError("--shard needs --out: every share writes into the same folder") }
+        }
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary key=v1,v2,...") }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
         guard firstSeed <= UInt64.max - UInt64(seeds - 1) else { throw ValidationError("--first-seed is too large for \(seeds) seeds") }
@@ -62,6 +86,8 @@ struct Sweep: ParsableCommand {
     }
 
     func run() throws {
+        if let collect { return try collectTables(collect) }
+        let scenario = scenario!
         let dimensions = try vary.map { try Dimension(parsing: $0) }
         // Every grid point must be a valid scenario: check them all before running anything.
         let plan = SweepPlan(dimensions: dimensions, seeds: (0..<UInt64(seeds)).map { firstSeed + $0 })
@@ -70,19 +96,36 @@ struct Sweep: ParsableCommand {
             name = try loadScenario(scenario, overrides: overrides + point.overrides(dimensions)).name
         }
         let folder = out ?? "sweeps/\(name)-\(timestamp())"
-        let runner = SweepRunner(.init(scenarioPath: scenario, plan: plan, engine: engine, transport: transport,
-                                       jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
-                                       executable: selfExecutable()),
-                                 progress: sweepProgress())
-        let outcome = try runner.run()
+        var options = SweepRunner.Options(scenarioPath: scenario, plan: plan, engine: engine, transport: transport,
+                                          jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
+                                          executable: selfExecutable())
+        options.shard = try shard.map(SweepRunner.Shard.init(parsing:))
+        let outcome = try SweepRunner(options, progress: sweepProgress()).run()
         clearProgress()
         print("sweep folder: \(folder)")
         print("runs: \(outcome.rows.count) (\(outcome.skipped) already finished, \(outcome.failed) failed)")
-        print("results: \(folder)/results.csv, \(folder)/points.csv, \(folder)/report.html")
+        if let shard {
+            print("share \(shard) done; when every share has run: entente sweep --collect \(folder)")
+        } else {
+            print("results: \(folder)/results.csv, \(folder)/points.csv, \(folder)/report.html")
+        }
         if outcome.failed > 0 {
             printError("\(outcome.failed) run(s) failed: see \(folder)/logs/")
             throw ExitCode.failure
         }
+    }
+}
+
+extension Sweep {
+    /// `--collect DIR`: the tables of a sweep run in shares.
+    func collectTables(_ folder: String) throws {
+        let (rows, missing) = try SweepRunner.collect(folder: folder)
+        print("runs: \(rows.count) of \(rows.count + missing.count) finished")
+        if !missing.isEmpty {
+            let names = missing.prefix(10).map(\.name).joined(separator: ", ")
+            print("missing: \(missing.count) run(s): \(names)\(missing.count > 10 ? ", …" : ""); run their shares again, then collect again")
+        }
+        print("results: \(folder)/results.csv, \(folder)/points.csv, \(folder)/report.html")
     }
 }
 

@@ -36,6 +36,27 @@ struct SweepTests {
         }
     }
 
+    @Test("a sweep run as two shares into one folder, then collected, has the tables of the whole sweep; collect names what is missing")
+    func shardsAndCollect() throws {
+        let whole = try temporaryFolder() + "/whole", shared = try temporaryFolder() + "/shared"
+        #expect(try Entente.run(["sweep", small] + grid + ["--engine", "reference", "--out", whole]).status == 0)
+        let first = try Entente.run(["sweep", small] + grid + ["--engine", "reference", "--out", shared, "--shard", "1/2"])
+        #expect(first.status == 0 && first.stdout.contains("share 1/2 done"), "\(first.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: shared + "/results.csv"), "a share writes no tables")
+        let partial = try Entente.run(["sweep", "--collect", shared])
+        #expect(partial.status == 0 && partial.stdout.contains("runs: 2 of 4 finished") && partial.stdout.contains("missing: 2 run(s)"), "\(partial.stdout)")
+        #expect(try Entente.run(["sweep", small] + grid + ["--engine", "reference", "--out", shared, "--shard", "2/2"]).status == 0)
+        let full = try Entente.run(["sweep", "--collect", shared])
+        #expect(full.stdout.contains("runs: 4 of 4 finished"), "\(full.stdout)")
+        #expect(try digests(shared) == digests(whole))
+        #expect(try String(contentsOfFile: shared + "/points.csv", encoding: .utf8) == String(contentsOfFile: whole + "/points.csv", encoding: .utf8))
+        // Another grid into the same folder is refused; a bad share says what it expects.
+        let other = try Entente.run(["sweep", small, "--vary", "observation.noise=0,0.5", "--seeds", "2", "--out", shared, "--shard", "1/2"])
+        #expect(other.status != 0 && other.stderr.contains("holds another sweep"))
+        let bad = try Entente.run(["sweep", small] + grid + ["--out", shared, "--shard", "3/2"])
+        #expect(bad.status == 64 && bad.stderr.contains("expected I/N"))
+    }
+
     @Test("a sweep killed mid-way resumes without redoing finished runs")
     func resumeAfterKill() throws {
         let out = try temporaryFolder() + "/sweep"

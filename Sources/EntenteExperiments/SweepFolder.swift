@@ -1,0 +1,82 @@
+import EntenteModel
+import EntenteRuntime
+import Foundation
+
+/// A sweep's folder: sweep.json (what makes the sweep this one), the tables written from
+/// the runs found finished, and collecting the shares of a sweep run on several machines.
+extension SweepRunner {
+    /// sweep.json: what makes a sweep this one. Resuming into a folder checks it.
+    struct Definition: Codable, Equatable {
+        struct Varied: Codable, Equatable {
+            var key: String
+            var values: [String]
+        }
+
+        var scenario: String
+        var engine: Engine
+        var overrides: [String]
+        var rounds: Int?
+        var vary: [Varied]
+        /// Absent from the sweep.json of older versions (their resume skips the check of seeds).
+        var seeds: [UInt64]?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scenario, forKey: .scenario); try c.encode(engine, forKey: .engine)
+            try c.encode(overrides, forKey: .overrides); try c.encode(rounds, forKey: .rounds); try c.encode(vary, forKey: .vary)
+            try c.encodeIfPresent(seeds, forKey: .seeds)
+        }
+    }
+
+    /// The grid of a folder must be this sweep's, or resuming would mix two experiments.
+    func checkSameSweep() throws {
+        let path = options.outDirectory + "/sweep.json"
+        var definition = Definition(scenario: options.scenarioPath, engine: options.engine, overrides: options.baseOverrides,
+                                    rounds: options.rounds, vary: options.plan.dimensions.map { .init(key: $0.key, values: $0.values) },
+                                    seeds: options.plan.seeds)
+        if let existing = FileManager.default.contents(atPath: path) {
+            let found = try? JSONDecoder().decode(Definition.self, from: existing)
+            if found?.seeds == nil { definition.seeds = nil }
+            guard found == definition else {
+                throw SweepError("\(options.outDirectory) holds another sweep (see its sweep.json); choose another --out")
+            }
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            // Atomic: the shares of a sweep may start at the same moment and write the same file.
+            try encoder.encode(definition).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+    }
+
+    func write(_ rows: [RunRow]) throws {
+        let dir = options.outDirectory
+        try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
+        try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
+        let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "
+            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine.rawValue))"
+        try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
+    }
+
+    /// Writes results.csv, points.csv and report.html of the sweep in `folder` from the runs
+    /// finished there (by any share, on any machine).
+    /// - Returns: the runs found, and those not finished yet.
+    public static func collect(folder: String) throws -> (rows: [RunRow], missing: [PlannedRun]) {
+        guard let data = FileManager.default.contents(atPath: folder + "/sweep.json") else {
+            throw SweepError("\(folder) has no sweep.json: give the --out folder of a sweep")
+        }
+        guard let d = try? JSONDecoder().decode(Definition.self, from: data), let seeds = d.seeds else {
+            throw SweepError("\(folder)/sweep.json is not one this version can collect (no seeds): run the sweep again without --shard")
+        }
+        let plan = SweepPlan(dimensions: d.vary.map { Dimension(key: $0.key, values: $0.values) }, seeds: seeds)
+        let runner = SweepRunner(Options(scenarioPath: d.scenario, plan: plan, engine: d.engine, transport: .ipc, jobs: 1,
+                                         outDirectory: folder, baseOverrides: d.overrides, rounds: d.rounds, executable: ""),
+                                 progress: nil)
+        var rows: [RunRow] = []
+        var missing: [PlannedRun] = []
+        for run in plan.runs {
+            if let row = RunRow.read(run, folder: runner.folder(run)) { rows.append(row) } else { missing.append(run) }
+        }
+        try runner.write(rows)
+        return (rows, missing)
+    }
+}
