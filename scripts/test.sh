@@ -2,8 +2,9 @@
 # Runs the whole test suite: installs what is missing, builds, then runs every test
 # (unit tests of the model, the wire format and the ZeroMQ wrapper, and end-to-end
 # tests that start real coordinator and state processes), then, for the whole suite, a
-# run across hosts made of network namespaces (scripts/multihost-test.sh) and the Slurm
-# script on a one-node Slurm of its own (scripts/slurm-test.sh).
+# run across hosts made of network namespaces (scripts/multihost-test.sh), the Slurm
+# scripts on a one-node Slurm of its own (scripts/slurm-test.sh) and the Kubernetes
+# manifests, validated and their commands run (scripts/k8s-check.sh).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail
@@ -16,4 +17,5 @@ swift test "$@"
 if [ $# -eq 0 ]; then
   scripts/multihost-test.sh
   scripts/slurm-test.sh
+  scripts/k8s-check.sh
 fi

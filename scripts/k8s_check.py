@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Runs the Kubernetes manifests' own commands on this machine (see scripts/k8s-check.sh).
+
+    k8s_check.py ENTENTE WORK_DIR
+
+No Kubernetes runs here, so this proves what can be proven without one: each container
+of deploy/kubernetes/ is started as a process with the manifest's command, arguments and
+environment, and with what Kubernetes would provide put in its place: the ConfigMap and
+the Secret as folders (scenario.yaml, the files of `entente keys`), the volume as a
+folder, JOB_COMPLETION_INDEX for each index, POD_IP and the coordinator's name as
+127.0.0.1 (the caller runs this in a network namespace of its own). Checks: the run's
+digest equals the reference engine's, the states Job has one index per state, and the
+sweep's shards, collected, finish every run.
+"""
+import os
+import re
+import subprocess
+import sys
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MANIFESTS = os.path.join(ROOT, "deploy", "kubernetes")
+
+
+def docs(name):
+    with open(os.path.join(MANIFESTS, name)) as f:
+        return {d["metadata"]["name"]: d for d in yaml.safe_load_all(f) if d}
+
+
+def container(job):
+    return job["spec"]["template"]["spec"]["containers"][0]
+
+
+def start(c, mounts, extra_env, path):
+    """Starts a container's command as a local process; mount paths become local folders."""
+    env = {"PATH": path, "HOME": mounts["/tmp"]}
+    for e in c.get("env", []):
+        if "value" in e:
+            value = e["value"]
+            for target in sorted(mounts, key=len, reverse=True):
+                if value == target or value.startswith(target + "/"):
+                    value = mounts[target] + value[len(target):]
+                    break
+            env[e["name"]] = value
+    env.update(extra_env)
+    missing = [e["name"] for e in c.get("env", []) if e["name"] not in env]
+    if missing:
+        sys.exit(f"k8s-check: FAILED: no local value for {missing}")
+    return subprocess.Popen(c["command"] + c["args"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def main():
+    entente, work = sys.argv[1], sys.argv[2]
+    path = f"{os.path.dirname(entente)}:/usr/bin:/bin"
+    scenario = os.path.join(ROOT, "scenarios", "europe-1914.yaml")
+    mounts = {"/etc/entente/scenario": f"{work}/scenario", "/etc/entente/keys": f"{work}/keys", "/runs": f"{work}/runs", "/tmp": f"{work}/tmp"}
+    for folder in ("scenario", "runs", "tmp"):
+        os.makedirs(f"{work}/{folder}", exist_ok=True)
+    # What `kubectl create configmap/secret` would hold.
+    with open(scenario) as src, open(f"{work}/scenario/scenario.yaml", "w") as dst:
+        dst.write(src.read())
+    subprocess.run([entente, "keys", scenario, "--out", f"{work}/keys"], check=True, capture_output=True)
+    ids = subprocess.run([entente, "validate", "--list-ids", scenario], check=True, capture_output=True, text=True).stdout.split()
+
+    run = docs("run.yaml")
+    states = run["entente-states"]
+    if states["spec"]["completions"] != len(ids) or states["spec"]["parallelism"] != len(ids):
+        sys.exit(f"k8s-check: FAILED: the states Job has {states['spec']['completions']} indexes, the scenario {len(ids)} states")
+    coordinator_name = f"{run['entente-coordinator']['spec']['template']['spec']['hostname']}.{run['entente']['metadata']['name']}"
+    state_c = container(states)
+    dialled = next(e["value"] for e in state_c["env"] if e["name"] == "COORDINATOR")
+    if coordinator_name not in dialled:
+        sys.exit(f"k8s-check: FAILED: states dial {dialled}, the coordinator is {coordinator_name}")
+    coordinator = start(container(run["entente-coordinator"]), mounts, {"RUN_NAME": "entente-coordinator-check"}, path)
+    local = {"COORDINATOR": dialled.replace(coordinator_name, "127.0.0.1"), "POD_IP": "127.0.0.1"}
+    procs = [start(state_c, mounts, dict(local, JOB_COMPLETION_INDEX=str(k)), path) for k in range(len(ids))]
+    out, err = coordinator.communicate(timeout=300)
+    for p in procs:
+        p.wait(timeout=60)
+    if coordinator.returncode != 0 or any(p.returncode != 0 for p in procs):
+        sys.exit(f"k8s-check: FAILED: coordinator exit {coordinator.returncode}, states {[p.returncode for p in procs]}: {err[-500:]}")
+    digest = out.strip().splitlines()[-1]
+    reference = subprocess.run([entente, "run", scenario, "--engine", "reference", "--out", f"{work}/reference"],
+                               check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    if digest != reference:
+        sys.exit(f"k8s-check: FAILED: the run's {digest} differs from the reference engine's {reference}")
+    print(f"k8s-check: ok: run.yaml's coordinator and {len(ids)} indexed states, run as processes, give the reference digest", file=sys.stderr)
+
+    sweep = docs("sweep.yaml")["entente-sweep"]
+    shard = container(sweep)
+    shards = sweep["spec"]["completions"]
+    env = {e["name"]: e.get("value") for e in shard["env"]}
+    if env.get("SHARDS") != str(shards):
+        sys.exit(f"k8s-check: FAILED: SHARDS={env.get('SHARDS')} but the Job has {shards} indexes")
+    # The manifest's grid with 2 seeds instead of its 20, to keep the check short.
+    small = {"SWEEP": re.sub(r"--seeds \d+", "--seeds 2", env["SWEEP"])}
+    for k in range(shards):
+        p = start(shard, mounts, dict(small, JOB_COMPLETION_INDEX=str(k)), path)
+        _, err = p.communicate(timeout=600)
+        if p.returncode != 0:
+            sys.exit(f"k8s-check: FAILED: sweep shard {k} exited {p.returncode}: {err[-500:]}")
+    collect = start(container(docs("sweep-collect.yaml")["entente-sweep-collect"]), mounts, {}, path)
+    out, err = collect.communicate(timeout=120)
+    points = 1
+    for m in re.finditer(r"=(\S+)", env["SWEEP"]):
+        points *= len(m.group(1).split(","))
+    if collect.returncode != 0 or f"runs: {points * 2} of {points * 2} finished" not in out:
+        sys.exit(f"k8s-check: FAILED: collect: {out} {err[-300:]}")
+    print(f"k8s-check: ok: sweep.yaml's {shards} shards ran {points * 2} runs; sweep-collect.yaml wrote the tables", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
