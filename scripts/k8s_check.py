@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the Kubernetes manifests' own commands on this machine (see scripts/k8s-check.sh).
+"""Runs the Kubernetes manifests' own commands on this machine (see scripts/deploy-check.sh).
 
     k8s_check.py ENTENTE WORK_DIR
 

@@ -4,7 +4,8 @@
 # tests that start real coordinator and state processes), then, for the whole suite, a
 # run across hosts made of network namespaces (scripts/multihost-test.sh), the Slurm
 # scripts on a one-node Slurm of its own (scripts/slurm-test.sh) and the Kubernetes
-# manifests, validated and their commands run (scripts/k8s-check.sh).
+# manifests and the Containerfile, checked and the manifests' commands run
+# (scripts/deploy-check.sh).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail
@@ -17,5 +18,5 @@ swift test "$@"
 if [ $# -eq 0 ]; then
   scripts/multihost-test.sh
   scripts/slurm-test.sh
-  scripts/k8s-check.sh
+  scripts/deploy-check.sh
 fi
