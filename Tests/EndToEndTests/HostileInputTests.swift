@@ -100,11 +100,16 @@ struct HostileInputTests {
                                 letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
             try push.send(m.encoded())
         }
+        // The log trails the run by up to a round or two: 100 letters for each of the next
+        // four rounds from the log's, so some land in MDA's window (this round or the next).
         let round = UInt16(events(dir + "/run").filter { $0.kind == .roundEnd }.count + 1)
-        for seq in 0..<200 {
-            let m = PeerMessage(round: round &+ 1, phase: .assess, step: 0,
-                                letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(seq), body: .accept(offer: 0)))
-            try push.send(m.encoded())
+        for ahead in UInt16(1)...4 {
+            for seq in 0..<100 {
+                let m = PeerMessage(round: round &+ ahead, phase: .assess, step: 0,
+                                    letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(ahead) * 1000 + UInt32(seq),
+                                                   body: .accept(offer: 0)))
+                try push.send(m.encoded())
+            }
         }
         // And 1,000 junk frames at the coordinator: counted, one line, with the round they came in.
         let junk = try Socket(context, .dealer)
