@@ -80,7 +80,7 @@ public final class SweepRunner {
         return args
     }
 
-    /// Runs what is not finished yet. - Throws: `SweepError` when interrupted (finished runs are kept).
+    /// Runs what is not finished yet. - Throws: `Interrupted` when interrupted (finished runs are kept).
     public func run() throws -> Outcome {
         let fm = FileManager.default
         try fm.createDirectory(atPath: options.outDirectory + "/runs", withIntermediateDirectories: true)
@@ -109,7 +109,7 @@ public final class SweepRunner {
         report()
         while !queue.isEmpty || !running.isEmpty {
             if children.wasInterrupted {
-                throw SweepError("interrupted: \(skipped + finished) of \(all.count) runs are finished in \(options.outDirectory); "
+                throw Interrupted("interrupted: \(skipped + finished) of \(all.count) runs are finished in \(options.outDirectory); "
                                  + "run the same command again to resume")
             }
             while running.count < max(options.jobs, 1), !queue.isEmpty {

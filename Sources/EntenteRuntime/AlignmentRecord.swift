@@ -7,7 +7,7 @@ extension AlignmentRecord {
     public var csvRow: String {
         let fields: [String] = [
             String(round), state, partner, offeredBy, kind.rawValue, aimedAt ?? "", side.joined(separator: " "),
-            perceivedThreat ?? "", perceived.rawValue, trueThreat ?? "", truth.rawValue, misperceived ? "true" : "false",
+            perceivedThreat ?? "", perceived.rawValue, trueThreat ?? "", truth.rawValue, misperceived ? "TRUE" : "FALSE",
             allianceLabel?.description ?? "", rule?.code.name ?? "", ruleText,
         ]
         return fields.map(csvField).joined(separator: ",")

@@ -74,7 +74,7 @@ public final class ClusterLauncher {
         var reported: Set<Int32> = []
         while coordinator.isRunning {
             if children.wasInterrupted {
-                throw RunError("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
+                throw Interrupted("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
             }
             if options.exitWithParent && parent.parentExited { throw RunError("the parent process exited; stopping the run") }
             // A state that dies is the coordinator's to mark absent; the run goes on without it.
@@ -125,7 +125,7 @@ public final class ClusterLauncher {
                 coordinator.waitUntilExit()
                 throw RunError("the coordinator exited before it was ready (\(ChildProcesses.describe(coordinator)))")
             }
-            if children.wasInterrupted { throw RunError("interrupted") }
+            if children.wasInterrupted { throw Interrupted("interrupted") }
             usleep(10_000)
         }
         throw RunError("the coordinator did not bind its endpoint within 30 s")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import EntenteRuntime
+import Foundation
 
 @main
 struct Entente: ParsableCommand {
@@ -11,8 +13,31 @@ struct Entente: ParsableCommand {
             alliance offers directly, and the coordinator logs whether each alliance balances or bandwagons.
 
             Start with:  entente run scenarios/small.yaml
+
+            Exit status: 0 done; 1 a run failed, or a sweep finished with failed runs; 64 the \
+            command line is wrong; 130 interrupted (Ctrl-C or SIGTERM; what was done is kept).
             """,
         version: "0.1.0",
         subcommands: [Run.self, Sweep.self, Report.self, Validate.self, ParametersCommand.self, KeysCommand.self, CoordinatorCommand.self, StateCommand.self]
     )
+
+    /// Parses and runs, with two things ArgumentParser does not do: an unknown command is a
+    /// usage error (not the main help with status 0), and an interruption exits 130.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+            printError("error: unknown command '\(first)'; the commands are: \(commands.dropLast().joined(separator: ", ")) (entente --help)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let interrupted as Interrupted {
+            printError("error: \(interrupted)")
+            Foundation.exit(130)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

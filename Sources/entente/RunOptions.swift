@@ -6,10 +6,10 @@ import EntenteScenario
 /// Options shared by `entente run` and `entente coordinator`: what decides the outcome
 /// (seed, rounds), where the logs go, and how long to wait.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Seed of every random draw (default: the scenario's seed).")
+    @Option(parsing: .unconditional, help: "Seed of every random draw (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Number of rounds (default: the scenario's rounds).")
+    @Option(parsing: .unconditional, help: "Number of rounds (default: the scenario's rounds).")
     var rounds: Int?
 
     @Option(help: "Run folder for events.jsonl, summary.json, alliances.csv (default: runs/<scenario>-<seed>-<timestamp>).")
@@ -23,10 +23,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "What events.jsonl holds: compact (the whole outcome) or full (also every observation; same digest).")
     var log: LogLevel = .compact
 
-    @Option(help: ArgumentHelp(timeoutHelp(\.joinSeconds)))
+    @Option(parsing: .unconditional, help: ArgumentHelp(timeoutHelp(\.joinSeconds)))
     var joinTimeout: Double?
 
-    @Option(help: ArgumentHelp(timeoutHelp(\.phaseSeconds)))
+    @Option(parsing: .unconditional, help: ArgumentHelp(timeoutHelp(\.phaseSeconds)))
     var phaseTimeout: Double?
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct StateCommand: ParsableCommand {
     @Option(help: "Host name or address peers should use to reach this state (when --listen binds 0.0.0.0).")
     var advertise: String?
 
-    @Option(help: "Seconds without a word from the coordinator before giving up.")
+    @Option(parsing: .unconditional, help: "Seconds without a word from the coordinator before giving up.")
     var coordinatorTimeout: Double = 120
 
     @Flag(help: "Exit when the parent process exits (used by `entente run`).")

@@ -34,10 +34,10 @@ struct Sweep: ParsableCommand {
                                valueName: "key=v1,v2,..."))
     var vary: [String] = []
 
-    @Option(help: "Seeds per grid point: 1, 2, ... N (after --first-seed).")
+    @Option(parsing: .unconditional, help: "Seeds per grid point: 1, 2, ... N (after --first-seed).")
     var seeds: Int = 5
 
-    @Option(help: "The first seed.")
+    @Option(parsing: .unconditional, help: "The first seed.")
     var firstSeed: UInt64 = 1
 
     @Option(help: "cluster: each run a multi-process cluster; reference: each run in one process (fast, same results).")
@@ -46,13 +46,13 @@ struct Sweep: ParsableCommand {
     @Option(help: "Transport of cluster runs.")
     var transport: Transport = .ipc
 
-    @Option(help: "Runs at once.")
+    @Option(parsing: .unconditional, help: "Runs at once.")
     var jobs: Int = 1
 
     @Option(help: "Output folder (default: sweeps/<scenario>-<timestamp>; give the same one to resume).")
     var out: String?
 
-    @Option(help: "Rounds of every run (default: the scenario's).")
+    @Option(parsing: .unconditional, help: "Rounds of every run (default: the scenario's).")
     var rounds: Int?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario field for every run (repeatable).", valueName: "path=value"))

@@ -46,6 +46,18 @@ struct CommandLineTests {
         #expect(run.stderr.contains(field))
     }
 
+    @Test("an unknown command, a negative count and a seed that is not a number are usage errors (64) that say what is wrong")
+    func usageErrors() throws {
+        let unknown = try Entente.run(["nosuchcommand", "--help"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown command 'nosuchcommand'") && unknown.stderr.contains("run, sweep"))
+        let rounds = try Entente.run(["run", Entente.scenario("small"), "--rounds", "-3"])
+        #expect(rounds.status == 64 && rounds.stderr.contains("--rounds must be from 1"), "\(rounds.stderr)")
+        let seed = try Entente.run(["run", Entente.scenario("small"), "--seed", "-3"])
+        #expect(seed.status == 64 && seed.stderr.contains("'-3' is invalid for '--seed"), "\(seed.stderr)")
+        let jobs = try Entente.run(["sweep", Entente.scenario("small"), "--vary", "noise=0", "--jobs", "-1"])
+        #expect(jobs.status == 64 && jobs.stderr.contains("--jobs must be at least 1"))
+    }
+
     @Test("out-of-range timeouts are refused before anything starts")
     func timeouts() throws {
         let state = try Entente.run(["state", "--id", "AGG", "--coordinator", "tcp://127.0.0.1:1", "--coordinator-timeout", "1e11"])

@@ -88,7 +88,7 @@ struct FailureTests {
         #expect(children.count == 6)
         run.kill(signal: signal)
         let r = try run.wait(timeout: 60)
-        #expect(r.status != 0)
+        #expect(r.status == 130, "interrupted: exit status 130")
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
         let last = try #require(events(out).last)
