@@ -19,33 +19,53 @@ extension SweepRunner {
         var vary: [Varied]
         /// Absent from the sweep.json of older versions (their resume skips the check of seeds).
         var seeds: [UInt64]?
+        /// The SHA-256 of the scenario file when the sweep started (absent from older versions).
+        var scenarioSHA256: String?
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, engine, overrides, rounds, vary, seeds, scenarioSHA256 = "scenario_sha256"
+        }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(scenario, forKey: .scenario); try c.encode(engine, forKey: .engine)
             try c.encode(overrides, forKey: .overrides); try c.encode(rounds, forKey: .rounds); try c.encode(vary, forKey: .vary)
-            try c.encodeIfPresent(seeds, forKey: .seeds)
+            try c.encodeIfPresent(seeds, forKey: .seeds); try c.encodeIfPresent(scenarioSHA256, forKey: .scenarioSHA256)
         }
     }
 
-    /// The grid of a folder must be this sweep's, or resuming would mix two experiments.
+    /// The grid of a folder must be this sweep's, and its scenario file the same bytes, or
+    /// resuming would mix two experiments (`force` accepts a changed file, knowingly).
+    /// The seeds may change (more seeds extend a sweep): sweep.json then records the
+    /// command's, which `collect` uses.
     func checkSameSweep() throws {
         let path = options.outDirectory + "/sweep.json"
         var definition = Definition(scenario: options.scenarioPath, engine: options.engine, overrides: options.baseOverrides,
                                     rounds: options.rounds, vary: options.plan.dimensions.map { .init(key: $0.key, values: $0.values) },
-                                    seeds: options.plan.seeds)
+                                    seeds: options.plan.seeds, scenarioSHA256: ScenarioCopy.sha256(path: options.scenarioPath))
         if let existing = FileManager.default.contents(atPath: path) {
             let found = try? JSONDecoder().decode(Definition.self, from: existing)
-            if found?.seeds == nil { definition.seeds = nil }
-            guard found == definition else {
+            if let was = found?.scenarioSHA256, was != definition.scenarioSHA256 {
+                guard options.force else {
+                    throw SweepError("\(options.scenarioPath) changed since the sweep in \(options.outDirectory) started (its SHA-256 was "
+                                     + "\(was.prefix(12))…, it is \(definition.scenarioSHA256?.prefix(12) ?? "unreadable")…): its runs would "
+                                     + "mix two scenarios. Start a new --out, or give --force to go on with the file as it is now")
+                }
+                // The folder's record keeps the hash it started with: the mix stays visible.
+                definition.scenarioSHA256 = was
+            }
+            var comparable = definition
+            comparable.seeds = found?.seeds
+            if found?.scenarioSHA256 == nil { comparable.scenarioSHA256 = nil }
+            guard found == comparable else {
                 throw SweepError("\(options.outDirectory) holds another sweep (see its sweep.json); choose another --out")
             }
-        } else {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            // Atomic: the shares of a sweep may start at the same moment and write the same file.
-            try encoder.encode(definition).write(to: URL(fileURLWithPath: path), options: .atomic)
+            if found?.seeds == definition.seeds && found?.scenarioSHA256 == definition.scenarioSHA256 { return }
         }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        // Atomic: the shares of a sweep may start at the same moment and write the same file.
+        try encoder.encode(definition).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     func write(_ rows: [RunRow]) throws {

@@ -19,6 +19,8 @@ public final class SweepRunner {
         public var executable: String
         /// Run only this share of the runs (another machine runs the others into the same folder).
         public var shard: Shard?
+        /// Resume even though the scenario file changed since the sweep started.
+        public var force = false
 
         public init(scenarioPath: String, plan: SweepPlan, engine: Engine, transport: Transport, jobs: Int,
                     outDirectory: String, baseOverrides: [String], rounds: Int?, executable: String) {

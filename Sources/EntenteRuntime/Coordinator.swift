@@ -43,6 +43,8 @@ public final class Coordinator {
     public var stopRequested: (() -> String?)?
     /// Where a resumed run's replay ends (nil: a new run).
     let resume: ResumePoint?
+    /// The SHA-256 of the run folder's scenario.yaml (nil without a run folder).
+    var scenarioSHA256: String?
     /// How long the states took to join, and each round (for summary.json's timing).
     var joinNanos: UInt64 = 0
     var roundNanos: [UInt64] = []
@@ -68,7 +70,10 @@ public final class Coordinator {
         deceivers = settings.scenario.deception.inflation == 1 ? [] : Set(settings.scenario.states.filter {
             settings.scenario.deception.deceives($0.id, seed: settings.seed, own: $0.deceive)
         }.map(\.id))
-        if let outDirectory { try ResolvedScenario(settings).write(toFolder: outDirectory) }
+        if let outDirectory {
+            try ResolvedScenario(settings).write(toFolder: outDirectory)
+            scenarioSHA256 = ScenarioCopy.record(source: settings.scenarioPath, folder: outDirectory)
+        }
         log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" }, resume: resume)
     }
 
@@ -293,6 +298,7 @@ public final class Coordinator {
         outcome.absent = absent.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         outcome.roundsCompleted = roundsCompleted
         outcome.timing = RunTiming(joinNanos: joinNanos, roundNanos: roundNanos)
+        outcome.scenarioSHA256 = scenarioSHA256
         return outcome
     }
 }

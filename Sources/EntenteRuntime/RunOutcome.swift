@@ -23,6 +23,8 @@ public struct RunOutcome: Sendable {
     public var stopped: String?
     /// How long joining and each round took.
     public var timing: RunTiming?
+    /// The SHA-256 of the scenario file the run was given (its copy in the run folder).
+    public var scenarioSHA256: String?
 
     public static let version = "0.1.0"
 
@@ -95,7 +97,7 @@ public struct RunOutcome: Sendable {
             scenario: .init(name: s.name, file: settings.scenarioPath, states: s.ids.count), seed: String(settings.seed),
             configuration: configuration,
             versions: .init(entente: Self.version, protocol: Int(Wire.version), libzmq: zmqVersionText()),
-            runID: settings.runID, decisions: records.count,
+            scenarioSHA256: scenarioSHA256, runID: settings.runID, decisions: records.count,
             counts: .init(perceived: counts(perceivedCounts), truth: counts(trueCounts)),
             shares: .init(perceived: shares(perceivedCounts), truth: shares(trueCounts)),
             misperceived: misperceived, misperceptionRate: misperceptionRate, blocs: finalBlocs, blocCount: blocCount,

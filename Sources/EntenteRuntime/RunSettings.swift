@@ -1,3 +1,4 @@
+import Crypto
 import EntenteModel
 import Foundation
 
@@ -66,5 +67,29 @@ public struct ResolvedScenario: Codable, Equatable, Sendable {
         } catch {
             throw RunError("\(path) is not a resolved scenario written by `entente run`: \(error)")
         }
+    }
+}
+
+/// scenario.yaml in a run folder: the scenario file as it was given, byte for byte, so
+/// a run's folder says what it ran even after the file is edited; summary.json carries
+/// its SHA-256 (`scenario_sha256`), and a sweep refuses to resume on a changed file.
+public enum ScenarioCopy {
+    public static let fileName = "scenario.yaml"
+
+    /// Copies `source` into `folder`, unless the folder has a copy already (a resumed or
+    /// repeated run keeps the one it started with).
+    /// - Returns: the SHA-256 of the folder's copy; nil when there is none to make.
+    @discardableResult
+    public static func record(source: String, folder: String) -> String? {
+        let copy = folder + "/" + fileName
+        if !FileManager.default.fileExists(atPath: copy), let data = FileManager.default.contents(atPath: source) {
+            try? data.write(to: URL(fileURLWithPath: copy), options: .atomic)
+        }
+        return sha256(path: copy)
+    }
+
+    /// The SHA-256 of a file as 64 hex characters; nil when it cannot be read.
+    public static func sha256(path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
     }
 }

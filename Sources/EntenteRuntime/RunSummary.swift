@@ -121,6 +121,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var seed: String
     public var configuration: Configuration
     public var versions: Versions
+    /// The SHA-256 of the scenario file as given (scenario.yaml in the run folder); null without a copy.
+    public var scenarioSHA256: String?
     public var runID: String
     public var decisions: Int
     public var counts: Classified<Int>
@@ -154,7 +156,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scenario, seed, configuration, versions, runID = "run_id", decisions, counts, shares, misperceived
+        case scenario, seed, configuration, versions, scenarioSHA256 = "scenario_sha256", runID = "run_id", decisions, counts, shares, misperceived
         case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
         case agreement, baselines
         case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, complete, stopped
@@ -165,7 +167,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(scenario, forKey: .scenario); try c.encode(seed, forKey: .seed)
         try c.encode(configuration, forKey: .configuration); try c.encode(versions, forKey: .versions)
-        try c.encode(runID, forKey: .runID); try c.encode(decisions, forKey: .decisions)
+        try c.encode(scenarioSHA256, forKey: .scenarioSHA256); try c.encode(runID, forKey: .runID); try c.encode(decisions, forKey: .decisions)
         try c.encode(counts, forKey: .counts); try c.encode(shares, forKey: .shares)
         try c.encode(misperceived, forKey: .misperceived)
         // Undefined metrics are written as null, not left out.

@@ -62,6 +62,9 @@ struct Sweep: ParsableCommand {
                                valueName: "I/N"))
     var shard: String?
 
+    @Flag(help: "Resume even though the scenario file changed since the sweep started (its runs then mix both versions).")
+    var force = false
+
     @Option(help: ArgumentHelp("Write the tables and the report of the sweep in DIR from the runs finished there, naming what is missing.",
                                valueName: "DIR"))
     var collect: String?
@@ -100,6 +103,7 @@ struct Sweep: ParsableCommand {
                                           jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
                                           executable: selfExecutable())
         options.shard = try shard.map(SweepRunner.Shard.init(parsing:))
+        options.force = force
         let outcome = try SweepRunner(options, progress: sweepProgress()).run()
         clearProgress()
         print("sweep folder: \(folder)")

@@ -57,6 +57,25 @@ struct SweepTests {
         #expect(bad.status == 64 && bad.stderr.contains("expected I/N"))
     }
 
+    @Test("a run keeps the scenario file it was given and its SHA-256; a sweep refuses to resume on a changed file unless --force")
+    func provenance() throws {
+        let dir = try temporaryFolder()
+        let scenario = dir + "/mine.yaml"
+        try FileManager.default.copyItem(atPath: small, toPath: scenario)
+        let run = try Entente.run(["run", scenario, "--engine", "reference", "--rounds", "3", "--out", dir + "/run"])
+        #expect(run.status == 0)
+        #expect(FileManager.default.contents(atPath: dir + "/run/scenario.yaml") == FileManager.default.contents(atPath: scenario))
+        let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/run/summary.json")))
+        #expect(summary.scenarioSHA256 == ScenarioCopy.sha256(path: scenario) && summary.scenarioSHA256?.count == 64)
+
+        let sweep = ["sweep", scenario, "--vary", "observation.noise=0,0.3", "--seeds", "1", "--rounds", "3", "--engine", "reference", "--out", dir + "/sweep"]
+        #expect(try Entente.run(sweep).status == 0)
+        try (String(contentsOfFile: scenario, encoding: .utf8) + "\n# edited\n").write(toFile: scenario, atomically: true, encoding: .utf8)
+        let refused = try Entente.run(sweep)
+        #expect(refused.status == 1 && refused.stderr.contains("changed since the sweep") && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try Entente.run(sweep + ["--force"]).status == 0)
+    }
+
     @Test("a sweep killed mid-way resumes without redoing finished runs")
     func resumeAfterKill() throws {
         let out = try temporaryFolder() + "/sweep"
