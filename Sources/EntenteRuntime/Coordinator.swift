@@ -43,6 +43,8 @@ public final class Coordinator {
     public var stopRequested: (() -> String?)?
     /// Where a resumed run's replay ends (nil: a new run).
     let resume: ResumePoint?
+    /// states.csv (and threats.csv at the full log level), a round at a time.
+    let panels: PanelTables
     /// The SHA-256 of the run folder's scenario.yaml (nil without a run folder).
     var scenarioSHA256: String?
     /// How long the states took to join, and each round (for summary.json's timing).
@@ -75,6 +77,7 @@ public final class Coordinator {
             scenarioSHA256 = ScenarioCopy.record(source: settings.scenarioPath, folder: outDirectory)
         }
         log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" }, resume: resume)
+        panels = PanelTables(folder: outDirectory, full: settings.logLevel == .full)
     }
 
     // MARK: Welcome
@@ -237,6 +240,7 @@ public final class Coordinator {
         let mainThreats = commits.compactMapValues { $0.decision?.threat }
         for event in world.resolve(round: round, seed: settings.seed, mainThreats: mainThreats) { logWorld(event, round: round) }
         logTransportProblems(round: round)
+        panels.record(round: round, ids: ids, world: world, decisions: commits.compactMapValues(\.decision))
         let standing = world.alliances.map { StandingAlliance(members: $0.members, label: $0.label.description) }
         log.record(RunEvent(round: round, .roundEnd(RoundEnd(alliances: standing, power: world.live.map { ($0, world.power($0)) }))))
         log.flush()

@@ -1,0 +1,68 @@
+import EntenteModel
+import Foundation
+
+/// The run's panel tables, written a round at a time beside events.jsonl (docs/LOGS.md):
+/// `states.csv`, one row per state per round, and at the full log level `threats.csv`,
+/// one row per state, round and target with the perceived and the true threat. They are
+/// views of what the log holds, in the shape R and pandas read directly.
+final class PanelTables {
+    static let statesHeader = "state,round,alive,power,perceived_threat,perceived_score,true_threat,true_score,stance,rule_code,allies,side"
+    static let threatsHeader = "state,round,target,perceived_score,perceived_power,perceived_proximity,perceived_offense,perceived_intent,"
+        + "true_score,true_power,true_proximity,true_offense,true_intent"
+
+    private let states: FileHandle?
+    private let threats: FileHandle?
+
+    /// - Parameters: folder: the run folder (nil: no tables); full: also threats.csv.
+    init(folder: String?, full: Bool) {
+        func open(_ name: String, _ header: String) -> FileHandle? {
+            guard let folder else { return nil }
+            let path = folder + "/" + name
+            guard FileManager.default.createFile(atPath: path, contents: Data((header + "\n").utf8)) else { return nil }
+            let handle = FileHandle(forWritingAtPath: path)
+            _ = try? handle?.seekToEnd()
+            return handle
+        }
+        states = open("states.csv", Self.statesHeader)
+        threats = full ? open("threats.csv", Self.threatsHeader) : nil
+    }
+
+    deinit {
+        try? states?.close()
+        try? threats?.close()
+    }
+
+    /// Appends a round: the world as the round ended and each state's decision of it.
+    func record(round: Int, ids: [StateID], world: World, decisions: [StateID: Decision]) {
+        guard states != nil || threats != nil else { return }
+        let sides = blocs(of: world.live, alliances: world.alliances.map(\.members))
+        var sideOf: [StateID: [StateID]] = [:]
+        for side in sides { for id in side { sideOf[id] = side } }
+        var stateRows = "", threatRows = ""
+        for id in ids {
+            let d = decisions[id]
+            let truth = world.isLive(id) ? world.trueThreats(to: id) : []
+            let allies = world.alliances.filter { $0.members.contains(id) }.flatMap(\.members).filter { $0 != id }
+            let perceivedScore = d?.threats.first { $0.target == d?.threat }?.score
+            stateRows += [id, String(round), world.isLive(id) ? "TRUE" : "FALSE", number(world.power(id)),
+                          d?.threat ?? "", perceivedScore.map(number) ?? "", truth.first?.target ?? "", truth.first.map { number($0.score) } ?? "",
+                          d?.stance.rawValue ?? "", d.map { $0.rule.code.name } ?? "",
+                          Set(allies).sorted().joined(separator: " "), (sideOf[id] ?? []).joined(separator: " ")].joined(separator: ",") + "\n"
+            guard threats != nil else { continue }
+            let perceived = Dictionary((d?.threats ?? []).map { ($0.target, $0) }, uniquingKeysWith: { a, _ in a })
+            for t in truth {
+                threatRows += ([id, String(round), t.target] + columns(perceived[t.target]) + columns(t)).joined(separator: ",") + "\n"
+            }
+        }
+        states?.write(Data(stateRows.utf8))
+        threats?.write(Data(threatRows.utf8))
+    }
+
+    private func columns(_ t: ThreatScore?) -> [String] {
+        guard let t else { return ["", "", "", "", ""] }
+        let c = t.components
+        return [t.score, c.power, c.proximity, c.offense, c.intent].map(number)
+    }
+
+    private func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+}
