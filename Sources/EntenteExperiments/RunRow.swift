@@ -67,6 +67,20 @@ public enum SweepTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// decisions.csv: every alignment decision of every finished run (its alliances.csv
+    /// rows, as written), after the run's point, seed and varied values.
+    public static func decisions(_ rows: [RunRow], plan: SweepPlan) -> String {
+        let prefix = ["point", "seed"] + plan.dimensions.map(\.key)
+        var lines = [(prefix.map(csvField) + [AlignmentRecord.csvHeader]).joined(separator: ",")]
+        for r in rows.sorted(by: { ($0.run.point.index, $0.run.seed) < ($1.run.point.index, $1.run.seed) }) where r.status == "ok" {
+            guard let text = try? String(contentsOfFile: r.folder + "/alliances.csv", encoding: .utf8) else { continue }
+            let lead = ([r.run.point.name, String(r.run.seed)] + r.run.point.values).map(csvField).joined(separator: ",")
+            // Records never hold a newline inside a field: one line is one record.
+            for record in text.split(separator: "\n").dropFirst() { lines.append(lead + "," + record) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The metrics points.csv summarises.
     public static let summarised = ["share_balance", "share_bandwagon", "share_other", "true_share_balance",
                                     "true_share_bandwagon", "true_share_other", "misperception_rate", "sides", "blocs", "wars",

@@ -70,6 +70,7 @@ extension SweepRunner {
 
     func write(_ rows: [RunRow]) throws {
         let dir = options.outDirectory
+        try SweepTables.decisions(rows, plan: options.plan).write(toFile: dir + "/decisions.csv", atomically: true, encoding: .utf8)
         try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
         try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
         let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "

@@ -134,6 +134,11 @@ public final class SweepRunner {
                     failed += 1
                     rows[entry.run.name] = RunRow.failed(entry.run, folder: folder(entry.run))
                 }
+                // results.csv grows as runs finish: an interrupted sweep has the table of what is done.
+                if options.shard == nil {
+                    try? SweepTables.results(all.compactMap { rows[$0.name] }, plan: options.plan)
+                        .write(toFile: options.outDirectory + "/results.csv", atomically: true, encoding: .utf8)
+                }
                 report()
             }
         }

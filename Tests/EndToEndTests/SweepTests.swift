@@ -86,7 +86,8 @@ struct SweepTests {
             ((try? FileManager.default.contentsOfDirectory(atPath: out + "/runs")) ?? [])
                 .filter { FileManager.default.fileExists(atPath: out + "/runs/\($0)/summary.json") }.sorted()
         }
-        #expect(eventually(120) { !finished().isEmpty })
+        // results.csv grows as runs finish: the killed sweep leaves the table of what it did.
+        #expect(eventually(120) { !finished().isEmpty && ((try? digests(out))?.isEmpty == false) })
         first.kill(signal: SIGKILL)
         _ = try first.wait(timeout: 30)
         // Everything the killed sweep started stops by itself.
@@ -101,6 +102,11 @@ struct SweepTests {
         let after = try done.map { try FileManager.default.attributesOfItem(atPath: out + "/runs/\($0)/summary.json")[.modificationDate] as? Date }
         #expect(after == stamps, "finished runs were redone")
         #expect(try digests(out).count == 4)
+        // decisions.csv pools every run's alliances.csv, after its point, seed and varied value.
+        let pooled = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8).split(separator: "\n")
+        #expect(pooled[0].hasPrefix("point,seed,observation.noise,round,state,partner"))
+        let perRun = try finished().map { try String(contentsOfFile: out + "/runs/\($0)/alliances.csv", encoding: .utf8).split(separator: "\n").count - 1 }
+        #expect(pooled.count - 1 == perRun.reduce(0, +))
 
         let ref = try temporaryFolder() + "/ref"
         #expect(try Entente.run(["sweep", small, "--vary", "observation.noise=0,0.3", "--seeds", "2", "--rounds", "150",
