@@ -1,5 +1,7 @@
-/// A line chart as inline SVG: one line per series, with a shaded 95% band where known.
-/// Self-contained (no script, no network): it renders in any browser and in print.
+/// A line chart as inline SVG: one line per series, with a shaded 95% band where known,
+/// and each run's own value as a faint dot behind its mean. Categorical x values get
+/// points, not lines (an order between categories would be invented). Self-contained
+/// (no script, no network): it renders in any browser and in print.
 struct LineChart {
     struct Point {
         var x: Double
@@ -7,6 +9,8 @@ struct LineChart {
         var mean: Double
         var low: Double?
         var high: Double?
+        /// Each run's value, drawn behind the mean.
+        var runs: [Double] = []
     }
 
     struct Series {
@@ -23,8 +27,11 @@ struct LineChart {
     var yRange: ClosedRange<Double>?
     /// Extra attributes on the <svg> element (e.g. data-parameter), for tools and tests.
     var attributes: [(String, String)] = []
-    /// x values are category positions 0, 1, 2...: pad half a step each side so labels fit.
+    /// x values are category positions 0, 1, 2...: pad half a step each side so labels fit,
+    /// and draw no line between them.
     var categorical = false
+    /// Counts (sides, wars): ticks on whole numbers only.
+    var integers = false
 
     let width = 560.0, height = 330.0
     let left = 60.0, right = 24.0, top = 52.0, bottom = 52.0
@@ -34,7 +41,7 @@ struct LineChart {
         let xs = Array(Set(all.map(\.x))).sorted()
         let pad = categorical ? 0.5 : 0
         let xMin = (xs.first ?? 0) - pad, xMax = (xs.last ?? 1) + pad
-        let values = all.flatMap { [$0.mean] + [$0.low, $0.high].compactMap { $0 } }
+        let values = all.flatMap { [$0.mean] + [$0.low, $0.high].compactMap { $0 } + $0.runs }
         var yLow = yRange?.lowerBound ?? min(0, values.min() ?? 0)
         var yHigh = yRange?.upperBound ?? max(values.max() ?? 1, yLow + 1e-9)
         if yRange == nil { yHigh = niceCeiling(yHigh) }
@@ -48,9 +55,10 @@ struct LineChart {
         for (k, v) in attributes { out += " \(k)=\"\(escape(v))\"" }
         out += ">\n<title>\(escape(title))</title>\n"
         out += "<text x=\"\(n(left))\" y=\"20\" class=\"title\">\(escape(title))</text>\n"
-        // Grid and y ticks.
-        for k in 0...4 {
-            let y = yLow + (yHigh - yLow) * Double(k) / 4
+        // Grid and y ticks, at round numbers.
+        let step = tickStep(yHigh - yLow)
+        yHigh = max(yHigh, (yHigh / step).rounded(.up) * step)
+        for y in stride(from: (yLow / step).rounded(.up) * step, through: yHigh + step * 1e-9, by: step) {
             out += "<line x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(py(y)))\" y2=\"\(n(py(y)))\" class=\"grid\"/>"
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(py(y) + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(y))</text>\n"
         }
@@ -73,9 +81,22 @@ struct LineChart {
                 out += "<polygon class=\"band\" fill=\"\(s.color)\" points=\"\((upper + lower).joined(separator: " "))\"/>\n"
             }
         }
+        // Each run, faint, a little to the side of its series so series do not hide each other.
+        let spread = (xMax - xMin) * 0.012
+        for (k, s) in series.enumerated() {
+            let offset = (Double(k) - Double(series.count - 1) / 2) * spread
+            for p in s.points {
+                for v in p.runs {
+                    out += "<circle class=\"run\" cx=\"\(n(px(p.x + offset)))\" cy=\"\(n(py(v)))\" r=\"2\" fill=\"\(s.color)\"/>"
+                }
+            }
+            out += "\n"
+        }
         for s in series {
             let pts = s.points.sorted { $0.x < $1.x }
-            out += "<polyline class=\"line\" stroke=\"\(s.color)\" points=\"\(pts.map { "\(n(px($0.x))),\(n(py($0.mean)))" }.joined(separator: " "))\"/>\n"
+            if !categorical {
+                out += "<polyline class=\"line\" stroke=\"\(s.color)\" points=\"\(pts.map { "\(n(px($0.x))),\(n(py($0.mean)))" }.joined(separator: " "))\"/>\n"
+            }
             for p in pts {
                 out += "<circle cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.mean)))\" r=\"3.5\" fill=\"\(s.color)\"><title>\(escape(s.name)) at \(escape(p.label)): \(tick(p.mean))"
                 if let lo = p.low, let hi = p.high { out += " (95% CI \(tick(lo)) to \(tick(hi)))" }
@@ -98,6 +119,18 @@ struct LineChart {
         if y == y.rounded(), abs(y) < 1e9 { return String(Int(y)) }
         let r = (y * 100).rounded() / 100
         return String(r)
+    }
+
+    /// A tick step of 1, 2, 2.5 or 5 times a power of ten giving about four intervals;
+    /// a whole number for counts.
+    func tickStep(_ span: Double) -> Double {
+        guard span > 0, span.isFinite else { return 1 }
+        let raw = span / 4
+        var power = 1.0
+        while power * 10 <= raw { power *= 10 }
+        while power > raw { power /= 10 }
+        let step = [1, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+        return integers ? max(1, step.rounded(.up)) : step
     }
 
     func niceCeiling(_ y: Double) -> Double {
@@ -129,7 +162,7 @@ func page(title: String, body: String) -> String {
     svg.chart { background: #fff; border: 1px solid #e4e4e4; }
     svg .title { font-size: 14px; font-weight: 600; } svg .tick, svg .legend { font-size: 11px; fill: #444; }
     svg .label { font-size: 12px; fill: #222; } svg .grid { stroke: #eee; } svg .axis { stroke: #888; }
-    svg .line { fill: none; stroke-width: 2; } svg .band { opacity: 0.18; stroke: none; }
+    svg .line { fill: none; stroke-width: 2; } svg .band { opacity: 0.18; stroke: none; } svg .run { opacity: 0.25; }
     table { border-collapse: collapse; font-size: 0.9em; margin: 1em 0; } td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: right; }
     th { background: #f5f5f5; } td.text, th.text { text-align: left; }
     p.note { color: #555; font-size: 0.9em; }

@@ -48,7 +48,8 @@ struct SweepPlanTests {
 
     func row(_ point: GridPoint, seed: UInt64, balance: Double) -> RunRow {
         RunRow(run: PlannedRun(point: point, seed: seed), folder: "f", status: "ok",
-               metrics: ["share_balance": balance, "share_bandwagon": 1 - balance, "misperception_rate": 0, "blocs": 2],
+               metrics: ["share_balance": balance, "share_bandwagon": 1 - balance, "true_share_balance": balance, "true_share_bandwagon": 1 - balance,
+                         "misperception_rate": 0, "blocs": 2, "sides": Double(seed + 1), "wars": 1, "eliminated": 0],
                digest: "d\(seed)")
     }
 
@@ -70,7 +71,7 @@ struct SweepPlanTests {
         #expect(points[2][header.firstIndex(of: "share_balance_ci95_low")!] == "")
     }
 
-    @Test("report.html is well-formed, self-contained, with one chart per varied parameter")
+    @Test("report.html is well-formed, self-contained, with panels per parameter, interaction plots, runs as points, categories without lines")
     func report() throws {
         let plan = SweepPlan(dimensions: [Dimension(key: "observation.noise", values: ["0", "0.5"]),
                                           Dimension(key: "communication.topology", values: ["complete", "neighbors"])], seeds: [1, 2])
@@ -80,9 +81,23 @@ struct SweepPlanTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=") && !html.contains("href="))
         for d in plan.dimensions {
-            #expect(html.components(separatedBy: "data-parameter=\"\(d.key)\"").count == 2, "one chart for \(d.key)")
+            #expect(html.components(separatedBy: "data-parameter=\"\(d.key)\"").count == 2, "one set of panels for \(d.key)")
         }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 3 * plan.dimensions.count)
+        let charts = html.components(separatedBy: "<svg").dropFirst()
+        // Two parameters: three interaction plots (one line per topology value), then the panels of each parameter.
+        let interactions = charts.filter { $0.contains("data-interaction=\"observation.noise × communication.topology\"") }
+        #expect(interactions.count == 3)
+        #expect(interactions.allSatisfy { $0.contains("topology = complete") && $0.contains("topology = neighbors") })
+        #expect(charts.count > 3 + 2 * 4)
+        // Every run is a point behind the means; a categorical parameter gets points, not lines.
+        #expect(charts.allSatisfy { $0.contains("class=\"run\"") })
+        let topology = charts.filter { $0.contains("vs communication.topology") }
+        #expect(!topology.isEmpty && topology.allSatisfy { !$0.contains("<polyline") })
+        // Counts tick on whole numbers.
+        for chart in charts where chart.contains("data-metric=\"sides\"") {
+            let ticks = chart.components(separatedBy: "class=\"tick\" text-anchor=\"end\">").dropFirst().map { $0.prefix { $0 != "<" } }
+            #expect(!ticks.isEmpty && ticks.allSatisfy { Int($0) != nil }, "\(ticks)")
+        }
         #expect(html.contains("test &amp; &lt;check&gt;"))
     }
 }
