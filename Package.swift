@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteScenarioTests", dependencies: ["EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
-        .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments"]),
+        .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments", "EntenteRuntime", "EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire", "EntenteScenario"]),
         // Starts the built `entente` executable as real processes.
         .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire", "EntenteScenario"]),

@@ -32,6 +32,8 @@ struct LineChart {
     var categorical = false
     /// Counts (sides, wars): ticks on whole numbers only.
     var integers = false
+    /// Many x values (rounds): label about ten of them, not every one.
+    var sparseTicks = false
 
     let width = 560.0, height = 330.0
     let left = 60.0, right = 24.0, top = 52.0, bottom = 52.0
@@ -64,7 +66,8 @@ struct LineChart {
         }
         // x ticks at the values swept.
         let labels = Dictionary(all.map { ($0.x, $0.label) }, uniquingKeysWith: { a, _ in a })
-        for x in xs {
+        let every = sparseTicks ? max(1, Int((Double(xs.count) / 10).rounded(.up))) : 1
+        for (k, x) in xs.enumerated() where k % every == every - 1 || every == 1 {
             out += "<line x1=\"\(n(px(x)))\" x2=\"\(n(px(x)))\" y1=\"\(n(top + plotH))\" y2=\"\(n(top + plotH + 5))\" class=\"axis\"/>"
             out += "<text x=\"\(n(px(x)))\" y=\"\(n(top + plotH + 18))\" class=\"tick\" text-anchor=\"middle\">\(escape(labels[x] ?? ""))</text>\n"
         }

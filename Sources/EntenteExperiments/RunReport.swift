@@ -19,6 +19,9 @@ public enum RunReport {
         var body = "<h1>Run: \(escape(scenario.name)), seed \(escape(scenario.seed))</h1>\n"
         if torn { body += "<p><em>The log's last line was cut (a process killed while writing it): it is left out.</em></p>\n" }
         body += timeline(events, scenario: scenario)
+        body += networks(events, scenario: scenario)
+        body += power(events)
+        body += threats(folder: folder)
         body += alignmentTable(events)
         return page(title: "Entente run: \(scenario.name)", body: body)
     }
@@ -47,6 +50,7 @@ public enum RunReport {
             open[k] = Bar(members: k, label: "initial", from: 0, to: rounds)
         }
         var wars: [(round: Int, war: WarStarted)] = []
+        var eliminated: [(round: Int, state: String)] = []
         for e in events {
             switch e.body {
             case .allianceFormed(let a):
@@ -56,6 +60,8 @@ public enum RunReport {
                 if var b = open.removeValue(forKey: a.members.joined(separator: "-")) { b.to = e.round; bars.append(b) }
             case .warStarted(let w):
                 wars.append((e.round, w))
+            case .eliminated(let x):
+                eliminated.append((e.round, x.state))
             default: break
             }
         }
@@ -64,7 +70,8 @@ public enum RunReport {
         // The label column is as wide as the longest label needs.
         let longest = bars.map { $0.members.count + $0.label.count + 2 }.max() ?? 10
         let rowH = 18.0, left = min(460.0, 24 + Double(longest) * 6.6), width = left + 680, top = 30.0
-        let height = top + Double(bars.count + 1) * rowH + Double(wars.isEmpty ? 0 : 1) * rowH + 40
+        let marks = (wars.isEmpty ? 0 : 2) + (eliminated.isEmpty ? 0 : 2)
+        let height = top + Double(bars.count + 1 + marks) * rowH + 40
         let scale = (width - left - 20) / Double(max(rounds, 1))
         func x(_ r: Int) -> Double { left + Double(r) * scale }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">\n"
@@ -81,9 +88,20 @@ public enum RunReport {
         if !wars.isEmpty {
             let y = top + Double(bars.count) * rowH
             svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">wars started</text>"
-            for (r, w) in wars {
+            // Each war labeled under its mark, on alternate lines so neighbours do not collide.
+            for (i, (r, w)) in wars.enumerated() {
                 let label = "\(w.attacker) attacks \(w.defender)"
-                svg += "<path d=\"M \(x(r)) \(y + 2) l 6 12 l -12 0 z\" fill=\"#ff7f0e\"><title>round \(r): \(escape(label))</title></path>\n"
+                let k = i % 2
+                svg += "<path d=\"M \(x(r)) \(y + 2) l 6 12 l -12 0 z\" fill=\"#ff7f0e\"><title>round \(r): \(escape(label))</title></path>"
+                svg += "<text x=\"\(x(r) + 8)\" y=\"\(y + 24 + Double(k) * 10)\" class=\"tick\" font-size=\"9\">\(escape(w.attacker))→\(escape(w.defender))</text>\n"
+            }
+        }
+        if !eliminated.isEmpty {
+            let y = top + Double(bars.count + (wars.isEmpty ? 0 : 2)) * rowH
+            svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">eliminated</text>"
+            for (r, state) in eliminated {
+                svg += "<path d=\"M \(x(r) - 5) \(y + 3) l 10 10 m -10 0 l 10 -10\" stroke=\"#d62728\" stroke-width=\"2\"><title>round \(r): \(escape(state)) eliminated</title></path>"
+                svg += "<text x=\"\(x(r) + 8)\" y=\"\(y + 12)\" class=\"tick\" font-size=\"9\">\(escape(state))</text>\n"
             }
         }
         svg += "<text x=\"\(left + (width - left) / 2)\" y=\"\(height - 1)\" class=\"label\" text-anchor=\"middle\">round</text>\n</svg>\n"
