@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, through a module map (no pkg-config: it warns on every build).
@@ -29,6 +30,7 @@ let package = Package(
             dependencies: [
                 "EntenteModel", "EntenteWire", "ZeroMQ",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Experiments: parameter sweeps over real runs, results tables, HTML reports with SVG charts.
@@ -38,6 +40,7 @@ let package = Package(
             dependencies: [
                 "EntenteRuntime", "EntenteExperiments", "EntenteScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Fuzzing of every decoder: libFuzzer's driver when built with -sanitize=fuzzer

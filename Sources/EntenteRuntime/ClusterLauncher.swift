@@ -1,6 +1,7 @@
 import Dispatch
 import EntenteModel
 import Foundation
+import Logging
 
 /// `entente run --engine cluster`: starts one coordinator process and one process per
 /// state on this machine, watches them, and leaves none behind, whether the run ends,
@@ -22,6 +23,8 @@ public final class ClusterLauncher {
         public var resume = false
         /// What events.jsonl holds.
         public var logLevel = LogLevel.compact
+        /// Diagnostics flags handed to the processes (`--quiet`, `--verbose`).
+        public var verbosity: [String] = []
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -59,13 +62,13 @@ public final class ClusterLauncher {
         }
         coordinatorArgs += ["--endpoint-file", endpointFile]
         let security = try securityArguments(scratch: scratch)
-        let coordinator = try spawn("coordinator", coordinatorArgs + security)
+        let coordinator = try spawn("coordinator", coordinatorArgs + security + options.verbosity)
         endpoint = try waitForEndpoint(file: endpointFile, coordinator: coordinator)
 
         let states = options.resolved.scenario.states
         for state in states {
             let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
-            _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"] + security)
+            _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"] + security + options.verbosity)
         }
         let mode = security.first == "--keys" ? ", CURVE" : ""
         log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue)\(mode))")
@@ -132,7 +135,7 @@ public final class ClusterLauncher {
     }
 
     func log(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Diagnostics.launcher.notice("\(text)")
     }
 }
 

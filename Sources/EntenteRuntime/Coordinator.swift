@@ -1,6 +1,7 @@
 import EntenteModel
 import EntenteWire
 import Foundation
+import Logging
 
 /// The coordinator: holds the ground truth, runs the timeline (observe, assess, negotiate
 /// × k, commit, resolve), forms alliances on mutual consent, classifies every alignment
@@ -110,6 +111,7 @@ public final class Coordinator {
             let started = monotonicNanos()
             joined = try channel.start { id, endpoints in welcome(for: id, endpoints: endpoints) }
             joinNanos = monotonicNanos() - started
+            Diagnostics.coordinator.info("\(joined.count) states joined in \(Double(joinNanos / 1_000_000) / 1000) s")
             logProcesses()
             logTransportProblems(round: 0)
             for round in 1...max(settings.rounds, 1) {
@@ -118,6 +120,7 @@ public final class Coordinator {
                 let roundStart = monotonicNanos()
                 try runRound(round, channel)
                 roundNanos.append(monotonicNanos() - roundStart)
+                Diagnostics.coordinator.debug("round \(round) done in \(Double(roundNanos.last! / 1000) / 1000) ms")
                 roundsCompleted = round
                 if round == resume?.rounds { try endReplay() }
                 progress?(round, settings.rounds)
@@ -260,6 +263,7 @@ public final class Coordinator {
         for (id, start) in starts where absent[id] == nil {
             if let reason = imposed[id] ?? result.absent[id] {
                 absent[id] = reason
+                Diagnostics.coordinator.warning("state \(id) is absent from round \(start.round) \(start.phase.name): \(reason)")
                 let absence = Absence(state: id, phase: start.phase.name, step: step(start), reason: reason)
                 log.record(RunEvent(round: Int(start.round), .absent(absence)))
                 continue

@@ -1,6 +1,7 @@
 import EntenteModel
 import EntenteWire
 import Foundation
+import Logging
 import ZeroMQ
 
 /// Options of one state process (`entente state`).
@@ -118,6 +119,7 @@ public final class StateProcess {
                 case .welcome(let w):
                     guard w.state == options.id else { throw RunError("state \(options.id): welcomed as \(w.state)") }
                     host = StateHost(welcome: w)
+                    Diagnostics.state.debug("\(options.id): welcomed with \(w.peers.count) peers")
                     mailbox.senders = Set(w.states)
                     zap?.allowed = options.credentials!.known.owners(of: w.peers.map(\.id))
                     for peer in w.peers where !peer.endpoint.isEmpty {

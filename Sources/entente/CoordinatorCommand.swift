@@ -41,6 +41,8 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Continue the run in the --out folder from its last completed round (replayed and checked against its log).")
     var resume = false
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         guard (scenario == nil) != (resolvedScenario == nil) else {
             throw ValidationError("give either --scenario FILE.yaml or --resolved-scenario scenario.json")
@@ -79,7 +81,7 @@ struct CoordinatorCommand: ParsableCommand {
             if let endpointFile {
                 try (channel.endpoint + "\n").write(toFile: endpointFile, atomically: true, encoding: .utf8)
             }
-            coordinator.progress = progressPrinter()
+            coordinator.progress = verbosity.quiet ? nil : progressPrinter()
             coordinator.stopRequested = stop
             let outcome = try coordinator.run(over: channel)
             clearProgress()

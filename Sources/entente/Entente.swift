@@ -30,6 +30,7 @@ struct Entente: ParsableCommand {
             printError("error: unknown command '\(first)'; the commands are: \(commands.dropLast().joined(separator: ", ")) (entente --help)")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+        Diagnostics.bootstrap(VerbosityOptions.level(arguments))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

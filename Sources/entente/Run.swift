@@ -42,6 +42,8 @@ struct Run: ParsableCommand {
     @Flag(help: "With --transport tcp: speak in the clear instead of CURVE, for debugging.")
     var insecure = false
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         guard [scenario, resume, again].compactMap({ $0 }).count == 1 else {
             throw ValidationError("give a scenario file to start a run, --resume RUN_DIR to continue one, or --again RUN_DIR to repeat one")
@@ -91,7 +93,7 @@ struct Run: ParsableCommand {
                                        overrides: overrides)
             settings.logLevel = options.log
             let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
-            coordinator.progress = progressPrinter()
+            coordinator.progress = verbosity.quiet ? nil : progressPrinter()
             if exitWithParent {
                 let parent = ParentWatch()
                 coordinator.stopRequested = { parent.parentExited ? "the parent process exited; stopping the run" : nil }
@@ -110,6 +112,7 @@ struct Run: ParsableCommand {
             launch.insecure = insecure
             launch.resume = point != nil
             launch.logLevel = options.log
+            launch.verbosity = verbosity.arguments
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }

@@ -34,6 +34,8 @@ struct StateCommand: ParsableCommand {
 
     @OptionGroup var security: SecurityOptions
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         guard Timeouts.seconds.contains(coordinatorTimeout) else {
             throw ValidationError("--coordinator-timeout must be from \(Timeouts.seconds.lowerBound) to \(Timeouts.seconds.upperBound) seconds")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import EntenteModel
 import EntenteScenario
 import Foundation
@@ -51,4 +52,27 @@ func resetSignals() {
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
     signal(SIGHUP, SIG_DFL)
+}
+
+/// `--quiet` and `--verbose`: how much the processes say on standard error (their
+/// results go to the run folder and standard output either way).
+struct VerbosityOptions: ParsableArguments {
+    @Flag(help: "Say only what went wrong on standard error (no progress, no notices).")
+    var quiet = false
+
+    @Flag(help: "Say more on standard error: each round's time, each state's welcome.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    /// The same flags, for the processes a command starts.
+    var arguments: [String] { quiet ? ["--quiet"] : verbose ? ["--verbose"] : [] }
+
+    /// The diagnostics level the flags in `arguments` ask for (read before parsing, so
+    /// that logging is set up once, first).
+    static func level(_ arguments: [String]) -> Logger.Level {
+        arguments.contains("--quiet") ? .error : arguments.contains("--verbose") ? .debug : .info
+    }
 }

@@ -69,6 +69,8 @@ struct Sweep: ParsableCommand {
                                valueName: "DIR"))
     var collect: String?
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         if collect != nil {
             guard scenario == nil, vary.isEmpty, shard == nil else {
@@ -104,7 +106,7 @@ struct Sweep: ParsableCommand {
                                           executable: selfExecutable())
         options.shard = try shard.map(SweepRunner.Shard.init(parsing:))
         options.force = force
-        let outcome = try SweepRunner(options, progress: sweepProgress()).run()
+        let outcome = try SweepRunner(options, progress: verbosity.quiet ? nil : sweepProgress()).run()
         clearProgress()
         print("sweep folder: \(folder)")
         print("runs: \(outcome.rows.count) (\(outcome.skipped) already finished, \(outcome.failed) failed)")

@@ -89,7 +89,7 @@ struct HostileInputTests {
 
     @Test("a flood of letters for far rounds and over the per-sender limit is refused on arrival and reported as a count; the run finishes")
     func floodIsBounded() throws {
-        let (dir, coordinator, endpoint, states, target) = try startSmallCluster(rounds: 40)
+        let (dir, coordinator, endpoint, states, target) = try startSmallCluster(rounds: 400)
         let context = try Context()
         let push = try Socket(context, .push)
         try push.setHighWaterMarks(send: 0, receive: 0)
@@ -100,11 +100,11 @@ struct HostileInputTests {
                                 letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
             try push.send(m.encoded())
         }
-        // The log trails the run by up to a round or two: 100 letters for each of the next
-        // four rounds from the log's, so some land in MDA's window (this round or the next).
+        // The log trails the run (rounds take milliseconds): 70 letters for each of the next
+        // 40 rounds from the log's, so some land in MDA's window (this round or the next).
         let round = UInt16(events(dir + "/run").filter { $0.kind == .roundEnd }.count + 1)
-        for ahead in UInt16(1)...4 {
-            for seq in 0..<100 {
+        for ahead in UInt16(1)...40 {
+            for seq in 0..<70 {
                 let m = PeerMessage(round: round &+ ahead, phase: .assess, step: 0,
                                     letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(ahead) * 1000 + UInt32(seq),
                                                    body: .accept(offer: 0)))
