@@ -97,7 +97,8 @@ public final class Coordinator {
                 let channel = scenario.channels.quality(from: id, to: $0)
                 return PeerInfo(id: $0, endpoint: endpoints[$0] ?? "", loss: channel.loss, delay: UInt16(clamping: channel.delay))
             },
-            inflation: deceivers.contains(id) ? scenario.deception.inflation : 1)
+            inflation: deceivers.contains(id) ? scenario.deception.inflation : 1,
+            reportRanking: settings.logLevel == .full)
     }
 
     // MARK: Timeline
@@ -243,7 +244,8 @@ public final class Coordinator {
         let mainThreats = commits.compactMapValues { $0.decision?.threat }
         for event in world.resolve(round: round, seed: settings.seed, mainThreats: mainThreats) { logWorld(event, round: round) }
         logTransportProblems(round: round)
-        panels.record(round: round, ids: ids, world: world, decisions: commits.compactMapValues(\.decision))
+        panels.record(round: round, ids: ids, world: world, decisions: commits.compactMapValues(\.decision),
+                      rankings: commits.compactMapValues { $0.ranking.isEmpty ? nil : $0.ranking })
         let standing = world.alliances.map { StandingAlliance(members: $0.members, label: $0.label.description) }
         log.record(RunEvent(round: round, .roundEnd(RoundEnd(alliances: standing, power: world.live.map { ($0, world.power($0)) }))))
         log.flush()

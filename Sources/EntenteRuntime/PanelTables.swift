@@ -32,8 +32,9 @@ final class PanelTables {
         try? threats?.close()
     }
 
-    /// Appends a round: the world as the round ended and each state's decision of it.
-    func record(round: Int, ids: [StateID], world: World, decisions: [StateID: Decision]) {
+    /// Appends a round: the world as the round ended, each state's decision of it, and the
+    /// whole perceived ranking of the states that reported one (the full log level asks).
+    func record(round: Int, ids: [StateID], world: World, decisions: [StateID: Decision], rankings: [StateID: [ThreatScore]] = [:]) {
         guard states != nil || threats != nil else { return }
         let sides = blocs(of: world.live, alliances: world.alliances.map(\.members))
         var sideOf: [StateID: [StateID]] = [:]
@@ -49,7 +50,7 @@ final class PanelTables {
                           d?.stance.rawValue ?? "", d.map { $0.rule.code.name } ?? "",
                           Set(allies).sorted().joined(separator: " "), (sideOf[id] ?? []).joined(separator: " ")].joined(separator: ",") + "\n"
             guard threats != nil else { continue }
-            let perceived = Dictionary((d?.threats ?? []).map { ($0.target, $0) }, uniquingKeysWith: { a, _ in a })
+            let perceived = Dictionary((rankings[id] ?? d?.threats ?? []).map { ($0.target, $0) }, uniquingKeysWith: { a, _ in a })
             for t in truth {
                 threatRows += ([id, String(round), t.target] + columns(perceived[t.target]) + columns(t)).joined(separator: ",") + "\n"
             }

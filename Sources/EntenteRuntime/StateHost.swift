@@ -43,6 +43,7 @@ public final class StateHost {
             let (decision, commitments) = agent.commit(inbox: inbox)
             report.decision = decision
             report.commitments = commitments
+            if welcome.reportRanking && decision != nil { report.ranking = agent.perceivedThreats() }
         }
         report.letters = letters
         // The report keeps every letter. The channel loses some (the coordinator draws the same),

@@ -19,6 +19,7 @@ extension ControlMessage {
             w.array(m.borders) { w, b in w.string(b.a); w.string(b.b); w.f64(b.proximity ?? 1) }
             w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint); w.f64(p.loss); w.u16(p.delay) }
             w.f64(m.inflation)
+            w.bool(m.reportRanking)
             return w.bytes
         case .phaseStart(let p):
             var w = WireWriter(type: MessageType.phaseStart.rawValue)
@@ -34,6 +35,7 @@ extension ControlMessage {
             w.array(r.belief) { $0.reportedThreat($1) }
             w.bool(r.decision != nil)
             if let d = r.decision { w.decision(d) }
+            w.array(r.ranking) { $0.threatScore($1) }
             w.array(r.commitments) { $0.commitment($1) }
             w.array(r.problems) { $0.string($1) }
             return w.bytes
@@ -83,6 +85,7 @@ extension ControlMessage {
                          delay: try r.u16("peer.delay"))
             }
             let inflation = try r.finite("welcome.inflation")
+            let reportRanking = try r.bool("welcome.reportRanking")
             guard steps >= 1 else { throw WireError.invalidValue(field: "welcome.negotiationSteps", detail: "must be at least 1") }
             guard Set(states).count == states.count, states.contains(state) else {
                 throw WireError.invalidValue(field: "welcome.states", detail: "ids must be unique and include the state itself")
@@ -97,7 +100,7 @@ extension ControlMessage {
                                     phaseTimeoutMs: timeout, policy: policy,
                                     params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,
                                     proximityFloor: floor, states: states, borders: borders, peers: peers,
-                                    inflation: inflation))
+                                    inflation: inflation, reportRanking: reportRanking))
         case .phaseStart:
             let round = try r.u16("phase.round")
             let phase = try r.phase()
@@ -115,10 +118,11 @@ extension ControlMessage {
             let letters = try r.array("report.letters", minElementBytes: 11) { try $0.letter() }
             let belief = try r.array("report.belief", minElementBytes: 42) { try $0.reportedThreat() }
             let decision = try r.bool("report.hasDecision") ? try r.decision() : nil
+            let ranking = try r.array("report.ranking", minElementBytes: 35) { try $0.threatScore() }
             let commitments = try r.array("report.commitments", minElementBytes: 6) { try $0.commitment() }
             let problems = try r.array("report.problems", minElementBytes: 2) { try $0.string("report.problem") }
             self = .report(PhaseReport(round: round, phase: phase, step: step, letters: letters, belief: belief,
-                                       decision: decision, commitments: commitments, problems: problems))
+                                       decision: decision, ranking: ranking, commitments: commitments, problems: problems))
         case .finish:
             self = .finish(digest: try r.string("finish.digest"))
         case .abort:

@@ -53,11 +53,14 @@ public struct Welcome: Equatable, Sendable {
     public var peers: [PeerInfo]
     /// 1 for an honest state; a deceiver multiplies the power it reports for its main threat by this.
     public var inflation: Double
+    /// Report the whole perceived threat ranking at commit (the run writes threats.csv).
+    public var reportRanking: Bool
 
     public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8,
                 phaseTimeoutMs: UInt32, policy: PolicyKind,
                 params: PolicyParameters, threat: ThreatWeights, warDecisiveness: Double, hopDecay: Double,
-                proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo], inflation: Double = 1) {
+                proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo], inflation: Double = 1,
+                reportRanking: Bool = false) {
         self.runID = runID
         self.state = state
         self.seed = seed
@@ -74,6 +77,7 @@ public struct Welcome: Equatable, Sendable {
         self.borders = borders
         self.peers = peers
         self.inflation = inflation
+        self.reportRanking = reportRanking
     }
 }
 
@@ -122,19 +126,22 @@ public struct PhaseReport: Equatable, Sendable {
     public var belief: [ReportedThreat]
     /// commit: the stance and its reasons.
     public var decision: Decision?
+    /// commit, when the Welcome asks: every threat the state perceives, ranked, with its components.
+    public var ranking: [ThreatScore]
     /// commit: the alliances the state consents to.
     public var commitments: [Commitment]
     /// Messages the state refused (malformed, unknown sender, wrong phase), in words.
     public var problems: [String]
 
     public init(round: UInt16, phase: Phase, step: UInt8, letters: [Letter] = [], belief: [ReportedThreat] = [],
-                decision: Decision? = nil, commitments: [Commitment] = [], problems: [String] = []) {
+                decision: Decision? = nil, ranking: [ThreatScore] = [], commitments: [Commitment] = [], problems: [String] = []) {
         self.round = round
         self.phase = phase
         self.step = step
         self.letters = letters
         self.belief = belief
         self.decision = decision
+        self.ranking = ranking
         self.commitments = commitments
         self.problems = problems
     }

@@ -94,22 +94,23 @@ struct HostileInputTests {
         let push = try Socket(context, .push)
         try push.setHighWaterMarks(send: 0, receive: 0)
         try push.connect(target)
-        // 20,000 letters "from AGG" for a round far ahead, then 200 for the next round.
-        for seq in 0..<20_000 {
-            let m = PeerMessage(round: 60_000, phase: .assess, step: 0,
-                                letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
-            try push.send(m.encoded())
-        }
-        // The log trails the run (rounds take milliseconds): 70 letters for each of the next
-        // 40 rounds from the log's, so some land in MDA's window (this round or the next).
+        // Letters "from AGG" for the rounds ahead, first: the log trails the run (rounds take
+        // milliseconds), so 70 letters for each of the next 150 rounds from the log's; some
+        // land in MDA's window (this round or the next) and go over the per-sender limit.
         let round = UInt16(events(dir + "/run").filter { $0.kind == .roundEnd }.count + 1)
-        for ahead in UInt16(1)...40 {
+        for ahead in UInt16(1)...150 {
             for seq in 0..<70 {
                 let m = PeerMessage(round: round &+ ahead, phase: .assess, step: 0,
                                     letter: Letter(sender: "AGG", receiver: "MDA", seq: 1_000_000 + UInt32(ahead) * 1000 + UInt32(seq),
                                                    body: .accept(offer: 0)))
                 try push.send(m.encoded())
             }
+        }
+        // Then 20,000 for a round far ahead.
+        for seq in 0..<20_000 {
+            let m = PeerMessage(round: 60_000, phase: .assess, step: 0,
+                                letter: Letter(sender: "AGG", receiver: "MDA", seq: UInt32(seq), body: .accept(offer: 0)))
+            try push.send(m.encoded())
         }
         // And 1,000 junk frames at the coordinator: counted, one line, with the round they came in.
         let junk = try Socket(context, .dealer)

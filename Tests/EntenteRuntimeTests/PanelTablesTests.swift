@@ -42,6 +42,10 @@ struct PanelTablesTests {
         let (threatHeader, threats) = try rows(dir + "/threats.csv")
         #expect(threatHeader.count == 13 && threatHeader[0...2] == ["state", "round", "target"])
         #expect(!threats.isEmpty && threats.allSatisfy { Double($0["true_score"]!) != nil })
+        // The whole perceived ranking, not only the top threats a state decides on.
+        let decided = states.filter { !$0["perceived_threat"]!.isEmpty }.count
+        let perceivedRows = threats.filter { !$0["perceived_score"]!.isEmpty }.count
+        #expect(perceivedRows > decided * s.states[0].params.assessmentSize, "\(perceivedRows) perceived rows for \(decided) decisions")
         // Each state's perceived main threat is among its perceived rows.
         for row in states where !row["perceived_threat"]!.isEmpty {
             #expect(threats.contains { $0["state"] == row["state"] && $0["round"] == row["round"] && $0["target"] == row["perceived_threat"]
