@@ -6,17 +6,15 @@ import ZeroMQ
 struct FloorCoordinator: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "floor-coordinator", abstract: "The floor's coordinator (started by `floor`).")
 
-    @Option var states: Int
+    @OptionGroup var shape: FloorShape
     @Option var rounds: Int
-    @Option var steps = 2
-    @Option var assessLetters: Int
-    @Option var lettersPerStep: Int
     @Option var endpoint: String
     @Option var endpointFile: String
     @Option var keys: String?
 
     func run() throws {
-        let round = FloorRound(states: states, steps: steps, assessLetters: assessLetters, lettersPerStep: lettersPerStep)
+        let round = shape.round
+        let states = shape.states
         let ids = (0..<states).map { "S\($0)" }
         let context = try Context()
         let router = try Socket(context, .router)

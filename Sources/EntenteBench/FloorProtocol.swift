@@ -1,3 +1,4 @@
+import ArgumentParser
 import EntenteRuntime
 import ZeroMQ
 
@@ -38,4 +39,14 @@ struct FloorRound {
 /// Reads `--keys` for a floor process, as a real run does.
 func floorCredentials(_ keys: String?, id: String?) throws -> RunCredentials? {
     try keys.map { try RunKeys.credentials(folder: $0, for: id) }
+}
+
+/// The shape of a floor round, as the floor's processes are told it.
+struct FloorShape: ParsableArguments {
+    @Option var states: Int
+    @Option var steps = 2
+    @Option var assessLetters: Int
+    @Option var lettersPerStep: Int
+
+    var round: FloorRound { FloorRound(states: states, steps: steps, assessLetters: assessLetters, lettersPerStep: lettersPerStep) }
 }

@@ -7,16 +7,14 @@ struct FloorState: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "floor-state", abstract: "One state of the floor (started by `floor`).")
 
     @Option var index: Int
-    @Option var states: Int
-    @Option var steps = 2
-    @Option var assessLetters: Int
-    @Option var lettersPerStep: Int
+    @OptionGroup var shape: FloorShape
     @Option var coordinator: String
     @Option var listen: String
     @Option var keys: String?
 
     func run() throws {
-        let round = FloorRound(states: states, steps: steps, assessLetters: assessLetters, lettersPerStep: lettersPerStep)
+        let round = shape.round
+        let states = shape.states
         let id = "S\(index)"
         let credentials = try floorCredentials(keys, id: id)
         let context = try Context()
