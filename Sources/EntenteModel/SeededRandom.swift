@@ -12,10 +12,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     ///   - purpose: what the draws are for ("observe", "war", ...).
     ///   - parts: whatever else identifies the stream (state ids, round).
     public init(seed: UInt64, purpose: String, _ parts: [String] = []) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a over purpose and parts
-        for byte in ([purpose] + parts).joined(separator: "\u{1f}").utf8 {
+        // FNV-1a over purpose and parts joined by U+001F, fed byte by byte (no joined copy).
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func feed(_ byte: UInt8) {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
+        }
+        for byte in purpose.utf8 { feed(byte) }
+        for part in parts {
+            feed(0x1f)
+            for byte in part.utf8 { feed(byte) }
         }
         state = seed ^ h
         _ = next()
