@@ -12,8 +12,9 @@ struct Run: ParsableCommand {
             (`entente coordinator ...`, `entente state --id X ...`). The reference engine runs the same \
             policy and world code in this one process: same outcome, same digest, much faster.
 
-            The run folder gets events.jsonl, summary.json and alliances.csv (see docs/LOGS.md). \
-            The last line printed is `digest: <64 hex chars>`.
+            The run folder gets events.jsonl, summary.json, alliances.csv, states.csv, scenario.json \
+            and scenario.yaml (with --log full also threats.csv; see docs/LOGS.md). The last line \
+            printed is `digest: <64 hex chars>`. Exit status: 0 done, 1 failed, 64 usage, 130 interrupted.
             """
     )
 
@@ -64,6 +65,12 @@ struct Run: ParsableCommand {
         if let again {
             do {
                 let r = try ResolvedScenario.read(path: again + "/" + ResolvedScenario.fileName)
+                // The repeat keeps the scenario file the run was given, even if it was edited since.
+                try FileManager.default.createDirectory(atPath: options.out!, withIntermediateDirectories: true)
+                let copy = "/" + ScenarioCopy.fileName
+                if FileManager.default.fileExists(atPath: again + copy) && !FileManager.default.fileExists(atPath: options.out! + copy) {
+                    try FileManager.default.copyItem(atPath: again + copy, toPath: options.out! + copy)
+                }
                 return (options.applyTimeouts(r.scenario), r.file, r.overrides, options.out!, nil)
             } catch {
                 printError("error: cannot repeat \(again): \(error)")
@@ -117,6 +124,25 @@ struct Run: ParsableCommand {
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }
         }
+        if let again { try compareDigests(original: again, repeated: folder) }
+    }
+
+    /// `--again`: the repeat must be the same run, which the digests say.
+    func compareDigests(original: String, repeated: String) throws {
+        func digest(_ folder: String) -> String? {
+            (FileManager.default.contents(atPath: folder + "/summary.json")).flatMap { try? JSONDecoder().decode(RunSummary.self, from: $0) }
+                .flatMap { $0.complete ? $0.digest : nil }
+        }
+        guard let before = digest(original) else {
+            printError("note: \(original) has no finished run to compare with")
+            return
+        }
+        guard before == digest(repeated) else {
+            printError("error: the repeat's digest differs from \(original)'s (\(before.prefix(16))…): the build, or a fault in the "
+                       + "original run (an absent state), changed the outcome")
+            throw ExitCode.failure
+        }
+        printError("same digest as \(original): the same run")
     }
 }
 

@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Number of rounds (default: the scenario's rounds).")
     var rounds: Int?
 
-    @Option(help: "Run folder for events.jsonl, summary.json, alliances.csv (default: runs/<scenario>-<seed>-<timestamp>).")
+    @Option(help: "Run folder for the log and tables (events.jsonl, summary.json, alliances.csv, states.csv...; default: runs/<scenario>-<seed>-<timestamp>).")
     var out: String?
 
     @Option(name: .customLong("set"),

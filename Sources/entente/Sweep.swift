@@ -14,8 +14,9 @@ struct Sweep: ParsableCommand {
             are ordered seed by seed across the grid, so a sweep cut short still covers the grid evenly. \
             Run the same command again to resume: finished runs are kept, not redone.
 
-            The output folder gets results.csv (one row per run), points.csv (means with 95% \
-            confidence intervals per point), report.html (charts, no network needed), runs/ and logs/.
+            The output folder gets results.csv (one row per run, rewritten as runs finish), points.csv \
+            (means with 95% confidence intervals per point), decisions.csv (every alignment decision of \
+            every run), report.html (charts, no network needed), sweep.json, runs/ and logs/.
 
             Example: entente sweep scenarios/small.yaml --vary observation.noise=0,0.1,0.2,0.4 \
             --vary topology=complete,neighbors --seeds 20 --engine reference --jobs 2

@@ -77,6 +77,19 @@ struct ResumeTests {
         #expect(log.contains { $0.kind == .resumed } && log.contains { $0.kind == .final })
     }
 
+    @Test("--again repeats a run from its folder, e.g. with every observation, and checks it is the same run by its digest")
+    func again() throws {
+        let out = try temporaryFolder() + "/run", full = try temporaryFolder() + "/full"
+        #expect(try Entente.run(["run", small, "--engine", "reference", "--rounds", "12", "--out", out]).status == 0)
+        let repeated = try Entente.run(["run", "--again", out, "--log", "full", "--engine", "reference", "--out", full])
+        #expect(repeated.status == 0 && repeated.stderr.contains("same digest as \(out)"), "\(repeated.stderr)")
+        #expect(FileManager.default.contents(atPath: full + "/scenario.yaml") == FileManager.default.contents(atPath: out + "/scenario.yaml"))
+        #expect(try RunEvent.read(folder: full).contains { $0.kind == .observation })
+        #expect(FileManager.default.fileExists(atPath: full + "/threats.csv"))
+        let into = try Entente.run(["run", "--again", out, "--out", out])
+        #expect(into.status == 64 && into.stderr.contains("new run folder"))
+    }
+
     @Test("a finished run, a folder that is not a run, and a log that replays differently are refused, each saying why")
     func refusals() throws {
         let out = try temporaryFolder() + "/run"
