@@ -5,9 +5,10 @@ import Foundation
 /// Writes `events.jsonl` and computes the outcome digest, on a queue of its own so the
 /// coordinator's timeline never waits on serialisation or disk.
 ///
-/// Outcome events (everything but process ids, endpoints, engine and failures) are hashed,
-/// in order, into the SHA-256 digest: the same scenario, configuration and seed give the
-/// same digest whatever the engine, transport or host.
+/// Outcome events (`RunEvent.Kind.inDigest`: not process ids, endpoints, engine, failures,
+/// transport refusals, resumptions or observations) are hashed, in order, into the SHA-256
+/// digest: the same scenario, configuration and seed give the same digest whatever the
+/// engine, transport, host or log level. Lines are encoded straight to bytes.
 public final class EventLog: @unchecked Sendable {
     private let queue = DispatchQueue(label: "entente.event-log")
     private let handle: FileHandle?
