@@ -6,7 +6,9 @@ import Foundation
 public enum RunReport {
     /// Reads `folder`/events.jsonl (a torn last line is skipped, and the page says so) and returns the page.
     /// - Throws: `SweepError` when the folder holds no events.
-    public static func html(folder: String) throws -> String {
+    /// - Parameter networkRounds: the rounds whose alliance network to draw (default: the
+    ///   first, the middle and the last); rounds the run did not reach are left out.
+    public static func html(folder: String, networkRounds: [Int]? = nil) throws -> String {
         let events: [RunEvent], torn: Bool
         do {
             (events, torn) = try RunEvent.readLog(folder: folder)
@@ -19,7 +21,7 @@ public enum RunReport {
         var body = "<h1>Run: \(escape(scenario.name)), seed \(escape(scenario.seed))</h1>\n"
         if torn { body += "<p><em>The log's last line was cut (a process killed while writing it): it is left out.</em></p>\n" }
         body += timeline(events, scenario: scenario)
-        body += networks(events, scenario: scenario)
+        body += networks(events, scenario: scenario, rounds: networkRounds)
         body += power(events)
         body += threats(folder: folder)
         body += alignmentTable(events)

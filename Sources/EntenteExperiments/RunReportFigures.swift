@@ -12,13 +12,13 @@ extension RunReport {
         return out
     }
 
-    /// The network at the first, middle and last rounds: states on a circle in scenario
+    /// The network at chosen rounds (default: first, middle, last): states on a circle in scenario
     /// order (the same place in every panel), alliances as edges colored by kind, and at
     /// the last round each side's members ringed in one color.
-    static func networks(_ events: [RunEvent], scenario: ScenarioStarted) -> String {
+    static func networks(_ events: [RunEvent], scenario: ScenarioStarted, rounds: [Int]? = nil) -> String {
         let byRound = standing(events)
         guard let last = byRound.keys.max() else { return "" }
-        let chosen = Array(Set([1, (last + 1) / 2, last].filter { byRound[$0] != nil })).sorted()
+        let chosen = Array(Set((rounds ?? [1, (last + 1) / 2, last]).filter { byRound[$0] != nil })).sorted()
         var eliminated: [StateID: Int] = [:]
         for e in events { if case .eliminated(let x) = e.body { eliminated[x.state] = e.round } }
         let ids = scenario.states

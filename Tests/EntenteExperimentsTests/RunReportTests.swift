@@ -32,5 +32,9 @@ struct RunReportTests {
         #expect(!wars.isEmpty && !gone.isEmpty)
         for w in wars { #expect(html.contains("\(w.attacker)→\(w.defender)")) }
         for state in gone { #expect(html.contains("\(state) eliminated")) }
+        // Networks at rounds of one's choosing; a round the run did not reach is left out.
+        let chosen = try RunReport.html(folder: dir, networkRounds: [2, 5, 99])
+        #expect(chosen.components(separatedBy: "class=\"chart network\"").count - 1 == 2)
+        #expect(chosen.contains("data-round=\"2\"") && chosen.contains("data-round=\"5\"") && !chosen.contains("data-round=\"99\""))
     }
 }
