@@ -196,8 +196,12 @@ def main():
     check("agreement with history falls with observation noise (misplaced rises)", noise["0"][1] <= noise["0.5"][1],
           " → ".join(f"{noise[s][1]:.2f}" for s in ["0", "0.2", "0.5"]))
 
+    # The last commit that changed the model or the engine running it: which model these figures are of.
+    model = subprocess.run(["git", "log", "-1", "--format=%h", "--", "Sources/EntenteModel", "Sources/EntenteRuntime"],
+                           cwd=ROOT, capture_output=True, text=True).stdout.strip() or "unknown"
     report = ["# Validation", "",
-              f"Made by `scripts/validate-model.sh --seeds {a.seeds}` on {datetime.date.today().isoformat()}: the reference "
+              f"Made by `scripts/validate-model.sh --seeds {a.seeds}` on {datetime.date.today().isoformat()} for the model "
+              f"as of commit {model}: the reference "
               f"engine, seeds 1 to {a.seeds} per case, default parameters (set from the theory, never fitted; "
               "docs/MODEL.md). Rerun it to check; the figures are deterministic for a given build.", "",
               "## Checks", "", "| claim or goal | holds | measured |", "|---|---|---|"]
