@@ -23,8 +23,6 @@ public final class ClusterChannel: StateChannel {
     public var stopRequested: (() -> String?)?
     /// Answers authentication requests (with credentials).
     let zap: ZapHandler?
-    /// Connections refused by the ZAP handler so far, and how many were already reported.
-    var zapReported = 0
 
     /// Binds the coordinator's endpoint (`tcp://127.0.0.1:*` picks a free port; see `endpoint`).
     /// - Parameter credentials: the coordinator's keys and the run's; nil speaks in the clear.
@@ -84,12 +82,7 @@ public final class ClusterChannel: StateChannel {
     /// Answers the ZAP handler's requests; connections it refused are counted in the log
     /// (outside the digest: an outsider knocking changes nothing).
     func answerAuthentication() throws {
-        guard let zap else { return }
-        try zap.answerPending()
-        if zap.refused > zapReported {
-            for _ in zapReported..<zap.refused { onProblem?("refused a connection whose key is not one of this run's") }
-            zapReported = zap.refused
-        }
+        for _ in 0..<(try zap?.answerPending() ?? 0) { onProblem?("refused a connection whose key is not one of this run's") }
     }
 
     /// - Returns: false when the state is no longer connected (its process may have exited).

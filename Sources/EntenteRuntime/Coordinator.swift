@@ -209,8 +209,10 @@ public final class Coordinator {
     func exchange(_ channel: StateChannel, _ starts: [(StateID, PhaseStart)]) throws -> [StateID: PhaseReport] {
         func step(_ start: PhaseStart) -> Int? { start.phase == .negotiate ? Int(start.step) : nil }
         var imposed: [StateID: String] = [:]
-        for (id, start) in starts {
-            imposed[id] = resume?.absence(of: id, round: Int(start.round), phase: start.phase.name, step: step(start))
+        if let resume, currentRound <= resume.rounds {
+            for (id, start) in starts {
+                imposed[id] = resume.absence(of: id, round: Int(start.round), phase: start.phase.name, step: step(start))
+            }
         }
         let result = try channel.exchange(starts.filter { absent[$0.0] == nil && imposed[$0.0] == nil })
         for (id, process) in result.returning.sorted(by: { $0.key < $1.key }) { try channel.answerReturn(id, admit(id, process)) }

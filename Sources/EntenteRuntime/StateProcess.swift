@@ -153,10 +153,7 @@ public final class StateProcess {
 
     /// Answers the ZAP handler's requests; connections it refused are reported as counted problems.
     func answerAuthentication() throws {
-        guard let zap else { return }
-        let before = zap.refused
-        try zap.answerPending()
-        for _ in before..<zap.refused { problems.add("refused a connection whose key is not one of this state's peers'") }
+        for _ in 0..<(try zap?.answerPending() ?? 0) { problems.add("refused a connection whose key is not one of this state's peers'") }
     }
 
     /// Reads every waiting peer message into the mailbox; refuses what does not decode and,

@@ -72,7 +72,10 @@ public final class ZapHandler {
     }
 
     /// Answers every request waiting, without blocking.
-    public func answerPending() throws {
+    /// - Returns: how many of them were refused.
+    @discardableResult
+    public func answerPending() throws -> Int {
+        let before = refused
         while let frames = try socket.receive(dontWait: true) {
             // version, request id, domain, address, routing id, mechanism, credentials...
             guard frames.count >= 6 else { continue }
@@ -85,6 +88,7 @@ public final class ZapHandler {
             let text = user == nil ? "key not allowed" : "OK"
             _ = try socket.send([Array("1.0".utf8), frames[1], Array(status.utf8), Array(text.utf8), Array((user ?? "").utf8), []])
         }
+        return refused - before
     }
 
     /// Z85 text of a 32-byte key.
