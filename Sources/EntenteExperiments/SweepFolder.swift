@@ -78,7 +78,7 @@ extension SweepRunner {
         try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
     }
 
-    /// Writes results.csv, points.csv and report.html of the sweep in `folder` from the runs
+    /// Writes the tables (results, points, decisions) and report.html of the sweep in `folder` from the runs
     /// finished there (by any share, on any machine).
     /// - Returns: the runs found, and those not finished yet.
     public static func collect(folder: String) throws -> (rows: [RunRow], missing: [PlannedRun]) {
