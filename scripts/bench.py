@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Runs Entente's benchmark and prints its table (see scripts/bench.sh).
 
-    bench.py BIN_DIR OUT_DIR [SIZES...]        sizes default: 4 16 64 200
+    bench.py BIN_DIR OUT_DIR GRID.yaml...      (bench.sh writes the grids, scripts/lib.sh)
 
-For each size: a grid scenario run by the reference engine (rounds per second), by the
+For each grid scenario: a run by the reference engine (rounds per second), by the
 cluster engine over ipc and over tcp with CURVE (round latency p50/p90/p99 from the
 coordinator's summary.json, start-up until every state joined, messages per second,
 peak memory of the coordinator and of a state, log bytes per round), and by the
 messaging floor with the same processes, phases, barriers and letter counts per
 round but no model and no log; full / floor is the ratio of round latency p50 measured
-here, in one invocation. Then the codec and the log writer alone. Writes
-OUT_DIR/bench.json.
+here, in one invocation; cluster / reference is the wall time of the whole ipc run
+(start-up included) over the reference engine's, with both digests compared. Then the
+codec and the log writer alone. Writes OUT_DIR/bench.json.
 """
 import json
 import os
@@ -18,27 +19,19 @@ import platform
 import subprocess
 import sys
 import time
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import soak  # noqa: E402  (process sampling helpers)
 
-ROUNDS = {4: 200, 16: 200, 64: 100, 200: 50}
 
-
-def grid(n, rounds, path):
-    rows = next(r for r in range(int(n ** 0.5), 0, -1) if n % r == 0)
-    cols = n // rows
-    with open(path, "w") as f:
-        subprocess.run([os.path.join(os.path.dirname(__file__), "grid-scenario.py"), str(rows), str(cols), str(rounds)], stdout=f, check=True)
-    return rows * cols
-
-
-def full(bin_dir, scenario, out, transport):
+def full(bin_dir: str, scenario: str, out: str, transport: str) -> dict[str, Any]:
     """A cluster run, sampling its processes' peak memory; figures from its own files."""
     start = time.monotonic()
     run = subprocess.Popen([f"{bin_dir}/entente", "run", scenario, "--out", out, "--transport", transport],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peaks, pss = {}, {}
+    peaks: dict[tuple[str, int], int] = {}
+    pss: dict[tuple[str, int], int] = {}
     while run.poll() is None:
         for c in soak.children(run.pid):
             k, kb, p = soak.kind(c), soak.peak_kb(c), soak.pss_kb(c)
@@ -50,7 +43,8 @@ def full(bin_dir, scenario, out, transport):
     seconds = time.monotonic() - start
     if run.returncode != 0:
         raise SystemExit(f"the {transport} run of {scenario} failed (exit {run.returncode}); its folder: {out}")
-    summary = json.load(open(f"{out}/summary.json"))
+    with open(f"{out}/summary.json") as s:
+        summary = json.load(s)
     t = summary["timing"]
     letters = {"assess": 0, "negotiate": 0}
     with open(f"{out}/events.jsonl", "rb") as f:
@@ -58,11 +52,12 @@ def full(bin_dir, scenario, out, transport):
             if line.startswith(b'{"type":"assessment"'):
                 letters["assess"] += len(json.loads(line)["sent"])
             elif line.startswith(b'{"type":"letter"'):
-                letters["assess" if b'"phase":"assess"' in line else "negotiate"] += 1
+                letters["assess" if json.loads(line)["phase"] == "assess" else "negotiate"] += 1
     n, rounds = summary["scenario"]["states"], t["rounds"]
     steps = 2
     control = n * (steps + 3) * 2 * rounds
-    per_kind, pss_kind = {}, {}
+    per_kind: dict[str, list[int]] = {}
+    pss_kind: dict[str, list[int]] = {}
     for (k, _), kb in peaks.items():
         per_kind.setdefault(k, []).append(kb)
     for (k, _), kb in pss.items():
@@ -80,42 +75,45 @@ def full(bin_dir, scenario, out, transport):
     }
 
 
-def floor(bin_dir, n, rounds, transport, assess, negotiate):
+def floor(bin_dir: str, n: int, rounds: int, transport: str, assess: float, negotiate: float) -> dict[str, Any]:
     out = subprocess.run([f"{bin_dir}/entente-bench", "floor", "--states", str(n), "--rounds", str(rounds), "--transport", transport,
                           "--assess-letters", str(max(0, round(assess))), "--letters-per-step", str(max(0, round(negotiate)))],
                          capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
-def reference(bin_dir, scenario, out):
+def reference(bin_dir: str, scenario: str, out: str) -> dict[str, Any]:
     start = time.monotonic()
-    r = subprocess.run([f"{bin_dir}/entente", "run", scenario, "--engine", "reference", "--out", out], capture_output=True, text=True, check=True)
+    subprocess.run([f"{bin_dir}/entente", "run", scenario, "--engine", "reference", "--out", out], capture_output=True, text=True, check=True)
     seconds = time.monotonic() - start
-    timing = json.load(open(f"{out}/summary.json"))["timing"]
-    return {"rounds_per_second": timing["rounds_per_second"], "seconds_with_startup": round(seconds, 2),
-            "digest": r.stdout.strip().splitlines()[-1][8:]}
+    with open(f"{out}/summary.json") as f:
+        summary = json.load(f)
+    return {"rounds_per_second": summary["timing"]["rounds_per_second"], "seconds_with_startup": round(seconds, 2),
+            "digest": summary["digest"], "states": summary["scenario"]["states"], "rounds": summary["timing"]["rounds"]}
 
 
-def main():
-    bin_dir, out = sys.argv[1], sys.argv[2]
-    sizes = [int(s) for s in sys.argv[3:]] or [4, 16, 64, 200]
+def main() -> None:
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    bin_dir, out, scenarios = sys.argv[1], sys.argv[2], sys.argv[3:]
     os.makedirs(out, exist_ok=True)
-    results = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}", "sizes": []}
-    for n in sizes:
-        rounds = ROUNDS.get(n, 50)
-        scenario = f"{out}/grid-{n}.yaml"
-        n = grid(n, rounds, scenario)
-        print(f"  {n} states, {rounds} rounds ...", file=sys.stderr, flush=True)
-        row = {"states": n, "rounds": rounds, "reference": reference(bin_dir, scenario, f"{out}/ref-{n}")}
+    results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}", "sizes": []}
+    for k, scenario in enumerate(scenarios):
+        print(f"  {os.path.basename(scenario)} ...", file=sys.stderr, flush=True)
+        ref = reference(bin_dir, scenario, f"{out}/ref-{k}")
+        n, rounds = ref["states"], ref["rounds"]
+        row: dict[str, Any] = {"states": n, "rounds": rounds, "reference": ref}
         for transport in ("ipc", "tcp"):
-            f = full(bin_dir, scenario, f"{out}/full-{transport}-{n}", transport)
+            f = full(bin_dir, scenario, f"{out}/full-{transport}-{k}", transport)
             fl = floor(bin_dir, n, rounds, transport, f["assess_letters"], f["negotiate_letters"])
             f["full_over_floor_p50"] = round(f["round_ms_p50"] / fl["round_ms_p50"], 2)
             row[transport] = {"full": f, "floor": fl}
         row["digests_equal"] = row["reference"]["digest"] == row["ipc"]["full"]["digest"] == row["tcp"]["full"]["digest"]
+        row["cluster_over_reference_wall"] = round(row["ipc"]["full"]["seconds"] / max(1e-9, ref["seconds_with_startup"]), 1)
         results["sizes"].append(row)
     codec = subprocess.run([f"{bin_dir}/entente-bench", "codec", "scenarios/europe-1914.yaml"], capture_output=True, text=True, check=True)
-    log = subprocess.run([f"{bin_dir}/entente-bench", "log", f"{out}/grid-{sizes[min(1, len(sizes) - 1)]}.yaml"], capture_output=True, text=True, check=True)
+    log = subprocess.run([f"{bin_dir}/entente-bench", "log", scenarios[min(1, len(scenarios) - 1)]], capture_output=True, text=True, check=True)
     results["codec"] = json.loads(codec.stdout)
     results["log_writer"] = json.loads(log.stdout)
     with open(f"{out}/bench.json", "w") as f:
@@ -132,6 +130,9 @@ def main():
                   f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['peak_pss_mb_state']:.1f} | {f['log_mb_per_round']:.2f} "
                   f"| {row['reference']['rounds_per_second'] if t == 'ipc' else ''} | {'yes' if row['digests_equal'] else 'NO'} |")
     c, lw = results["codec"], results["log_writer"]
+    print("wall time of a whole run, cluster (ipc) / reference: " + ", ".join(
+        f"{row['states']} states {row['ipc']['full']['seconds']:.2f} / {row['reference']['seconds_with_startup']:.2f} s = "
+        f"{row['cluster_over_reference_wall']:.1f}x" for row in results["sizes"]))
     print(f"codec: {c.get('assessment_pairs_per_second', 0):,.0f} assessment and {c.get('offer_pairs_per_second', 0):,.0f} offer "
           f"encode+decode pairs/s; log writer: {lw['events_per_second']:,.0f} events/s ({lw['mb_per_second']:.0f} MB/s)")
     print(f"written: {out}/bench.json")

@@ -5,14 +5,24 @@
 #
 #   scripts/bench.sh [SIZES...]          default: 4 16 64 200 (states in a grid scenario)
 #
-# Builds the release binaries, prints a Markdown table and writes bench.json into a new
-# folder under /tmp (its path is printed). docs/PERFORMANCE.md has the last table and
-# what each column means. Not part of the test suite: tests never assert timings.
+# Builds the release binaries, prints a Markdown table (and, per size, the wall time of a
+# whole cluster run over the reference engine's) and writes bench.json into a new folder
+# under /tmp (its path is printed). docs/PERFORMANCE.md has the last table and what each
+# column means. Not part of the test suite: tests never assert timings.
+# ENTENTE_BIN_DIR=DIR: no build, DIR's entente and entente-bench.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-swift build -c release --product entente >/dev/null
-swift build -c release --product entente-bench >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+. "$(dirname "$0")/lib.sh"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(4 16 64 200)
+deps
+bin="$(build release entente)"
+build release entente-bench >/dev/null
 out="$(mktemp -d /tmp/entente-bench-XXXXXX)"
-scripts/bench.py "$bin" "$out" "$@"
+scenarios=()
+for n in "${sizes[@]}"; do
+  # Rounds: enough for stable percentiles, fewer where a round takes long.
+  if [ "$n" -le 16 ]; then rounds=200; elif [ "$n" -le 64 ]; then rounds=100; else rounds=50; fi
+  grid_scenario "$n" "$rounds" "$out/grid-$n.yaml" >/dev/null
+  scenarios+=("$out/grid-$n.yaml")
+done
+scripts/bench.py "$(dirname "$bin")" "$out" "${scenarios[@]}"

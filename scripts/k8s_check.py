@@ -12,10 +12,14 @@ folder, JOB_COMPLETION_INDEX for each index, POD_IP and the coordinator's name a
 digest equals the reference engine's, the states Job has one index per state, and the
 sweep's shards, collected, finish every run.
 """
+import csv
+import json
+import math
 import os
 import re
 import subprocess
 import sys
+from typing import Any
 
 import yaml
 
@@ -23,26 +27,30 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MANIFESTS = os.path.join(ROOT, "deploy", "kubernetes")
 
 
-def docs(name):
+def docs(name: str) -> dict[str, Any]:
     with open(os.path.join(MANIFESTS, name)) as f:
         return {d["metadata"]["name"]: d for d in yaml.safe_load_all(f) if d}
 
 
-def container(job):
-    return job["spec"]["template"]["spec"]["containers"][0]
+def container(job: dict[str, Any]) -> dict[str, Any]:
+    c: dict[str, Any] = job["spec"]["template"]["spec"]["containers"][0]
+    return c
 
 
-def start(c, mounts, extra_env, path):
+def mounted(value: str, mounts: dict[str, str]) -> str:
+    """A path inside a container as the local folder mounted in its place."""
+    for target in sorted(mounts, key=len, reverse=True):
+        if value == target or value.startswith(target + "/"):
+            return mounts[target] + value[len(target):]
+    return value
+
+
+def start(c: dict[str, Any], mounts: dict[str, str], extra_env: dict[str, str], path: str) -> "subprocess.Popen[str]":
     """Starts a container's command as a local process; mount paths become local folders."""
     env = {"PATH": path, "HOME": mounts["/tmp"]}
     for e in c.get("env", []):
         if "value" in e:
-            value = e["value"]
-            for target in sorted(mounts, key=len, reverse=True):
-                if value == target or value.startswith(target + "/"):
-                    value = mounts[target] + value[len(target):]
-                    break
-            env[e["name"]] = value
+            env[e["name"]] = mounted(e["value"], mounts)
     env.update(extra_env)
     missing = [e["name"] for e in c.get("env", []) if e["name"] not in env]
     if missing:
@@ -50,7 +58,7 @@ def start(c, mounts, extra_env, path):
     return subprocess.Popen(c["command"] + c["args"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def main():
+def main() -> None:
     entente, work = sys.argv[1], sys.argv[2]
     path = f"{os.path.dirname(entente)}:/usr/bin:/bin"
     scenario = os.path.join(ROOT, "scenarios", "europe-1914.yaml")
@@ -100,14 +108,21 @@ def main():
         _, err = p.communicate(timeout=600)
         if p.returncode != 0:
             sys.exit(f"k8s-check: FAILED: sweep shard {k} exited {p.returncode}: {err[-500:]}")
-    collect = start(container(docs("sweep-collect.yaml")["entente-sweep-collect"]), mounts, {}, path)
+    collect_c = container(docs("sweep-collect.yaml")["entente-sweep-collect"])
+    collect = start(collect_c, mounts, {}, path)
     out, err = collect.communicate(timeout=120)
-    points = 1
-    for m in re.finditer(r"=(\S+)", env["SWEEP"]):
-        points *= len(m.group(1).split(","))
-    if collect.returncode != 0 or f"runs: {points * 2} of {points * 2} finished" not in out:
-        sys.exit(f"k8s-check: FAILED: collect: {out} {err[-300:]}")
-    print(f"k8s-check: ok: sweep.yaml's {shards} shards ran {points * 2} runs; sweep-collect.yaml wrote the tables", file=sys.stderr)
+    if collect.returncode != 0:
+        sys.exit(f"k8s-check: FAILED: collect exited {collect.returncode}: {err[-300:]}")
+    # The sweep as defined (sweep.json) against what collect tabled (results.csv).
+    folder = mounted(next(e["value"] for e in collect_c["env"] if e["name"] == "OUT"), mounts)
+    with open(f"{folder}/sweep.json") as f:
+        defined = json.load(f)
+    runs = math.prod(len(v["values"]) for v in defined["vary"]) * len(defined["seeds"])
+    with open(f"{folder}/results.csv", newline="") as f:
+        finished = sum(r["status"] == "ok" for r in csv.DictReader(f))
+    if finished != runs:
+        sys.exit(f"k8s-check: FAILED: collect tabled {finished} finished runs of {runs}")
+    print(f"k8s-check: ok: sweep.yaml's {shards} shards ran {runs} runs; sweep-collect.yaml wrote the tables", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -8,14 +8,13 @@
 #   2. host 3's link is cut mid-run (`ip link set … down`): its states are marked absent
 #      and the run finishes with a complete log and summary.
 #
-#   scripts/multihost-test.sh            (root; uses ENTENTE_BIN or .build/debug/entente)
+#   scripts/multihost-test.sh            (root; uses ENTENTE_BIN, else builds the debug entente)
 #
 # It removes every namespace and process it made. Where namespaces cannot be made (not
 # root, no iproute2, no permission) it says so and exits 0 without testing: the skip is
 # printed, never silent.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin="${ENTENTE_BIN:-$PWD/.build/debug/entente}"
+. "$(dirname "$0")/lib.sh"
 scenario="$PWD/scenarios/small.yaml"
 tag="ent$$"
 switch="$tag-sw"
@@ -36,7 +35,8 @@ trap cleanup EXIT
 [ "$(id -u)" = 0 ] || skip "network namespaces need root (run as root, or in CI)"
 command -v ip >/dev/null || skip "no 'ip' command: install Debian's iproute2"
 ip netns add "$switch" 2>/dev/null || skip "cannot create a network namespace here (no CAP_SYS_ADMIN?)"
-[ -x "$bin" ] || fail "no entente executable at $bin: run swift build first"
+bin="${ENTENTE_BIN:-$(build debug entente)}"
+[ -x "$bin" ] || fail "no entente executable at $bin"
 
 # The network: a bridge in its own namespace, one veth link per host.
 ip -n "$switch" link add br0 type bridge

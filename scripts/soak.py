@@ -10,17 +10,19 @@ deadline (lost by the transport), refused and rejected; states absent; time unti
 every state joined; round latency p50/p90/p99 (the coordinator's own clock, from
 summary.json); peak memory per kind of process, resident and proportional.
 Writes the same as JSON to OUT_DIR/soak.json. Exit status 1 if the run failed, a state
-was absent, or a letter went missing.
+was absent, or a letter went missing. Read from the log's fields (docs/LOGS.md): a
+`rejected` line counts `count` times, and those of code `letters-missing` are letters
+missing at a deadline; a `refused` line counts once.
 """
 import json
 import os
-import re
 import subprocess
 import sys
 import time
+from typing import Any
 
 
-def children(pid):
+def children(pid: int) -> list[int]:
     """Live direct children of pid, from /proc."""
     out = []
     for name in os.listdir("/proc"):
@@ -37,7 +39,7 @@ def children(pid):
     return out
 
 
-def peak_kb(pid):
+def peak_kb(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
@@ -48,7 +50,7 @@ def peak_kb(pid):
     return None
 
 
-def pss_kb(pid):
+def pss_kb(pid: int) -> int | None:
     """Proportional set size: private memory plus a fair share of shared pages (libraries
     mapped by every state count once across them, not once per process)."""
     try:
@@ -61,7 +63,7 @@ def pss_kb(pid):
     return None
 
 
-def kind(pid):
+def kind(pid: int) -> str | None:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             args = f.read().split(b"\0")
@@ -70,7 +72,7 @@ def kind(pid):
         return None
 
 
-def percentile(values, p):
+def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
     s = sorted(values)
@@ -78,7 +80,7 @@ def percentile(values, p):
     return s[k]
 
 
-def main():
+def main() -> None:
     if len(sys.argv) < 5:
         sys.exit(__doc__)
     entente, scenario, rounds, out = sys.argv[1:5]
@@ -89,14 +91,16 @@ def main():
     with open(os.path.join(out, "run.stdout"), "w") as so, open(os.path.join(out, "run.stderr"), "w") as se:
         run = subprocess.Popen([entente, "run", scenario, "--rounds", rounds, "--out", out] + extra, stdout=so, stderr=se)
     counts = {"sent": 0, "lost": 0, "expired": 0, "refused": 0, "rejected": 0, "missing": 0, "absent": 0}
-    round_ends, joined_at, peaks, pss = [], None, {}, {}
+    round_ends: list[float] = []
+    joined_at: float | None = None
+    peaks: dict[tuple[str, int], int] = {}
+    pss: dict[tuple[str, int], int] = {}
     processes_seen = 0
     offset, carry = 0, b""
-    times_re = re.compile(rb"\((\d+) times|\"and (\d+) more")
     last_sample = 0.0
     last_print = started
 
-    def read_new():
+    def read_new() -> None:
         nonlocal offset, carry, joined_at, processes_seen
         try:
             with open(log_path, "rb") as f:
@@ -109,36 +113,40 @@ def main():
         carry = lines.pop()
         now = time.monotonic()
         for line in lines:
-            if line.startswith(b'{"type":"assessment"'):
-                for d in json.loads(line)["sent"]:
-                    counts["sent"] += 1
-                    counts["lost"] += 1 if d.get("lost") else 0
-                    counts["expired"] += 1 if d.get("expired") else 0
-            elif line.startswith(b'{"type":"letter"'):
-                counts["sent"] += 1
-                if b'"lost":true' in line:
-                    counts["lost"] += 1
-                elif b'"expired":true' in line:
-                    counts["expired"] += 1
-            elif line.startswith(b'{"type":"round_end"'):
+            # A cheap test of the type first (letters are most of a big log), then the fields.
+            if not line.startswith(b'{"type":"'):
+                continue
+            kind_of = line[9:line.index(b'"', 9)]
+            if kind_of == b"round_end":
                 round_ends.append(now)
-            elif line.startswith(b'{"type":"process"'):
+            elif kind_of == b"process":
                 processes_seen += 1
                 if joined_at is None and processes_seen == states_total:
                     joined_at = now
-            elif line.startswith(b'{"type":"refused"'):
-                counts["refused"] += 1
-            elif line.startswith(b'{"type":"rejected"'):
-                m = times_re.search(line)
-                n = int(m.group(1) or m.group(2)) if m else 1
-                counts["rejected"] += n
-                if b"letters missing from" in line:
-                    counts["missing"] += n
-            elif line.startswith(b'{"type":"absent"'):
-                counts["absent"] += 1
+            elif kind_of in (b"assessment", b"letter", b"refused", b"rejected", b"absent"):
+                event = json.loads(line)
+                if kind_of == b"assessment":
+                    for d in event["sent"]:
+                        counts["sent"] += 1
+                        counts["lost"] += 1 if d.get("lost") else 0
+                        counts["expired"] += 1 if d.get("expired") else 0
+                elif kind_of == b"letter":
+                    counts["sent"] += 1
+                    if event.get("lost"):
+                        counts["lost"] += 1
+                    elif event.get("expired"):
+                        counts["expired"] += 1
+                elif kind_of == b"refused":
+                    counts["refused"] += 1
+                elif kind_of == b"rejected":
+                    counts["rejected"] += event["count"]
+                    if event["code"] == "letters-missing":
+                        counts["missing"] += event["count"]
+                else:
+                    counts["absent"] += 1
 
-    with open(scenario) as f:
-        states_total = sum(1 for l in f if re.match(r"\s*-\s*\{?\s*id:", l))
+    states_total = len(subprocess.run([entente, "validate", "--list-ids", scenario], capture_output=True, text=True,
+                                      check=True).stdout.split())
     while run.poll() is None:
         read_new()
         now = time.monotonic()
@@ -157,18 +165,21 @@ def main():
     read_new()
     status = run.returncode
     # The coordinator's own clock (summary.json) when the run wrote one; else the log's arrival times.
+    timing: dict[str, Any] | None = None
     try:
-        timing = json.load(open(os.path.join(out, "summary.json"))).get("timing")
+        with open(os.path.join(out, "summary.json")) as f:
+            timing = json.load(f).get("timing")
     except (OSError, ValueError):
-        timing = None
+        pass
     latencies = [b - a for a, b in zip(round_ends, round_ends[1:])]
-    by_kind, pss_kind = {}, {}
+    by_kind: dict[str, list[int]] = {}
+    pss_kind: dict[str, list[int]] = {}
     for (k, _), kb in peaks.items():
         by_kind.setdefault(k, []).append(kb)
     for (k, _), kb in pss.items():
         pss_kind.setdefault(k, []).append(kb)
     delivered = counts["sent"] - counts["lost"] - counts["expired"] - counts["missing"]
-    report = {
+    report: dict[str, Any] = {
         "status": status,
         "rounds": len(round_ends),
         "states": states_total,

@@ -4,20 +4,20 @@
 #   scripts/soak.sh [STATES [ROUNDS [entente run options...]]]   default: 200 200
 #   scripts/soak.sh 200 200 --transport tcp                      # with CURVE
 #
-# Builds the release binary, writes a grid scenario of STATES states, runs it and prints
-# messages sent, delivered, lost and refused, absent states, start-up time, round latency
-# p50/p90/p99 and the peak memory of the coordinator and of the states (scripts/soak.py).
+# Builds the release binary, writes a grid scenario of STATES states (scripts/lib.sh's
+# grid_scenario), runs it and prints messages sent, delivered, lost and refused, absent
+# states, start-up time, round latency p50/p90/p99 and the peak memory of the coordinator
+# and of the states (scripts/soak.py).
 # Exits 1 if the run failed, a state was marked absent or a letter went missing.
 # Not part of the test suite: at 200 states a round takes seconds and the log grows by
 # megabytes a round; the run folder is kept (its path is printed) for a look afterwards.
+# ENTENTE_BIN_DIR=DIR: no build, DIR's entente.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 states="${1:-200}"; rounds="${2:-200}"; shift $(( $# > 2 ? 2 : $# )) || true
-scripts/install-deps.sh
-swift build -c release --product entente >/dev/null
-bin="$(swift build -c release --show-bin-path)/entente"
+deps
+bin="$(build release entente)"
 out="$(mktemp -d /tmp/entente-soak-XXXXXX)"
-cols=$(( states >= 20 ? 20 : states )); rows=$(( (states + cols - 1) / cols ))
-scripts/grid-scenario.py "$rows" "$cols" "$rounds" > "$out/grid.yaml"
-echo "soak: $((rows * cols)) states, $rounds rounds, run folder $out/run" >&2
+n="$(grid_scenario "$states" "$rounds" "$out/grid.yaml")"
+echo "soak: $n states, $rounds rounds, run folder $out/run" >&2
 scripts/soak.py "$bin" "$out/grid.yaml" "$rounds" "$out/run" "$@"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Validation report: runs the reference engine over many seeds per case (a few minutes
-# on 2 cores), prints a table of the model's claims and goals, and writes docs/VALIDATION.md.
+# Validation report: runs one `entente sweep` per case on the reference engine (many seeds
+# each, a few minutes on 2 cores), prints a table of the model's claims and goals, and
+# writes docs/VALIDATION.md from the sweeps' tables (scripts/validate_model.py).
 #
-#   scripts/validate-model.sh [--seeds N] [--out FILE]
+#   scripts/validate-model.sh [--seeds N] [--out FILE] [--work DIR]
+# ENTENTE_BIN_DIR=DIR: no build, DIR's entente (scripts/lib.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-swift build -c release >&2
-exec python3 scripts/validate_model.py "$@"
+. "$(dirname "$0")/lib.sh"
+deps
+bin="$(build release entente)"
+exec python3 scripts/validate_model.py --entente "$bin" "$@"

@@ -1,3 +1,4 @@
+import EntenteModel
 import EntenteRuntime
 import Foundation
 
@@ -15,7 +16,7 @@ public enum RunReport {
         } catch {
             throw SweepError("cannot read \(folder)/events.jsonl (\(error)): give the folder of a run (entente run --out DIR)")
         }
-        guard let scenario = events.lazy.compactMap({ if case .scenario(let s) = $0.body { s } else { nil } }).first else {
+        guard let scenario = events.lazy.compactMap({ if let s = $0.body as? ScenarioStarted { s } else { nil } }).first else {
             throw SweepError("\(folder)/events.jsonl has no scenario event: not an Entente run log")
         }
         var body = "<h1>Run: \(escape(scenario.name)), seed \(escape(scenario.seed))</h1>\n"
@@ -30,16 +31,21 @@ public enum RunReport {
 
     struct Bar {
         var members: String
+        /// The label's code (`AllianceLabel.code`) and its words.
+        var code: String
         var label: String
         var from: Int
         var to: Int
     }
 
-    static func color(_ label: String) -> String {
-        if label.hasPrefix("balancing") { return "#1f77b4" }
-        if label.hasPrefix("bandwagon") { return "#d62728" }
-        if label == "initial" { return "#7f7f7f" }
-        return "#9467bd"
+    /// The colour of an alliance label's code.
+    static func color(_ code: String) -> String {
+        switch code {
+        case "balancing": "#1f77b4"
+        case "bandwagon": "#d62728"
+        case "initial": "#7f7f7f"
+        default: "#9467bd"
+        }
     }
 
     /// Alliances as bars from the round they formed to the round they ended; wars as marks.
@@ -49,20 +55,20 @@ public enum RunReport {
         var bars: [Bar] = []
         for pair in scenario.alliances {
             let k = pair.joined(separator: "-")
-            open[k] = Bar(members: k, label: "initial", from: 0, to: rounds)
+            open[k] = Bar(members: k, code: "initial", label: "initial", from: 0, to: rounds)
         }
         var wars: [(round: Int, war: WarStarted)] = []
         var eliminated: [(round: Int, state: String)] = []
         for e in events {
             switch e.body {
-            case .allianceFormed(let a):
+            case let a as AllianceFormed:
                 let k = a.members.joined(separator: "-")
-                open[k] = Bar(members: k, label: a.label, from: e.round, to: rounds)
-            case .allianceDissolved(let a):
+                open[k] = Bar(members: k, code: a.label, label: AllianceLabel.words(code: a.label, target: a.target), from: e.round, to: rounds)
+            case let a as AllianceDissolved:
                 if var b = open.removeValue(forKey: a.members.joined(separator: "-")) { b.to = e.round; bars.append(b) }
-            case .warStarted(let w):
+            case let w as WarStarted:
                 wars.append((e.round, w))
-            case .eliminated(let x):
+            case let x as Eliminated:
                 eliminated.append((e.round, x.state))
             default: break
             }
@@ -85,7 +91,7 @@ public enum RunReport {
         for (k, b) in bars.enumerated() {
             let y = top + Double(k) * rowH
             svg += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" class=\"legend\" text-anchor=\"end\">\(escape(b.members)): \(escape(b.label))</text>"
-            svg += "<rect x=\"\(x(b.from))\" y=\"\(y + 3)\" width=\"\(max(2, Double(b.to - b.from) * scale))\" height=\"\(rowH - 6)\" fill=\"\(color(b.label))\"><title>\(escape(b.members)), \(escape(b.label)), rounds \(b.from)–\(b.to)</title></rect>\n"
+            svg += "<rect x=\"\(x(b.from))\" y=\"\(y + 3)\" width=\"\(max(2, Double(b.to - b.from) * scale))\" height=\"\(rowH - 6)\" fill=\"\(color(b.code))\"><title>\(escape(b.members)), \(escape(b.label)), rounds \(b.from)–\(b.to)</title></rect>\n"
         }
         if !wars.isEmpty {
             let y = top + Double(bars.count) * rowH
@@ -111,7 +117,7 @@ public enum RunReport {
     }
 
     static func alignmentTable(_ events: [RunEvent]) -> String {
-        let rows = events.compactMap { e -> (Int, AlignmentEvent)? in if case .alignment(let a) = e.body { (e.round, a) } else { nil } }
+        let rows = events.compactMap { e -> (Int, AlignmentEvent)? in if let a = e.body as? AlignmentEvent { (e.round, a) } else { nil } }
         var t = "<h2>Who balanced against whom</h2>\n"
         guard !rows.isEmpty else { return t + "<p>No alignment decision in this run.</p>\n" }
         t += "<table>\n<tr><th>round</th><th class=\"text\">state</th><th class=\"text\">joined</th><th class=\"text\">perceived threat</th><th class=\"text\">decision</th><th class=\"text\">true threat</th><th class=\"text\">by the truth</th><th class=\"text\">rule</th></tr>\n"
@@ -119,7 +125,7 @@ public enum RunReport {
             func s(_ text: String?) -> String { escape(text ?? "–") }
             t += "<tr><td>\(round)</td><td class=\"text\">\(s(a.state))</td><td class=\"text\">\(s(a.partner))</td>"
             t += "<td class=\"text\">\(s(a.perceivedThreat))</td><td class=\"text\">\(s(a.perceivedAlignment.rawValue))</td>"
-            t += "<td class=\"text\">\(s(a.trueThreat))</td><td class=\"text\">\(s(a.trueAlignment.rawValue))</td><td class=\"text\">\(s(a.rule))</td></tr>\n"
+            t += "<td class=\"text\">\(s(a.trueThreat))</td><td class=\"text\">\(s(a.trueAlignment.rawValue))</td><td class=\"text\">\(s(a.ruleText))</td></tr>\n"
         }
         return t + "</table>\n"
     }

@@ -8,7 +8,7 @@ extension RunReport {
     /// Alliances standing at the end of each round (from `round_end`), by round.
     static func standing(_ events: [RunEvent]) -> [Int: [StandingAlliance]] {
         var out: [Int: [StandingAlliance]] = [:]
-        for e in events { if case .roundEnd(let r) = e.body { out[e.round] = r.alliances } }
+        for e in events { if let r = e.body as? RoundEnd { out[e.round] = r.alliances } }
         return out
     }
 
@@ -20,7 +20,7 @@ extension RunReport {
         guard let last = byRound.keys.max() else { return "" }
         let chosen = Array(Set((rounds ?? [1, (last + 1) / 2, last]).filter { byRound[$0] != nil })).sorted()
         var eliminated: [StateID: Int] = [:]
-        for e in events { if case .eliminated(let x) = e.body { eliminated[x.state] = e.round } }
+        for e in events { if let x = e.body as? Eliminated { eliminated[x.state] = e.round } }
         let ids = scenario.states
         let size = 300.0, radius = 110.0, c = size / 2
         func position(_ id: StateID) -> (Double, Double) {
@@ -68,7 +68,7 @@ extension RunReport {
         var series: [StateID: [LineChart.Point]] = [:]
         var order: [StateID] = []
         for e in events {
-            guard case .roundEnd(let r) = e.body else { continue }
+            guard let r = e.body as? RoundEnd else { continue }
             if order.isEmpty { order = r.power.sorted { $0.power > $1.power }.map(\.state) }
             for (id, p) in r.power { series[id, default: []].append(LineChart.Point(x: Double(e.round), label: String(e.round), mean: p)) }
         }

@@ -65,8 +65,11 @@ public final class Agent {
     public func perceivedThreats() -> [ThreatScore] {
         var attributes = beliefs.attributes
         for id in eliminated { attributes[id] = nil }
-        return rankThreats(to: me, from: weights.aimed(attributes, record: hostility, allies: allies), geography: geography, weights: weights)
+        return lens.ranked(attributes)
     }
+
+    /// How this state scores threats: with what it has seen done to it and its allies.
+    var lens: ThreatLens { ThreatLens(observer: me, record: hostility, allies: allies, geography: geography, weights: weights) }
 
     func reported(_ threats: [ThreatScore]) -> [ReportedThreat] {
         threats.prefix(params.assessmentSize).map {
@@ -93,9 +96,7 @@ public final class Agent {
     func inflated(_ belief: [ReportedThreat]) -> [ReportedThreat] {
         guard var main = belief.first else { return belief }
         main.estimate.attributes.power *= inflation
-        var aimed = main.estimate.attributes
-        aimed.aggressiveness = weights.directedIntent(aimed.aggressiveness, acts: hostility.count(main.target), allied: allies.contains(main.target))
-        main.score = ThreatComponents(aimed, proximity: geography.proximity(me, main.target), weights: weights).score
+        main.score = lens.threat(of: main.target, main.estimate.attributes).score
         return [main] + belief.dropFirst()
     }
 

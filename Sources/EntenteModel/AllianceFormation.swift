@@ -12,10 +12,10 @@ public struct AlignmentRecord: Equatable, Sendable {
     public var side: [StateID]
     public var perceivedThreat: StateID?
     public var perceived: Alignment
-    public var perceivedReason: String
+    public var perceivedReason: ClassificationReason
     public var trueThreat: StateID?
     public var truth: Alignment
-    public var trueReason: String
+    public var trueReason: ClassificationReason
     public var allianceLabel: AllianceLabel?
     /// The policy rule that fired (nil: the state reported no decision).
     public var rule: Rule?

@@ -8,6 +8,27 @@ public enum Alignment: String, Sendable, CaseIterable {
     case other
 }
 
+/// Why a decision was classified as it was: a code in the log, words rendered from it.
+public enum ClassificationReason: String, Sendable, CaseIterable {
+    case noThreat = "no-threat"
+    case sideHasThreat = "side-has-threat"
+    case offerAimed = "offer-aimed"
+    case partnerShares = "partner-shares"
+    case aimedElsewhere = "aimed-elsewhere"
+
+    /// The reason in words, about the main threat `t`.
+    public func text(threat t: StateID?) -> String {
+        let t = t ?? "?"
+        switch self {
+        case .noThreat: return "no threat above the floor"
+        case .sideHasThreat: return "the side joined contains \(t)"
+        case .offerAimed: return "the offer is aimed at \(t)"
+        case .partnerShares: return "\(t) is among the partner's main threats"
+        case .aimedElsewhere: return "the alliance is aimed elsewhere than \(t)"
+        }
+    }
+}
+
 /// Classifies one state's decision to join a side (docs/MODEL.md, "Classification").
 /// - Parameters:
 ///   - mainThreat: the deciding state's main threat, nil when none is above the floor.
@@ -15,12 +36,12 @@ public enum Alignment: String, Sendable, CaseIterable {
 ///   - aimedAt: the threat the offer named, if any.
 ///   - partnerThreats: the partner's main threats (its top reported ones).
 public func classify(mainThreat: StateID?, side: Set<StateID>, aimedAt: StateID?,
-                     partnerThreats: [StateID]) -> (Alignment, String) {
-    guard let t = mainThreat else { return (.other, "no threat above the floor") }
-    if side.contains(t) { return (.bandwagon, "the side joined contains \(t)") }
-    if aimedAt == t { return (.balance, "the offer is aimed at \(t)") }
-    if partnerThreats.contains(t) { return (.balance, "\(t) is among the partner's main threats") }
-    return (.other, "the alliance is aimed elsewhere than \(t)")
+                     partnerThreats: [StateID]) -> (Alignment, ClassificationReason) {
+    guard let t = mainThreat else { return (.other, .noThreat) }
+    if side.contains(t) { return (.bandwagon, .sideHasThreat) }
+    if aimedAt == t { return (.balance, .offerAimed) }
+    if partnerThreats.contains(t) { return (.balance, .partnerShares) }
+    return (.other, .aimedElsewhere)
 }
 
 /// What an alliance is, from its two members' decisions.
@@ -33,12 +54,33 @@ public enum AllianceLabel: Equatable, Sendable, CustomStringConvertible {
     case bandwagon(with: StateID, junior: StateID)
     case mixed
 
-    public var description: String {
+    /// The label's code in the log (`label`); `target` names its state.
+    public var code: String {
         switch self {
         case .initial: "initial"
-        case .balancing(let x): "balancing coalition against \(x)"
-        case .bandwagon(let x, _): "bandwagon with \(x)"
+        case .balancing: "balancing"
+        case .bandwagon: "bandwagon"
         case .mixed: "mixed"
+        }
+    }
+
+    /// The threat a coalition balances against, or the senior a bandwagon aligns with.
+    public var target: StateID? {
+        switch self {
+        case .balancing(let x), .bandwagon(let x, _): x
+        case .initial, .mixed: nil
+        }
+    }
+
+    /// The label in words (reports; never the log's digest).
+    public var description: String { Self.words(code: code, target: target) }
+
+    /// A label in words from its code and target, as the log gives them.
+    public static func words(code: String, target: StateID?) -> String {
+        switch code {
+        case "balancing": "balancing coalition against \(target ?? "?")"
+        case "bandwagon": "bandwagon with \(target ?? "?")"
+        default: code
         }
     }
 

@@ -37,13 +37,4 @@ extension ThreatWeights {
         let raised = min(1, aggressiveness + hostilityStep * Double(acts))
         return allied ? raised * allyDiscount : raised
     }
-
-    /// `attributes` with each actor's aggressiveness aimed at the observer.
-    public func aimed(_ attributes: [StateID: Attributes], record: HostilityRecord, allies: Set<StateID>) -> [StateID: Attributes] {
-        var out = attributes
-        for (id, a) in attributes {
-            out[id]!.aggressiveness = directedIntent(a.aggressiveness, acts: record.count(id), allied: allies.contains(id))
-        }
-        return out
-    }
 }

@@ -55,15 +55,35 @@ public struct ThreatScore: Equatable, Sendable {
     }
 }
 
-/// Ranks every other state by the threat it poses to `observer`, highest first (ties by id,
-/// so the order never depends on dictionary order).
-public func rankThreats(to observer: StateID, from attributes: [StateID: Attributes],
-                        geography: Geography, weights: ThreatWeights) -> [ThreatScore] {
-    attributes.compactMap { id, a -> ThreatScore? in
-        guard id != observer else { return nil }
-        return ThreatScore(target: id, components: ThreatComponents(a, proximity: geography.proximity(observer, id), weights: weights))
+/// What an observer brings to scoring threats besides the actors' attributes: the hostile
+/// acts it has seen, its allies, and the map. The world's truth and a state's perception
+/// differ only in the attributes and the record they pass in.
+public struct ThreatLens: Sendable {
+    public var observer: StateID
+    public var record: HostilityRecord
+    public var allies: Set<StateID>
+    public var geography: Geography
+    public var weights: ThreatWeights
+
+    public init(observer: StateID, record: HostilityRecord, allies: Set<StateID>, geography: Geography, weights: ThreatWeights) {
+        (self.observer, self.record, self.allies, self.geography, self.weights) = (observer, record, allies, geography, weights)
     }
-    .sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }
+
+    /// The threat `actor`, with attributes `a`, poses to the observer (docs/MODEL.md §3):
+    /// its intent aimed by the hostile record and alliances (§3.3), then the four sources.
+    /// The one threat function: the truth, the perception and a deceiver's inflation call it.
+    public func threat(of actor: StateID, _ a: Attributes) -> ThreatScore {
+        var aimed = a
+        aimed.aggressiveness = weights.directedIntent(a.aggressiveness, acts: record.count(actor), allied: allies.contains(actor))
+        return ThreatScore(target: actor, components: ThreatComponents(aimed, proximity: geography.proximity(observer, actor), weights: weights))
+    }
+
+    /// Every other state ranked by its threat, highest first (ties by id, so the order never
+    /// depends on dictionary order).
+    public func ranked(_ attributes: [StateID: Attributes]) -> [ThreatScore] {
+        attributes.compactMap { id, a in id == observer ? nil : threat(of: id, a) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }
+    }
 }
 
 /// Probability that the side with power `a` beats the side with power `b`: `a^k / (a^k + b^k)`,

@@ -44,7 +44,7 @@ public enum WorldEvent: Equatable, Sendable {
     case warStarted(attacker: StateID, defender: StateID, attackers: [StateID], defenders: [StateID], odds: Double)
     case warEnded(attacker: StateID, defender: StateID, winners: [StateID], losers: [StateID], attackerWinProbability: Double)
     case eliminated(StateID)
-    case allianceDissolved(members: [StateID], label: String, reason: String)
+    case allianceDissolved(members: [StateID], label: AllianceLabel, reason: DissolutionReason)
 }
 
 /// The ground truth the coordinator holds: every state's true attributes, alliances, wars.
@@ -93,8 +93,8 @@ public struct World: Sendable {
     public func trueThreats(to id: StateID) -> [ThreatScore] {
         var attributes: [StateID: Attributes] = [:]
         for other in live { attributes[other] = states[other]!.attributes }
-        let aimed = weights.aimed(attributes, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id))
-        return rankThreats(to: id, from: aimed, geography: geography, weights: weights)
+        return ThreatLens(observer: id, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id),
+                          geography: geography, weights: weights).ranked(attributes)
     }
 
     public var publicWars: [PublicWar] {
@@ -207,7 +207,7 @@ public struct World: Sendable {
             states[id]!.eliminated = true
             events.append(.eliminated(id))
             for a in alliances where a.contains(id) {
-                events.append(.allianceDissolved(members: a.members, label: a.label.description, reason: "\(id) was eliminated"))
+                events.append(.allianceDissolved(members: a.members, label: a.label, reason: .memberEliminated(id)))
             }
             alliances.removeAll { $0.contains(id) }
         }
@@ -251,27 +251,27 @@ public struct World: Sendable {
         var events: [WorldEvent] = []
         var kept: [Alliance] = []
         for var a in alliances {
-            var reason: String?
+            var reason: DissolutionReason?
             switch a.label {
             case .balancing(let x):
                 a.roundsWithoutThreat = a.members.contains { mainThreats[$0] == x } ? 0 : a.roundsWithoutThreat + 1
                 if !isLive(x) {
-                    reason = "its threat \(x) is gone"
+                    reason = .threatGone(x)
                 } else if a.roundsWithoutThreat >= params.dissolveAfter {
-                    reason = "\(x) has not been the main threat of \(a.members.joined(separator: " or ")) for \(a.roundsWithoutThreat) round(s)"
+                    reason = .threatFaded(x, rounds: a.roundsWithoutThreat)
                 }
             case .bandwagon(let x, _) where !isLive(x):
-                reason = "its senior \(x) is gone"
+                reason = .seniorGone(x)
             case .bandwagon(let x, let junior):
                 let now = trueThreats(to: junior).first { $0.target == x }?.score ?? 0
                 if now > params.betrayalRatio * a.seniorThreatAtFormation {
-                    reason = "\(x)'s threat to \(junior) grew to \(format2(now / max(a.seniorThreatAtFormation, 1e-12)))× what it was"
+                    reason = .seniorThreatGrew(x, junior: junior, ratio: now / max(a.seniorThreatAtFormation, 1e-12))
                 }
             case .initial, .mixed:
                 break
             }
             if let reason {
-                events.append(.allianceDissolved(members: a.members, label: a.label.description, reason: reason))
+                events.append(.allianceDissolved(members: a.members, label: a.label, reason: reason))
             } else {
                 kept.append(a)
             }

@@ -17,7 +17,7 @@ public final class ClusterChannel: StateChannel {
     let joinSeconds: Double
     let phaseSeconds: Double
     /// What the channel refused (unknown states, malformed frames), for the log.
-    public var onProblem: ((String) -> Void)?
+    public var onProblem: ((Problem) -> Void)?
     public private(set) var endpoint: String = ""
     /// Asked while waiting: a reason stops the run (a signal, the launcher gone).
     public var stopRequested: (() -> String?)?
@@ -62,11 +62,11 @@ public final class ClusterChannel: StateChannel {
             guard let received = try router.receiveWithUserID(dontWait: true) else { continue }
             let (frames, user) = received
             guard frames.count == 2, let id = String(validating: frames[0], as: UTF8.self) else {
-                onProblem?("refused a control message with \(frames.count) frames (expected routing id + one frame)")
+                onProblem?(Problem(.frames, detail: "\(frames.count), expected a routing id and one"))
                 continue
             }
             if zap != nil && user != id {
-                onProblem?("refused a message under routing id '\(id)' sent with the key of '\(user ?? "nobody")'")
+                onProblem?(Problem(.wrongKey, sender: id, detail: user ?? ""))
                 continue
             }
             do {
@@ -74,7 +74,7 @@ public final class ClusterChannel: StateChannel {
             } catch {
                 // From a state of the phase it is a failure of that state, named, not noise.
                 if critical.contains(id) { return (id, .abort(reason: "it sent a message that does not decode: \(error)")) }
-                onProblem?("refused a control message from '\(id)': \(error)")
+                onProblem?(Problem(.malformed, sender: id, detail: "\(error)"))
             }
         }
     }
@@ -82,7 +82,7 @@ public final class ClusterChannel: StateChannel {
     /// Answers the ZAP handler's requests; connections it refused are counted in the log
     /// (outside the digest: an outsider knocking changes nothing).
     func answerAuthentication() throws {
-        for _ in 0..<(try zap?.answerPending() ?? 0) { onProblem?("refused a connection whose key is not one of this run's") }
+        for _ in 0..<(try zap?.answerPending() ?? 0) { onProblem?(Problem(.unknownKey)) }
     }
 
     /// - Returns: false when the state is no longer connected (its process may have exited).
@@ -111,17 +111,17 @@ public final class ClusterChannel: StateChannel {
                     // Name the real fault: a stranger, or a state whose socket identity is not its id.
                     let why = !known.contains(hello.state) ? "'\(hello.state)' is not a state of this scenario"
                         : "its Hello says '\(hello.state)' but its routing id is '\(id)': set the DEALER's routing id to the state id"
-                    onProblem?("refused state '\(hello.state)' (routing id '\(id)'): \(why)")
+                    onProblem?(Problem(.refusedHello, sender: hello.state, detail: why))
                     _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: why).encoded()], dontWait: true)
                 } else if let already = joined[id] {
-                    onProblem?("state \(id) joined twice (pids \(already.pid) and \(hello.pid)); keeping the first")
+                    onProblem?(Problem(.refusedHello, sender: id, detail: "joined twice (pids \(already.pid) and \(hello.pid)); keeping the first"))
                 } else {
                     joined[id] = JoinedState(pid: Int(hello.pid), endpoint: hello.endpoint)
                 }
             case .abort(let reason) where joined[id] != nil:
                 throw RunError("state \(id) failed before the run started: \(reason)")
             default:
-                onProblem?("refused an unexpected message from '\(id)' while states were joining")
+                onProblem?(Problem(.unexpected, sender: id, detail: "while states were joining"))
             }
         }
         let endpoints = joined.mapValues(\.endpoint)
@@ -134,9 +134,9 @@ public final class ClusterChannel: StateChannel {
     public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
         guard let first = starts.first?.1 else { return PhaseResult(reports: [:]) }
         let phase = "round \(first.round) \(first.phase.name)"
-        var absent: [StateID: String] = [:]
+        var absent: [StateID: AbsenceCause] = [:]
         for (id, start) in starts where try !send(.phaseStart(start), to: id) {
-            absent[id] = "its process is no longer connected (\(phase))"
+            absent[id] = AbsenceCause(.disconnected, "its process is no longer connected (\(phase))")
         }
         var waiting = Set(starts.map(\.0)).subtracting(absent.keys)
         var reports: [StateID: PhaseReport] = [:]
@@ -146,7 +146,7 @@ public final class ClusterChannel: StateChannel {
         while !waiting.isEmpty {
             guard let (id, message) = try receive(until: deadline, critical: waiting) else {
                 for id in waiting {
-                    absent[id] = "no report within \(phaseSeconds) s (\(phase); stopped, or too slow: raise timeouts.\(Timeouts.key(\.phaseSeconds)))"
+                    absent[id] = AbsenceCause(.deadline, "no report within \(phaseSeconds) s (\(phase); stopped, or too slow: raise timeouts.\(Timeouts.key(\.phaseSeconds)))")
                 }
                 break
             }
@@ -155,14 +155,14 @@ public final class ClusterChannel: StateChannel {
                 if waiting.remove(id) != nil { reports[id] = r }
             case .abort(let reason) where waiting.contains(id):
                 waiting.remove(id)
-                absent[id] = "it failed (\(phase)): \(reason)"
+                absent[id] = AbsenceCause(.failed, "it failed (\(phase)): \(reason)")
             case .hello(let hello) where known.contains(id) && hello.state == id && !waiting.contains(id):
                 returning[id] = JoinedState(pid: Int(hello.pid), endpoint: hello.endpoint)
             case .hello(let hello):
-                onProblem?("refused a late hello from '\(hello.state)': the run has started")
+                onProblem?(Problem(.refusedHello, sender: hello.state, detail: "the run has started"))
                 _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "the run has already started").encoded()], dontWait: true)
             default:
-                onProblem?("refused an out-of-phase message from '\(id)' in \(phase)")
+                onProblem?(Problem(.unexpected, sender: id, detail: "out of phase in \(phase)"))
             }
         }
         return PhaseResult(reports: reports, absent: absent, returning: returning)
@@ -172,7 +172,7 @@ public final class ClusterChannel: StateChannel {
         switch answer {
         case .success(let welcome): _ = try send(.welcome(welcome), to: id)
         case .failure(let error):
-            onProblem?("refused the return of state \(id): \(error)")
+            onProblem?(Problem(.refusedHello, sender: id, detail: "its return: \(error)"))
             _ = try send(.abort(reason: "\(error)"), to: id)
         }
     }

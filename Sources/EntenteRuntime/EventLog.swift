@@ -5,10 +5,11 @@ import Foundation
 /// Writes `events.jsonl` and computes the outcome digest, on a queue of its own so the
 /// coordinator's timeline never waits on serialisation or disk.
 ///
-/// Outcome events (`RunEvent.Kind.inDigest`: not process ids, endpoints, engine, failures,
+/// Outcome events (`EventBody.inDigest`: not process ids, endpoints, engine, failures,
 /// transport refusals, resumptions or observations) are hashed, in order, into the SHA-256
-/// digest: the same scenario, configuration and seed give the same digest whatever the
-/// engine, transport, host or log level. Lines are encoded straight to bytes.
+/// digest, each line without its words (`text`): the same scenario, configuration and seed
+/// give the same digest whatever the engine, transport, host or log level, and however a
+/// message is worded. Lines are encoded straight to bytes.
 public final class EventLog: @unchecked Sendable {
     private let queue = DispatchQueue(label: "entente.event-log")
     private let handle: FileHandle?
@@ -27,6 +28,8 @@ public final class EventLog: @unchecked Sendable {
     /// without end. Batches keep the hand-over cheap.
     private let slots = DispatchSemaphore(value: EventLog.maxBatches)
     static let batchSize = 256
+    /// What ends a line whose words the digest leaves out.
+    static let close: [UInt8] = [UInt8(ascii: "}"), UInt8(ascii: "\n")]
     static let maxBatches = 256
 
     /// - Parameters:
@@ -66,11 +69,12 @@ public final class EventLog: @unchecked Sendable {
             var line: [UInt8] = []
             for event in events {
                 line.removeAll(keepingCapacity: true)
-                JSONLineEncoder.encode(event, into: &line)
+                let wordsAt = event.encodeLine(into: &line)
                 line.append(UInt8(ascii: "\n"))
-                if event.kind.inDigest { hasher.update(data: line) }
+                let digested = wordsAt.map { line[..<$0] + Self.close } ?? line[...]
+                if event.inDigest { hasher.update(data: digested) }
                 if replayed < expected.count {
-                    check(event, line)
+                    check(event, digested)
                 } else {
                     pending += line
                 }
@@ -80,9 +84,9 @@ public final class EventLog: @unchecked Sendable {
     }
 
     /// A replayed event: hashed into its round's check, not written (the file has it).
-    private func check(_ event: RunEvent, _ line: [UInt8]) {
-        if event.kind.inDigest { segment.update(data: line) }
-        guard event.kind == .roundEnd else { return }
+    private func check(_ event: RunEvent, _ digested: ArraySlice<UInt8>) {
+        if event.inDigest { segment.update(data: digested) }
+        guard event.body is RoundEnd else { return }
         if Array(segment.finalize()) != expected[replayed] && mismatch == nil { mismatch = event.round }
         segment = SHA256()
         replayed += 1

@@ -33,13 +33,13 @@ struct LetterPost {
             let report = reports[id]!
             var lastSeq: UInt32?
             for letter in report.letters {
-                var problem: String?
-                if letter.sender != id { problem = "letter claims sender \(letter.sender)" }
-                else if peers[letter.receiver] == nil { problem = "letter to unknown state \(letter.receiver)" }
-                else if peers[id]?.contains(letter.receiver) != true { problem = "letter to \(letter.receiver), not a peer of \(id)" }
-                else if let last = lastSeq, letter.seq <= last { problem = "letter sequence numbers not increasing" }
-                if let problem {
-                    refused.append((Int(report.round), Refusal(state: id, phase: report.phase.name, problem: problem)))
+                var reason: Refusal.Reason?
+                if letter.sender != id { reason = .claimsSender(letter.sender) }
+                else if peers[letter.receiver] == nil { reason = .unknownReceiver(letter.receiver) }
+                else if peers[id]?.contains(letter.receiver) != true { reason = .notAPeer(letter.receiver) }
+                else if let last = lastSeq, letter.seq <= last { reason = .sequenceNotIncreasing }
+                if let reason {
+                    refused.append((Int(report.round), Refusal(state: id, phase: report.phase, reason)))
                     continue
                 }
                 lastSeq = letter.seq

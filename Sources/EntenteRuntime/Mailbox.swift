@@ -31,16 +31,16 @@ struct Mailbox {
     init(owner: StateID) { self.owner = owner }
 
     /// Keeps a letter. - Returns: a problem to report when the letter is refused.
-    mutating func add(_ m: PeerMessage) -> String? {
+    mutating func add(_ m: PeerMessage) -> Problem? {
         let l = m.letter
-        guard l.receiver == owner else { return "refused a letter from \(l.sender) addressed to another state" }
-        if let senders, !senders.contains(l.sender) { return "refused a letter from \(l.sender): not a state of this run" }
-        if m.round < round { return "refused a letter from \(l.sender) for a round already over" }
-        if m.round > round &+ 1 { return "refused a letter from \(l.sender) for a round beyond the next" }
+        guard l.receiver == owner else { return Problem(.misaddressed, sender: l.sender, detail: l.receiver) }
+        if let senders, !senders.contains(l.sender) { return Problem(.unknownSender, sender: l.sender) }
+        if m.round < round { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), already over") }
+        if m.round > round &+ 1 { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), beyond the next") }
         let id = LetterID(sender: l.sender, seq: l.seq)
-        if rounds[m.round]?[id] != nil { return "refused a letter from \(l.sender) repeating a sequence number" }
+        if rounds[m.round]?[id] != nil { return Problem(.duplicate, sender: l.sender, detail: "sequence number \(l.seq)") }
         guard counts[m.round, default: [:]][l.sender, default: 0] < Self.perSenderAndRound else {
-            return "refused a letter from \(l.sender): more than \(Self.perSenderAndRound) in one round"
+            return Problem(.flood, sender: l.sender, detail: "more than \(Self.perSenderAndRound) letters in round \(m.round)")
         }
         counts[m.round, default: [:]][l.sender, default: 0] += 1
         rounds[m.round, default: [:]][id] = l
@@ -58,12 +58,12 @@ struct Mailbox {
     }
 
     /// Takes the announced letters, in canonical order, and refuses what earlier rounds left unclaimed.
-    mutating func take(for start: PhaseStart) -> (inbox: [Letter], problems: [String]) {
+    mutating func take(for start: PhaseStart) -> (inbox: [Letter], problems: [Problem]) {
         round = max(round, start.round)
-        var problems: [String] = []
+        var problems: [Problem] = []
         for r in rounds.keys.sorted() where r < start.round {
             for (id, _) in rounds[r]!.sorted(by: { ($0.key.sender, $0.key.seq) < ($1.key.sender, $1.key.seq) }) {
-                problems.append("refused a letter from \(id.sender) the coordinator never announced")
+                problems.append(Problem(.unannounced, sender: id.sender))
             }
             rounds[r] = nil
             counts[r] = nil
@@ -73,7 +73,7 @@ struct Mailbox {
         for id in announced(start) {
             if let letter = rounds[start.round]?.removeValue(forKey: id) { inbox.append(letter) }
         }
-        if !missing.isEmpty { problems.append("letters missing from \(missing.joined(separator: ", ")) at the deadline") }
+        problems += missing.map { Problem(.lettersMissing, sender: $0) }
         return (inbox.sorted(by: Letter.canonical), problems)
     }
 }

@@ -18,7 +18,7 @@ public struct ResumePoint: Sendable {
     /// SHA-256 of the outcome lines of each completed round (round 1 includes the lines before it).
     var roundHashes: [[UInt8]]
     /// The absences the log records in completed rounds: imposed again during the replay.
-    var absences: [AbsenceKey: String]
+    var absences: [AbsenceKey: AbsenceCause]
     /// The states the log has coming back, by round: welcomed again during the replay.
     var returns: [Int: [StateID]] = [:]
 
@@ -30,7 +30,7 @@ public struct ResumePoint: Sendable {
     }
 
     /// The absence to impose on `state` in this phase of the replay, if the log has one.
-    func absence(of state: StateID, round: Int, phase: String, step: Int?) -> String? {
+    func absence(of state: StateID, round: Int, phase: String, step: Int?) -> AbsenceCause? {
         round <= rounds ? absences[AbsenceKey(round: round, state: state, phase: phase, step: step)] : nil
     }
 
@@ -56,18 +56,18 @@ public struct ResumePoint: Sendable {
                 lineNumber += 1
                 offset += UInt64(line.count)
                 start = end + 1
-                guard let kind = kind(of: line) else {
+                guard let type = type(of: line) else {
                     throw RunError("\(path):\(lineNumber) is not an event; only a log written by entente can be resumed")
                 }
-                if kind == .final { throw RunError("the run in \(folder) finished: there is nothing to resume") }
-                if kind.inDigest { segment.update(data: line) }
-                if kind == .absent, let event = try? decoder.decode(RunEvent.self, from: Data(line)), case .absent(let a) = event.body {
-                    point.absences[AbsenceKey(round: event.round, state: a.state, phase: a.phase, step: a.step)] = a.reason
+                if type == Final.type { throw RunError("the run in \(folder) finished: there is nothing to resume") }
+                if RunEvent.inDigest(type: type) { segment.update(data: RunEvent.digestPart(of: line)) }
+                if type == Absence.type, let event = try? decoder.decode(RunEvent.self, from: Data(line)), let a = event.body as? Absence {
+                    point.absences[AbsenceKey(round: event.round, state: a.state, phase: a.phase, step: a.step)] = a.cause
                 }
-                if kind == .returned, let event = try? decoder.decode(RunEvent.self, from: Data(line)), case .returned(let r) = event.body {
+                if type == Returned.type, let event = try? decoder.decode(RunEvent.self, from: Data(line)), let r = event.body as? Returned {
                     point.returns[event.round, default: []].append(r.state)
                 }
-                if kind == .roundEnd {
+                if type == RoundEnd.type {
                     point.roundHashes.append(Array(segment.finalize()))
                     segment = SHA256()
                     point.rounds += 1
@@ -83,11 +83,12 @@ public struct ResumePoint: Sendable {
     }
 
     /// The `type` of an event line: the encoder writes it first (`{"type":"…",`).
-    static func kind(of line: ArraySlice<UInt8>) -> RunEvent.Kind? {
+    static func type(of line: ArraySlice<UInt8>) -> String? {
         let prefix = Array("{\"type\":\"".utf8)
         guard line.count > prefix.count, line.starts(with: prefix) else { return nil }
         let rest = line.dropFirst(prefix.count)
         guard let quote = rest.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return RunEvent.Kind(rawValue: String(decoding: rest[..<quote], as: UTF8.self))
+        let type = String(decoding: rest[..<quote], as: UTF8.self)
+        return RunEvent.bodiesByType[type] == nil ? nil : type
     }
 }

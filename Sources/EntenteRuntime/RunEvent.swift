@@ -1,114 +1,54 @@
 import EntenteModel
 import Foundation
 
-/// One line of events.jsonl (docs/LOGS.md): its round and what happened. Written through
-/// `Encodable` into an ordered `JSON` value (`type`, `round`, then the fields in a fixed
-/// order), so the bytes, and the digest, never depend on anything but the event; read back
-/// through `Decodable` by reports, sweeps and tests.
+/// What one kind of line of events.jsonl holds (docs/LOGS.md). A new event type is a
+/// struct conforming to this and one entry in `RunEvent.bodies`; nothing else switches
+/// over the kinds.
+public protocol EventBody: Codable, Sendable {
+    /// The line's `type` field.
+    static var type: String { get }
+    /// Whether lines of this type are part of the outcome (hashed into the digest).
+    static var inDigest: Bool { get }
+    /// The event in words, for readers of the log: written last, as `text`, and left out of
+    /// the digest, so rewording a message never moves a digest (the codes and numbers do).
+    var text: String? { get }
+}
+
+extension EventBody {
+    public static var inDigest: Bool { true }
+    public var text: String? { nil }
+}
+
+/// One line of events.jsonl: its round and what happened. Written through `Encodable`
+/// (`type`, `round`, the body's fields in a fixed order, then `text`), so the bytes, and
+/// the digest, never depend on anything but the event; read back through `Decodable`.
 public struct RunEvent: Sendable {
     public var round: Int
-    public var body: Body
+    public var body: any EventBody
 
-    public init(round: Int, _ body: Body) {
+    public init(round: Int, _ body: any EventBody) {
         self.round = round
         self.body = body
     }
 
-    public enum Body: Sendable {
-        case run(RunStarted)
-        case scenario(ScenarioStarted)
-        case deceivers(Deceivers)
-        case process(ProcessJoined)
-        case observation(ObservationEvent)
-        case belief(BeliefEvent)
-        case letter(LetterEvent)
-        case assessment(AssessmentEvent)
-        case refused(Refusal)
-        case rejected(Refusal)
-        case decision(DecisionEvent)
-        case alignment(AlignmentEvent)
-        case allianceFormed(AllianceFormed)
-        case warStarted(WarStarted)
-        case warEnded(WarEnded)
-        case eliminated(Eliminated)
-        case allianceDissolved(AllianceDissolved)
-        case roundEnd(RoundEnd)
-        case final(Final)
-        case runFailed(RunFailed)
-        case absent(Absence)
-        case resumed(Resumed)
-        case returned(Returned)
-    }
+    /// Every event type, in the order docs/LOGS.md lists them. Outside the digest: process
+    /// ids, endpoints, engine, why a run failed, an interruption, messages the transport
+    /// rejected (what arrives from outside must not change the outcome), and observations
+    /// (written only at the full log level; what states concluded from them is in the outcome).
+    public static let bodies: [any EventBody.Type] = [
+        RunStarted.self, ScenarioStarted.self, Deceivers.self, ProcessJoined.self, ObservationEvent.self,
+        BeliefEvent.self, LetterEvent.self, AssessmentEvent.self, Refusal.self, Rejection.self, DecisionEvent.self,
+        AlignmentEvent.self, AllianceFormed.self, WarStarted.self, WarEnded.self, Eliminated.self,
+        AllianceDissolved.self, RoundEnd.self, Final.self, RunFailed.self, Absence.self, Resumed.self, Returned.self,
+    ]
+    static let bodiesByType: [String: any EventBody.Type] = Dictionary(uniqueKeysWithValues: bodies.map { ($0.type, $0) })
 
-    /// The `type` field of each event.
-    public enum Kind: String, Codable, Sendable, CaseIterable {
-        case run, scenario, deceivers, process, observation, belief, letter, assessment, refused, rejected, decision, alignment
-        case allianceFormed = "alliance_formed", warStarted = "war_started", warEnded = "war_ended", eliminated
-        case allianceDissolved = "alliance_dissolved", roundEnd = "round_end", final, runFailed = "run_failed", absent, resumed, returned
+    /// The `type` field.
+    public var type: String { Swift.type(of: body).type }
+    public var inDigest: Bool { Swift.type(of: body).inDigest }
 
-        /// Whether events of this kind are part of the outcome (hashed into the digest): not
-        /// process ids, endpoints, engine, transport, why a run failed, an interruption,
-        /// messages the transport rejected (what arrives from outside must not change the
-        /// outcome), or observations (written only at the full log level; what states
-        /// concluded from them, their beliefs and decisions, is in the outcome).
-        public var inDigest: Bool { ![.run, .process, .runFailed, .rejected, .resumed, .observation].contains(self) }
-    }
-
-    public var kind: Kind {
-        switch body {
-        case .run: .run
-        case .scenario: .scenario
-        case .deceivers: .deceivers
-        case .process: .process
-        case .observation: .observation
-        case .belief: .belief
-        case .letter: .letter
-        case .assessment: .assessment
-        case .refused: .refused
-        case .rejected: .rejected
-        case .decision: .decision
-        case .alignment: .alignment
-        case .allianceFormed: .allianceFormed
-        case .warStarted: .warStarted
-        case .warEnded: .warEnded
-        case .eliminated: .eliminated
-        case .allianceDissolved: .allianceDissolved
-        case .roundEnd: .roundEnd
-        case .final: .final
-        case .runFailed: .runFailed
-        case .absent: .absent
-        case .resumed: .resumed
-        case .returned: .returned
-        }
-    }
-
-    var payload: any Codable & Sendable {
-        switch body {
-        case .run(let p): p
-        case .scenario(let p): p
-        case .deceivers(let p): p
-        case .process(let p): p
-        case .observation(let p): p
-        case .belief(let p): p
-        case .letter(let p): p
-        case .assessment(let p): p
-        case .refused(let p): p
-        case .rejected(let p): p
-        case .decision(let p): p
-        case .alignment(let p): p
-        case .allianceFormed(let p): p
-        case .warStarted(let p): p
-        case .warEnded(let p): p
-        case .eliminated(let p): p
-        case .allianceDissolved(let p): p
-        case .roundEnd(let p): p
-        case .final(let p): p
-        case .runFailed(let p): p
-        case .absent(let p): p
-        case .resumed(let p): p
-        case .returned(let p): p
-        }
-    }
+    /// Whether lines of `type` are hashed into the digest (an unknown type: they are).
+    public static func inDigest(type: String) -> Bool { bodiesByType[type]?.inDigest ?? true }
 
     /// The line as written to events.jsonl, without its newline.
     public var line: String { String(decoding: lineBytes, as: UTF8.self) }
@@ -116,8 +56,37 @@ public struct RunEvent: Sendable {
     /// The line's bytes, without its newline.
     public var lineBytes: [UInt8] {
         var bytes: [UInt8] = []
-        JSONLineEncoder.encode(self, into: &bytes)
+        encodeLine(into: &bytes)
         return bytes
+    }
+
+    /// Appends the line (without newline) to `bytes`. - Returns: where its words start
+    /// (nil: it has none): the digest covers the bytes before, closed with `}`.
+    @discardableResult
+    func encodeLine(into bytes: inout [UInt8]) -> Int? {
+        JSONLineEncoder.encode(self, into: &bytes)
+        guard let text = body.text else { return nil }
+        bytes.removeLast()
+        let wordsAt = bytes.count
+        bytes.append(contentsOf: Array(",\"text\":".utf8))
+        JSONLineEncoder.encode(text, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return wordsAt
+    }
+
+    /// The bytes of a written line the digest covers: the line without its trailing `text`.
+    /// `text` is always last, and a quote inside a string is always escaped, so the last
+    /// `,"text":"` of a line is where the words start.
+    static func digestPart(of line: ArraySlice<UInt8>) -> [UInt8] {
+        let marker = Array(",\"text\":\"".utf8)
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        var i = end - marker.count
+        while i >= line.startIndex {
+            if line[i..<(i + marker.count)].elementsEqual(marker) { return Array(line[..<i]) + [UInt8(ascii: "}")] }
+            i -= 1
+        }
+        return Array(line[..<end])
     }
 
     /// Every event of a run folder's events.jsonl; a torn last line is skipped.
@@ -145,40 +114,29 @@ public struct RunEvent: Sendable {
 extension RunEvent: Codable {
     enum EnvelopeKeys: String, CodingKey { case type, round }
 
+    /// The envelope and the body; `text` is appended by `encodeLine`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: EnvelopeKeys.self)
-        try c.encode(kind, forKey: .type)
+        try c.encode(type, forKey: .type)
         try c.encode(round, forKey: .round)
-        try payload.encode(to: encoder)
+        try body.encode(to: encoder)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: EnvelopeKeys.self)
         round = try c.decode(Int.self, forKey: .round)
-        switch try c.decode(Kind.self, forKey: .type) {
-        case .run: body = .run(try RunStarted(from: decoder))
-        case .scenario: body = .scenario(try ScenarioStarted(from: decoder))
-        case .deceivers: body = .deceivers(try Deceivers(from: decoder))
-        case .process: body = .process(try ProcessJoined(from: decoder))
-        case .observation: body = .observation(try ObservationEvent(from: decoder))
-        case .belief: body = .belief(try BeliefEvent(from: decoder))
-        case .letter: body = .letter(try LetterEvent(from: decoder))
-        case .assessment: body = .assessment(try AssessmentEvent(from: decoder))
-        case .refused: body = .refused(try Refusal(from: decoder))
-        case .rejected: body = .rejected(try Refusal(from: decoder))
-        case .decision: body = .decision(try DecisionEvent(from: decoder))
-        case .alignment: body = .alignment(try AlignmentEvent(from: decoder))
-        case .allianceFormed: body = .allianceFormed(try AllianceFormed(from: decoder))
-        case .warStarted: body = .warStarted(try WarStarted(from: decoder))
-        case .warEnded: body = .warEnded(try WarEnded(from: decoder))
-        case .eliminated: body = .eliminated(try Eliminated(from: decoder))
-        case .allianceDissolved: body = .allianceDissolved(try AllianceDissolved(from: decoder))
-        case .roundEnd: body = .roundEnd(try RoundEnd(from: decoder))
-        case .final: body = .final(try Final(from: decoder))
-        case .runFailed: body = .runFailed(try RunFailed(from: decoder))
-        case .absent: body = .absent(try Absence(from: decoder))
-        case .resumed: body = .resumed(try Resumed(from: decoder))
-        case .returned: body = .returned(try Returned(from: decoder))
+        let type = try c.decode(String.self, forKey: .type)
+        guard let bodyType = Self.bodiesByType[type] else {
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type '\(type)'")
         }
+        body = try bodyType.init(from: decoder)
     }
+}
+
+/// A body's `text`, read back when a log is decoded (it is written by `encodeLine`).
+enum TextKey: String, CodingKey { case text }
+
+extension Decoder {
+    /// The line's `text` (empty when absent).
+    func eventText() throws -> String { try container(keyedBy: TextKey.self).decodeIfPresent(String.self, forKey: .text) ?? "" }
 }

@@ -39,11 +39,11 @@ public struct JoinedState: Sendable, Equatable {
 public struct PhaseResult: Sendable {
     public var reports: [StateID: PhaseReport]
     /// States found gone in this phase, with why.
-    public var absent: [StateID: String]
+    public var absent: [StateID: AbsenceCause]
     /// States that said hello again during the phase: a restarted process (or an old one).
     public var returning: [StateID: JoinedState]
 
-    public init(reports: [StateID: PhaseReport], absent: [StateID: String] = [:], returning: [StateID: JoinedState] = [:]) {
+    public init(reports: [StateID: PhaseReport], absent: [StateID: AbsenceCause] = [:], returning: [StateID: JoinedState] = [:]) {
         self.reports = reports
         self.absent = absent
         self.returning = returning

@@ -27,12 +27,12 @@ public final class StateHost {
     ///   - start: the coordinator's phase start.
     ///   - inbox: the letters of the previous phase addressed to this state.
     ///   - problems: what the transport refused on the way (reported to the coordinator).
-    public func handle(_ start: PhaseStart, inbox: [Letter], problems: [String] = []) -> (out: [PeerMessage], report: PhaseReport) {
+    public func handle(_ start: PhaseStart, inbox: [Letter], problems: [Problem] = []) -> (out: [PeerMessage], report: PhaseReport) {
         var report = PhaseReport(round: start.round, phase: start.phase, step: start.step, problems: problems)
         var letters: [Letter] = []
         switch start.phase {
         case .observe:
-            if let o = start.observation { agent.observe(o) } else { report.problems.append("observe phase without an observation") }
+            if let o = start.observation { agent.observe(o) } else { report.problems.append(Problem(.unexpected, detail: "an observe phase without an observation")) }
         case .assess:
             let (sent, belief) = agent.assess()
             letters = sent

@@ -46,7 +46,7 @@ public final class StateProcess {
     var host: StateHost?
     /// Letters received, until the coordinator announces them.
     var mailbox: Mailbox
-    var problems = RefusalTally()
+    var problems = ProblemTally()
     /// Answers the PULL's authentication requests (with credentials).
     let zap: ZapHandler?
     var pending: PhaseStart?
@@ -144,7 +144,7 @@ public final class StateProcess {
                     aborted = true
                     throw RunError("state \(options.id): run aborted by the coordinator: \(reason)")
                 case .hello, .report:
-                    problems.add("unexpected message type from the coordinator")
+                    problems.add(Problem(.unexpected, detail: "from the coordinator"))
                 }
             }
             try processPendingIfReady()
@@ -153,7 +153,7 @@ public final class StateProcess {
 
     /// Answers the ZAP handler's requests; connections it refused are reported as counted problems.
     func answerAuthentication() throws {
-        for _ in 0..<(try zap?.answerPending() ?? 0) { problems.add("refused a connection whose key is not one of this state's peers'") }
+        for _ in 0..<(try zap?.answerPending() ?? 0) { problems.add(Problem(.unknownKey)) }
     }
 
     /// Reads every waiting peer message into the mailbox; refuses what does not decode and,
@@ -161,16 +161,16 @@ public final class StateProcess {
     func drainPeers() {
         while let received = try? inbound.receiveWithUserID(dontWait: true) {
             let (frames, user) = received
-            guard frames.count == 1 else { problems.add("refused a peer message of \(frames.count) frames"); continue }
+            guard frames.count == 1 else { problems.add(Problem(.frames, detail: "\(frames.count), expected one")); continue }
             do {
                 let message = try PeerMessage(decoding: frames[0])
                 if zap != nil && user != message.letter.sender {
-                    problems.add("refused a letter claiming to be from \(message.letter.sender), sent with the key of \(user ?? "nobody")")
+                    problems.add(Problem(.wrongKey, sender: message.letter.sender, detail: user ?? ""))
                 } else if let problem = mailbox.add(message) {
                     problems.add(problem)
                 }
             } catch {
-                problems.add("refused a malformed peer message\(user.map { " from \($0)" } ?? ""): \(error)")
+                problems.add(Problem(.malformed, sender: user, detail: "\(error)"))
             }
         }
     }

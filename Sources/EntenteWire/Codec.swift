@@ -37,7 +37,7 @@ extension ControlMessage {
             if let d = r.decision { w.decision(d) }
             w.array(r.ranking) { $0.threatScore($1) }
             w.array(r.commitments) { $0.commitment($1) }
-            w.array(r.problems) { $0.string($1) }
+            w.array(r.problems) { w, p in w.u8(p.code.rawValue); w.string(p.sender ?? ""); w.u32(p.count); w.string(p.detail) }
             return w.bytes
         case .finish(let digest):
             var w = WireWriter(type: MessageType.finish.rawValue)
@@ -120,7 +120,7 @@ extension ControlMessage {
             let decision = try r.bool("report.hasDecision") ? try r.decision() : nil
             let ranking = try r.array("report.ranking", minElementBytes: 35) { try $0.threatScore() }
             let commitments = try r.array("report.commitments", minElementBytes: 6) { try $0.commitment() }
-            let problems = try r.array("report.problems", minElementBytes: 2) { try $0.string("report.problem") }
+            let problems = try r.array("report.problems", minElementBytes: 9) { try $0.problem() }
             self = .report(PhaseReport(round: round, phase: phase, step: step, letters: letters, belief: belief,
                                        decision: decision, ranking: ranking, commitments: commitments, problems: problems))
         case .finish:
@@ -160,6 +160,13 @@ extension WireReader {
         let raw = try u8("phase")
         guard let p = Phase(rawValue: raw) else { throw WireError.invalidValue(field: "phase", detail: "unknown phase \(raw)") }
         return p
+    }
+
+    mutating func problem() throws -> Problem {
+        let raw = try u8("problem.code")
+        guard let code = Problem.Code(rawValue: raw) else { throw WireError.invalidValue(field: "problem.code", detail: "unknown problem code \(raw)") }
+        let sender = try string("problem.sender")
+        return Problem(code, sender: sender.isEmpty ? nil : sender, count: try u32("problem.count"), detail: try string("problem.detail"))
     }
 }
 

@@ -130,11 +130,11 @@ public struct PhaseReport: Equatable, Sendable {
     public var ranking: [ThreatScore]
     /// commit: the alliances the state consents to.
     public var commitments: [Commitment]
-    /// Messages the state refused (malformed, unknown sender, wrong phase), in words.
-    public var problems: [String]
+    /// Messages the state refused since its last report, counted by code and sender.
+    public var problems: [Problem]
 
     public init(round: UInt16, phase: Phase, step: UInt8, letters: [Letter] = [], belief: [ReportedThreat] = [],
-                decision: Decision? = nil, ranking: [ThreatScore] = [], commitments: [Commitment] = [], problems: [String] = []) {
+                decision: Decision? = nil, ranking: [ThreatScore] = [], commitments: [Commitment] = [], problems: [Problem] = []) {
         self.round = round
         self.phase = phase
         self.step = step

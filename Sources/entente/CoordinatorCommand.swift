@@ -77,7 +77,7 @@ struct CoordinatorCommand: ParsableCommand {
             settings.logLevel = options.log
             let point = try resume ? ResumePoint.read(folder: folder) : nil
             let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
-            channel.onProblem = { coordinator.logProblem($0) }
+            channel.onProblem = { coordinator.transportProblem($0) }
             if let endpointFile {
                 try (channel.endpoint + "\n").write(toFile: endpointFile, atomically: true, encoding: .utf8)
             }

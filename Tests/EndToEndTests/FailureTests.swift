@@ -56,10 +56,10 @@ struct FailureTests {
         #expect(r.stdout.contains("absent: MDA"), "\(r.stdout)")
         for (k, s) in states.enumerated() where k != 2 { #expect(try s.wait(timeout: 30).status == 0) }
         let log = events(dir + "/run")
-        let marked = try #require(log.firstIndex { if case .absent(let a) = $0.body { a.state == "MDA" } else { false } })
+        let marked = try #require(log.firstIndex { if let a = $0.body as? Absence { a.state == "MDA" } else { false } })
         // Rounds went on after it, and MDA decided nothing more.
         #expect(log[marked...].filter { $0.kind == .roundEnd }.count > 1)
-        #expect(!log[marked...].contains { if case .decision(let d) = $0.body { d.state == "MDA" } else { false } })
+        #expect(!log[marked...].contains { if let d = $0.body as? DecisionEvent { d.state == "MDA" } else { false } })
         #expect(log.last?.kind == .final)
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/run/summary.json")))
         #expect(summary.absent.map(\.state) == ["MDA"])
@@ -76,7 +76,7 @@ struct FailureTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("state WEK") && r.stderr.contains("exited early"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
-        #expect(events(out).contains { if case .absent(let a) = $0.body { a.state == "WEK" } else { false } })
+        #expect(events(out).contains { if let a = $0.body as? Absence { a.state == "WEK" } else { false } })
         #expect(events(out).last?.kind == .final)
         #expect(processes(tagged: tag).isEmpty)
     }
@@ -92,7 +92,7 @@ struct FailureTests {
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
         let last = try #require(events(out).last)
-        guard case .runFailed(let failed) = last.body else { Issue.record("the log ends with \(last.kind), not run_failed"); return }
+        guard let failed = last.body as? RunFailed else { Issue.record("the log ends with \(last.kind), not run_failed"); return }
         #expect(failed.error.contains("stopped by signal \(SIGTERM)"), "\(failed.error)")
         // What was done is kept, marked incomplete (sweeps do not count it as finished).
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))

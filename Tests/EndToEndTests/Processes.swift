@@ -176,17 +176,17 @@ extension [RunEvent] {
     var roundEnded: Bool { contains { $0.kind == .roundEnd } }
 
     /// The `run` event.
-    var run: RunStarted? { lazy.compactMap { if case .run(let r) = $0.body { r } else { nil } }.first }
+    var run: RunStarted? { lazy.compactMap { if let r = $0.body as? RunStarted { r } else { nil } }.first }
 
     /// The states' `process` events.
-    var joined: [ProcessJoined] { compactMap { if case .process(let p) = $0.body { p } else { nil } } }
+    var joined: [ProcessJoined] { compactMap { if let p = $0.body as? ProcessJoined { p } else { nil } } }
 
     /// The `refused` events (what the model refused, in the outcome).
-    var refusals: [Refusal] { compactMap { if case .refused(let r) = $0.body { r } else { nil } } }
+    var refusals: [Refusal] { compactMap { if let r = $0.body as? Refusal { r } else { nil } } }
 
     /// The `rejected` events (what the transport refused, outside the digest).
-    var rejections: [(round: Int, refusal: Refusal)] { compactMap { if case .rejected(let r) = $0.body { ($0.round, r) } else { nil } } }
+    var rejections: [(round: Int, refusal: Refusal)] { compactMap { if let r = $0.body as? Rejection { ($0.round, r) } else { nil } } }
 
     /// The `letter` events.
-    var letters: [LetterEvent] { compactMap { if case .letter(let l) = $0.body { l } else { nil } } }
+    var letters: [LetterEvent] { compactMap { if let l = $0.body as? LetterEvent { l } else { nil } } }
 }

@@ -52,7 +52,7 @@ struct ResumeTests {
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.digest == expected)
         let log = try RunEvent.read(folder: out)
-        let marks = log.compactMap { if case .resumed(let r) = $0.body { r } else { nil } }
+        let marks = log.compactMap { if let r = $0.body as? Resumed { r } else { nil } }
         #expect(marks.count == 1 && marks[0].replayedRounds == completed)
         #expect(log.filter { $0.kind == .roundEnd }.count == rounds && log.filter { $0.kind == .final }.count == 1)
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
@@ -72,7 +72,7 @@ struct ResumeTests {
         let resumed = try Entente.run(["run", "--resume", out])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let log = try RunEvent.read(folder: out)
-        let absences = log.compactMap { if case .absent(let a) = $0.body { a } else { nil } }
+        let absences = log.compactMap { if let a = $0.body as? Absence { a } else { nil } }
         #expect(absences.count == 1 && absences.first?.state == "MDA")
         #expect(log.contains { $0.kind == .resumed } && log.contains { $0.kind == .final })
     }

@@ -19,7 +19,7 @@ struct ReturnTests {
         var states = try ids.map { try state($0, dir) }
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         states[2].kill(signal: SIGKILL)
-        func absence() -> Int? { events(dir + "/run").first { if case .absent(let a) = $0.body { a.state == "MDA" } else { false } }?.round }
+        func absence() -> Int? { events(dir + "/run").first { if let a = $0.body as? Absence { a.state == "MDA" } else { false } }?.round }
         #expect(eventually(30) { absence() != nil })
 
         // Elsewhere than its peers know: turned away, saying where to listen.
@@ -28,7 +28,7 @@ struct ReturnTests {
         #expect(r.status == 1 && r.stderr.contains("restart it with --listen ipc://\(dir)/MDA"), "\(r.stderr)")
 
         states[2] = try state("MDA", dir)
-        func returned() -> Int? { events(dir + "/run").first { if case .returned(let x) = $0.body { x.state == "MDA" } else { false } }?.round }
+        func returned() -> Int? { events(dir + "/run").first { if let x = $0.body as? Returned { x.state == "MDA" } else { false } }?.round }
         #expect(eventually(30) { returned() != nil })
         let outcome = try coordinator.wait(timeout: 120)
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -38,7 +38,7 @@ struct ReturnTests {
         let (gone, back) = (try #require(absence()), try #require(returned()))
         #expect(back > gone)
         // It decides again from the round it is back, and the summary has nobody absent at the end.
-        #expect(log.contains { if case .decision(let d) = $0.body { d.state == "MDA" && $0.round == back } else { false } })
+        #expect(log.contains { if let d = $0.body as? DecisionEvent { d.state == "MDA" && $0.round == back } else { false } })
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/run/summary.json")))
         #expect(summary.absent.isEmpty && summary.complete)
 

@@ -27,8 +27,8 @@ struct RunReportTests {
         #expect(html.contains("data-figure=\"power\"") && html.contains("data-figure=\"threats\""))
         // The timeline labels each war and marks each elimination (europe-1914 at its defaults has both).
         let events = try RunEvent.read(folder: dir)
-        let wars = events.compactMap { if case .warStarted(let w) = $0.body { w } else { nil } }
-        let gone = events.compactMap { if case .eliminated(let e) = $0.body { e.state } else { nil } }
+        let wars = events.compactMap { if let w = $0.body as? WarStarted { w } else { nil } }
+        let gone = events.compactMap { if let e = $0.body as? Eliminated { e.state } else { nil } }
         #expect(!wars.isEmpty && !gone.isEmpty)
         for w in wars { #expect(html.contains("\(w.attacker)→\(w.defender)")) }
         for state in gone { #expect(html.contains("\(state) eliminated")) }

@@ -24,7 +24,7 @@ enum Fixture {
     static func context(me: StateID, power: Double, beliefs: [StateID: Attributes], geography: Geography,
                         allies: [StateID: Set<StateID>] = [:], sharers: [StateID: [StateID]] = [:],
                         wars: [PublicWar] = [], kind: PolicyKind = .walt, params: PolicyParameters = .init()) -> PolicyContext {
-        let threats = rankThreats(to: me, from: beliefs, geography: geography, weights: ThreatWeights())
+        let threats = ThreatLens(observer: me, record: HostilityRecord(), allies: [], geography: geography, weights: ThreatWeights()).ranked(beliefs)
         return PolicyContext(me: me, kind: kind, params: params, ownPower: power, threats: threats, beliefs: beliefs,
                              allies: allies, wars: wars, sharers: sharers, geography: geography, warDecisiveness: 2,
                              random: SeededRandom(seed: 1, purpose: "test"))

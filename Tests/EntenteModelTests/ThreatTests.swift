@@ -66,7 +66,8 @@ struct ThreatTests {
     func ranking() {
         let g = Fixture.geography(["ME", "X", "Y", "Z"], [Border("ME", "X"), Border("ME", "Y"), Border("ME", "Z")])
         let same = Fixture.attributes(0.2)
-        let ranked = rankThreats(to: "ME", from: ["Z": same, "Y": Fixture.attributes(0.4), "X": same], geography: g, weights: weights)
+        let lens = ThreatLens(observer: "ME", record: HostilityRecord(), allies: [], geography: g, weights: weights)
+        let ranked = lens.ranked(["Z": same, "Y": Fixture.attributes(0.4), "X": same])
         #expect(ranked.map(\.target) == ["Y", "X", "Z"])
     }
 }

@@ -134,17 +134,17 @@ extension [RunEvent] {
     var letters: [(round: Int, letter: LetterEvent)] {
         flatMap { event -> [(round: Int, letter: LetterEvent)] in
             switch event.body {
-            case .letter(let l): [(event.round, l)]
-            case .assessment(let a): a.letters.map { (event.round, $0) }
+            case let l as LetterEvent: [(event.round, l)]
+            case let a as AssessmentEvent: a.letters.map { (event.round, $0) }
             default: []
             }
         }
     }
     var observations: [(round: Int, observation: ObservationEvent)] {
-        compactMap { if case .observation(let o) = $0.body { ($0.round, o) } else { nil } }
+        compactMap { if let o = $0.body as? ObservationEvent { ($0.round, o) } else { nil } }
     }
-    var roundEnds: [(round: Int, end: RoundEnd)] { compactMap { if case .roundEnd(let e) = $0.body { ($0.round, e) } else { nil } } }
-    var beliefs: [BeliefEvent] { compactMap { if case .belief(let b) = $0.body { b } else { nil } } }
+    var roundEnds: [(round: Int, end: RoundEnd)] { compactMap { if let e = $0.body as? RoundEnd { ($0.round, e) } else { nil } } }
+    var beliefs: [BeliefEvent] { compactMap { if let b = $0.body as? BeliefEvent { b } else { nil } } }
 }
 
 extension RoundEnd {

@@ -26,7 +26,7 @@ struct PanelTablesTests {
         #expect(header == PanelTables.statesHeader.split(separator: ",").map(String.init))
         #expect(states.count == s.ids.count * 6)
         let decisions = try RunEvent.read(folder: dir).compactMap { e -> (Int, DecisionEvent)? in
-            if case .decision(let d) = e.body { (e.round, d) } else { nil }
+            if let d = e.body as? DecisionEvent { (e.round, d) } else { nil }
         }
         for row in states {
             #expect(["TRUE", "FALSE"].contains(row["alive"]!))

@@ -30,7 +30,7 @@ struct ReferenceEngineTests {
     /// its re-encoding, or nil. `round_end`'s `power` is put back in scenario order first:
     /// `RoundEnd` reads that object back in id order, since a JSON decoder keeps no key order.
     static func firstDifference(_ events: [RunEvent], _ lines: [Substring]) -> String? {
-        let states: [StateID] = events.lazy.compactMap { if case .scenario(let s) = $0.body { s.states } else { nil } }.first ?? []
+        let states: [StateID] = events.lazy.compactMap { if let s = $0.body as? ScenarioStarted { s.states } else { nil } }.first ?? []
         let rank = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
         for (k, (event, line)) in zip(events, lines).enumerated() {
             var written = event.line
@@ -77,13 +77,13 @@ struct ReferenceEngineTests {
         let events = try Self.events(in: dir).events
         var last: [String: (String, Int)] = [:]
         for event in events {
-            guard case .letter(let l) = event.body else { continue }
+            guard let l = event.body as? LetterEvent else { continue }
             let phase = "\(event.round)-\(l.phase)-\(l.step)"
             let key = (l.from, l.seq)
             if let prev = last[phase] { #expect(prev.0 < key.0 || (prev.0 == key.0 && prev.1 < key.1)) }
             last[phase] = key
         }
-        let alignments = events.compactMap { if case .alignment(let a) = $0.body { a } else { nil } }
+        let alignments = events.compactMap { if let a = $0.body as? AlignmentEvent { a } else { nil } }
         #expect(alignments.count == outcome.records.count)
         #expect(events.filter { $0.kind == .roundEnd }.count == 12)
         // Every alignment decision is explained: the rule that fired and the threats with their components
@@ -117,7 +117,7 @@ struct ReferenceEngineTests {
             let outcome = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
             var estimates = 0, exact = true
             for event in try ReferenceEngineTests.events(in: dir).events where event.round == 1 {
-                guard case .observation(let o) = event.body else { continue }
+                guard let o = event.body as? ObservationEvent else { continue }
                 for seen in o.seen {
                     let truth = try #require(s.state(seen.state)).power
                     estimates += 1

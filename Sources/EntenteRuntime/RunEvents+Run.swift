@@ -1,11 +1,13 @@
 import EntenteModel
 
-// The events of a run's start and end, and those of the world (docs/LOGS.md, "Event types").
+// The events of a run's start and end, its processes, and those of the world (docs/LOGS.md, "Event types").
 
 extension Alignment: Codable {}
 extension Stance: Codable {}
 
-public struct RunStarted: Codable, Sendable {
+public struct RunStarted: EventBody {
+    public static let type = "run"
+    public static let inDigest = false
     public var runID: String
     public var engine: Engine
     public var transport: Transport
@@ -17,7 +19,8 @@ public struct RunStarted: Codable, Sendable {
     }
 }
 
-public struct ScenarioStarted: Codable, Sendable {
+public struct ScenarioStarted: EventBody {
+    public static let type = "scenario"
     public var name: String
     /// A string: 64-bit seeds survive readers that use doubles.
     public var seed: String
@@ -30,18 +33,22 @@ public struct ScenarioStarted: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case name, seed, rounds, negotiationSteps = "negotiation_steps", states, alliances }
 }
 
-public struct Deceivers: Codable, Sendable {
+public struct Deceivers: EventBody {
+    public static let type = "deceivers"
     public var states: [StateID]
     public var inflation: Double
 }
 
-public struct ProcessJoined: Codable, Sendable {
+public struct ProcessJoined: EventBody {
+    public static let type = "process"
+    public static let inDigest = false
     public var state: StateID
     public var pid: Int
     public var endpoint: String
 }
 
-public struct WarStarted: Codable, Sendable {
+public struct WarStarted: EventBody {
+    public static let type = "war_started"
     public var attacker: StateID
     public var defender: StateID
     public var attackers: [StateID]
@@ -49,7 +56,8 @@ public struct WarStarted: Codable, Sendable {
     public var odds: Double
 }
 
-public struct WarEnded: Codable, Sendable {
+public struct WarEnded: EventBody {
+    public static let type = "war_ended"
     public var attacker: StateID
     public var defender: StateID
     public var winners: [StateID]
@@ -59,26 +67,67 @@ public struct WarEnded: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case attacker, defender, winners, losers, attackerWinProbability = "attacker_win_probability" }
 }
 
-public struct Eliminated: Codable, Sendable {
+public struct Eliminated: EventBody {
+    public static let type = "eliminated"
     public var state: StateID
 }
 
-public struct AllianceDissolved: Codable, Sendable {
+public struct AllianceDissolved: EventBody {
+    public static let type = "alliance_dissolved"
     public var members: [StateID]
     public var label: String
+    public var target: StateID?
+    /// The reason's code (`DissolutionReason.code`), the state it names and, for a grown threat, the ratio.
     public var reason: String
+    public var about: StateID
+    public var ratio: Double?
+    public var words: String
+    public var text: String? { words }
+
+    enum CodingKeys: String, CodingKey { case members, label, target, reason, about, ratio }
+
+    init(members: [StateID], label: AllianceLabel, reason: DissolutionReason) {
+        (self.members, self.label, target) = (members, label.code, label.target)
+        (self.reason, about, words) = (reason.code, reason.state, reason.text(members: members))
+        if case .seniorThreatGrew(_, _, let r) = reason { ratio = r }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(members, forKey: .members); try c.encode(label, forKey: .label); try c.encodeIfPresent(target, forKey: .target)
+        try c.encode(reason, forKey: .reason); try c.encode(about, forKey: .about); try c.encodeIfPresent(ratio, forKey: .ratio)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        members = try c.decode([StateID].self, forKey: .members); label = try c.decode(String.self, forKey: .label)
+        target = try c.decodeIfPresent(StateID.self, forKey: .target); reason = try c.decode(String.self, forKey: .reason)
+        about = try c.decode(StateID.self, forKey: .about); ratio = try c.decodeIfPresent(Double.self, forKey: .ratio)
+        words = try decoder.eventText()
+    }
 }
 
 /// An alliance standing: its members and label (and, in `final`, the round it formed).
 public struct StandingAlliance: Codable, Sendable {
     public var members: [StateID]
+    /// `AllianceLabel.code`, and the state it names.
     public var label: String
+    public var target: StateID?
     public var formedRound: Int?
 
-    enum CodingKeys: String, CodingKey { case members, label, formedRound = "formed_round" }
+    enum CodingKeys: String, CodingKey { case members, label, target, formedRound = "formed_round" }
+
+    init(_ a: Alliance, withRound: Bool = false) {
+        (members, label, target) = (a.members, a.label.code, a.label.target)
+        formedRound = withRound ? a.formedRound : nil
+    }
+
+    /// The label in words, e.g. "balancing coalition against GMY".
+    public var labelWords: String { AllianceLabel.words(code: label, target: target) }
 }
 
-public struct RoundEnd: Codable, Sendable {
+public struct RoundEnd: EventBody {
+    public static let type = "round_end"
     public var alliances: [StandingAlliance]
     /// Each live state's true power share, in scenario order.
     public var power: [(state: StateID, power: Double)]
@@ -106,30 +155,24 @@ public struct RoundEnd: Codable, Sendable {
     }
 }
 
-public struct Final: Codable, Sendable {
+public struct Final: EventBody {
+    public static let type = "final"
     public var alliances: [StandingAlliance]
     public var eliminated: [StateID]
 }
 
-/// A state found gone (its process exited, failed or went silent past a deadline): it
-/// takes no part from this phase on; its alliances stand (docs/MODEL.md §1).
-public struct Absence: Codable, Sendable {
-    public var state: StateID
-    public var phase: String
-    /// The negotiation step (negotiate phases only).
-    public var step: Int?
-    public var reason: String
-}
-
 /// An absent state's restarted process takes part again from this round, with a fresh
 /// memory (docs/MODEL.md §1); its pid is in the `process` event that follows.
-public struct Returned: Codable, Sendable {
+public struct Returned: EventBody {
+    public static let type = "returned"
     public var state: StateID
 }
 
 /// The run was resumed (`entente run --resume`): the rounds before this line were replayed
 /// and checked against the log; the process events that follow are the new processes'.
-public struct Resumed: Codable, Sendable {
+public struct Resumed: EventBody {
+    public static let type = "resumed"
+    public static let inDigest = false
     public var replayedRounds: Int
     public var coordinatorPID: Int
 
@@ -138,7 +181,9 @@ public struct Resumed: Codable, Sendable {
     }
 }
 
-public struct RunFailed: Codable, Sendable {
+public struct RunFailed: EventBody {
+    public static let type = "run_failed"
+    public static let inDigest = false
     public var error: String
 }
 

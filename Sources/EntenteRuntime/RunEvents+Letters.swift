@@ -1,6 +1,6 @@
 import EntenteModel
 
-// The events of a round's phases (docs/LOGS.md, "Event types"). Where a field may have no
+// The events of a round's letters (docs/LOGS.md, "Event types"). Where a field may have no
 // value it is written as null (`encode`); where it only applies sometimes it is left out
 // (`encodeIfPresent`).
 
@@ -43,19 +43,23 @@ public struct ThreatEntry: Codable, Sendable {
     }
 }
 
-public struct ObservationEvent: Codable, Sendable {
+public struct ObservationEvent: EventBody {
+    public static let type = "observation"
+    public static let inDigest = false
     public var state: StateID
     public var seen: [SeenEstimate]
 }
 
-public struct BeliefEvent: Codable, Sendable {
+public struct BeliefEvent: EventBody {
+    public static let type = "belief"
     public var state: StateID
     public var threats: [ReportedEntry]
     /// true for a deceiver (left out otherwise).
     public var deceiving: Bool?
 }
 
-public struct LetterEvent: Codable, Sendable {
+public struct LetterEvent: EventBody {
+    public static let type = "letter"
     public enum Kind: String, Codable, Sendable { case assessment, offer, accept, reject }
 
     public var phase: String
@@ -113,92 +117,6 @@ public struct LetterEvent: Codable, Sendable {
     }
 }
 
-/// Something refused: by a state or the coordinator (with `state` and `phase`), or by the
-/// transport (only `problem`).
-public struct Refusal: Codable, Sendable {
-    public var state: StateID?
-    public var phase: String?
-    public var problem: String
-}
-
-public struct DecisionEvent: Codable, Sendable {
-    public var state: StateID
-    public var stance: Stance
-    public var threat: StateID?
-    /// The rule's code (`Rule.Code.name`) and the rule in words, rendered from the code's numbers.
-    public var ruleCode: String
-    public var rule: String
-    public var threats: [ThreatEntry]
-
-    enum CodingKeys: String, CodingKey { case state, stance, threat, ruleCode = "rule_code", rule, threats }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(state, forKey: .state); try c.encode(stance, forKey: .stance); try c.encode(threat, forKey: .threat)
-        try c.encode(ruleCode, forKey: .ruleCode); try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
-    }
-}
-
-/// One member's decision to join a side, classified (docs/MODEL.md §8); a row of alliances.csv.
-public struct AlignmentEvent: Codable, Sendable {
-    public var state: StateID
-    public var partner: StateID
-    public var offeredBy: StateID
-    public var kind: Stance
-    public var aimedAt: StateID?
-    public var side: [StateID]
-    public var perceivedThreat: StateID?
-    public var perceivedAlignment: Alignment
-    public var perceivedReason: String
-    public var trueThreat: StateID?
-    public var trueAlignment: Alignment
-    public var trueReason: String
-    public var allianceLabel: String
-    public var ruleCode: String
-    public var rule: String
-    public var threats: [ThreatEntry]
-
-    enum CodingKeys: String, CodingKey {
-        case state, partner, offeredBy = "offered_by", kind, aimedAt = "aimed_at", side, perceivedThreat = "perceived_threat"
-        case perceivedAlignment = "perceived_alignment", perceivedReason = "perceived_reason", trueThreat = "true_threat"
-        case trueAlignment = "true_alignment", trueReason = "true_reason", allianceLabel = "alliance_label", ruleCode = "rule_code", rule
-        case threats
-    }
-
-    init(_ r: AlignmentRecord) {
-        (state, partner, offeredBy, kind, aimedAt, side) = (r.state, r.partner, r.offeredBy, r.kind, r.aimedAt, r.side)
-        (perceivedThreat, perceivedAlignment, perceivedReason) = (r.perceivedThreat, r.perceived, r.perceivedReason)
-        (trueThreat, trueAlignment, trueReason) = (r.trueThreat, r.truth, r.trueReason)
-        (allianceLabel, ruleCode, rule, threats) = (r.allianceLabel?.description ?? "", r.rule?.code.name ?? "", r.ruleText, r.threats.map(ThreatEntry.init))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(state, forKey: .state); try c.encode(partner, forKey: .partner); try c.encode(offeredBy, forKey: .offeredBy)
-        try c.encode(kind, forKey: .kind); try c.encode(aimedAt, forKey: .aimedAt); try c.encode(side, forKey: .side)
-        try c.encode(perceivedThreat, forKey: .perceivedThreat); try c.encode(perceivedAlignment, forKey: .perceivedAlignment)
-        try c.encode(perceivedReason, forKey: .perceivedReason); try c.encode(trueThreat, forKey: .trueThreat)
-        try c.encode(trueAlignment, forKey: .trueAlignment); try c.encode(trueReason, forKey: .trueReason)
-        try c.encode(allianceLabel, forKey: .allianceLabel); try c.encode(ruleCode, forKey: .ruleCode)
-        try c.encode(rule, forKey: .rule); try c.encode(threats, forKey: .threats)
-    }
-}
-
-public struct AllianceFormed: Codable, Sendable {
-    public var members: [StateID]
-    public var label: String
-    public var offeredBy: StateID
-    public var aimedAt: StateID?
-
-    enum CodingKeys: String, CodingKey { case members, label, offeredBy = "offered_by", aimedAt = "aimed_at" }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(members, forKey: .members); try c.encode(label, forKey: .label)
-        try c.encode(offeredBy, forKey: .offeredBy); try c.encode(aimedAt, forKey: .aimedAt)
-    }
-}
-
 extension ObservationEvent {
     init(_ state: StateID, _ o: Observation) {
         self.state = state
@@ -213,7 +131,8 @@ extension ObservationEvent {
 /// every peer, and for each receiver the letter's sequence number and what its channel
 /// did. One line instead of one per peer keeps the log linear in the states, and
 /// `letters` gives the letters back one by one.
-public struct AssessmentEvent: Codable, Sendable {
+public struct AssessmentEvent: EventBody {
+    public static let type = "assessment"
     public struct Delivery: Codable, Sendable {
         public var to: StateID
         public var seq: Int
