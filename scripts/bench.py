@@ -116,8 +116,8 @@ def main() -> None:
     log = subprocess.run([f"{bin_dir}/entente-bench", "log", scenarios[min(1, len(scenarios) - 1)]], capture_output=True, text=True, check=True)
     results["codec"] = json.loads(codec.stdout)
     results["log_writer"] = json.loads(log.stdout)
-    with open(f"{out}/bench.json", "w") as f:
-        json.dump(results, f, indent=2)
+    with open(f"{out}/bench.json", "w") as written:
+        json.dump(results, written, indent=2)
 
     print(f"Entente benchmark, {results['date']}, {results['machine']}")
     print("| states | transport | round p50 / p90 / p99 (ms) | floor p50 (ms) | full / floor | msgs/s | joined (s) | peak RSS MB coord / state | state PSS MB | log MB/round | reference rounds/s | same digest |")

@@ -51,7 +51,7 @@ for target in control peer scenario; do
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$target.log" | grep -o '[0-9]*$' || echo "?")
   cov=$(grep -o 'cov: [0-9]*' "$work/$target.log" | tail -n 1 | grep -o '[0-9]*' || echo "?")
-  found=$(ls "$work" | grep -c "^$target-" || true)
+  found=$(find "$work" -maxdepth 1 -name "$target-*" | wc -l)
   [ "$status" -eq 0 ] || crashed=$((crashed + 1))
   printf "%-10s %12s %10s %8s\n" "$target" "$runs" "$cov" "$found"
   [ "$status" -eq 0 ] || { echo "   libFuzzer exited $status; input kept in $work/$target-*; log $work/$target.log" >&2; }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # What the scripts share; each sources it first:  . "$(dirname "$0")/lib.sh"
 # Sourcing it goes to the repository root. It gives:
 #   deps [slurm|python]               install what is missing (scripts/install-deps.sh)
@@ -12,7 +13,7 @@
 # ENTENTE_BIN_DIR=DIR builds nothing: every binary is taken from DIR (one built elsewhere,
 # e.g. ENTENTE_BIN_DIR=/tmp/entente-main scripts/validate-model.sh --seeds 2); a build
 # with --scratch-path S (fuzz.sh's libFuzzer build) is taken from DIR/$(basename S).
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 shopt -s inherit_errexit   # a failure inside $(...) stops the script too
 
 deps() { scripts/install-deps.sh "$@"; }

@@ -5,13 +5,13 @@
 # run across hosts made of network namespaces (scripts/multihost-test.sh), the Slurm
 # scripts on a one-node Slurm of its own (scripts/slurm-test.sh) and the Kubernetes
 # manifests and the Containerfile, checked and the manifests' commands run
-# (scripts/deploy-check.sh).
+# (scripts/deploy-check.sh), and the scripts' own Python checks (scripts/python-test.sh).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 
-scripts/install-deps.sh
+deps
 # The end-to-end tests start the `entente` executable: build it first.
 swift build
 swift test "$@"
@@ -19,4 +19,5 @@ if [ $# -eq 0 ]; then
   scripts/multihost-test.sh
   scripts/slurm-test.sh
   scripts/deploy-check.sh
+  scripts/python-test.sh
 fi

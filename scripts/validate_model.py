@@ -271,7 +271,8 @@ def main(argv: list[str] | None = None) -> None:
               "alliances dissolved (events.jsonl). Rerun it to check; the figures are deterministic for a given build.", "",
               "## Checks", "", "| claim or goal | holds | measured |", "|---|---|---|"]
     report += [f"| {name} | {'yes' if ok else '**no**'} | {fig} |" for name, ok, fig in checks]
-    report += [""] + lines + ["", "## Sweeps", ""] + [f"- `{x.case.name}`: `{x.command}`" for x in t.values()] + [""]
+    report += [""] + lines + ["", "## Sweeps", "", "A case of one setting varies `description` (free text that the model and the "
+                                                      "digest leave out) to its own name, since a sweep needs a `--vary`.", ""] + [f"- `{x.case.name}`: `{x.command}`" for x in t.values()] + [""]
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("\n".join(report))
     print("\n".join(report))

@@ -6,7 +6,8 @@ public enum PeerBody: Equatable, Sendable {
     case offer(kind: Stance, aimedAt: StateID?)
     /// Accepts the receiver's offer with that sequence number.
     case accept(offer: UInt32)
-    case reject(offer: UInt32, reason: String)
+    /// Turns down the receiver's offer with that sequence number, saying why.
+    case reject(offer: UInt32, reason: RejectReason)
 }
 
 /// A message between two states. `seq` counts the sender's messages over the run, so

@@ -50,7 +50,7 @@ public struct Negotiator: Sendable {
                     pending = pending.filter { $0.value.receiver != letter.sender }
                     agreed.append(Commitment(partner: letter.sender, kind: kind, aimedAt: aimedAt, offeredBy: letter.sender))
                     if makeOffers { _ = send(letter.sender, .accept(offer: letter.seq)) }
-                } else if makeOffers {
+                } else if makeOffers, let reason {
                     _ = send(letter.sender, .reject(offer: letter.seq, reason: reason))
                 }
             }
@@ -83,26 +83,26 @@ public struct Negotiator: Sendable {
     func isPartner(_ id: StateID) -> Bool { agreed.contains { $0.partner == id } }
 
     /// Whether to accept an offer, and why not.
-    func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (Bool, String) {
-        if currentAllies.contains(sender) || isPartner(sender) { return (false, "already allied") }
+    func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (accept: Bool, reason: RejectReason?) {
+        if currentAllies.contains(sender) || isPartner(sender) { return (false, .alreadyAllied) }
         // Offers awaiting an answer may still be accepted: they hold their place.
         // (An offer of mine to this very sender is settled by accepting: it holds no extra place.)
-        if room - pending.values.filter({ $0.receiver != sender }).count <= 0 { return (false, "no room for another alliance") }
+        if room - pending.values.filter({ $0.receiver != sender }).count <= 0 { return (false, .noRoom) }
         if decision.threat == sender {
-            return decision.stance == .bandwagon ? (true, "") : (false, "you are my main threat")
+            return decision.stance == .bandwagon ? (true, nil) : (false, .youAreMyMainThreat)
         }
         // A balancing state never joins the side of the threat it balances against.
         if decision.stance == .balance, let t = decision.threat, context.side(of: sender).contains(t) {
-            return (false, "you are on \(t)'s side")
+            return (false, .onSideOf(t))
         }
         switch kind {
         case .bandwagon, .none:
-            return (true, "")
+            return (true, nil)
         case .balance:
-            guard let target = aimedAt, target != me else { return (false, "aimed at me") }
-            if decision.stance == .bandwagon, decision.threat == target { return (false, "I align with \(target)") }
-            if context.side(of: target).contains(sender) { return (false, "you are on \(target)'s side") }
-            return params.mainThreats(decision.threats).contains(target) ? (true, "") : (false, "\(target) is not among my main threats")
+            guard let target = aimedAt, target != me else { return (false, .aimedAtMe) }
+            if decision.stance == .bandwagon, decision.threat == target { return (false, .iAlignWith(target)) }
+            if context.side(of: target).contains(sender) { return (false, .onSideOf(target)) }
+            return params.mainThreats(decision.threats).contains(target) ? (true, nil) : (false, .notAMainThreat(target))
         }
     }
 

@@ -75,15 +75,21 @@ public struct LetterEvent: EventBody {
     public var aimedAt: StateID?
     /// accept, reject
     public var offerSeq: Int?
+    /// reject: `RejectReason.name` and the state it names.
     public var reason: String?
+    public var reasonState: StateID?
     /// The channel's doing: lost, expired (never sent), or late by this many phases.
     public var lost: Bool?
     public var expired: Bool?
     public var delay: Int?
 
     enum CodingKeys: String, CodingKey {
-        case phase, step, from, to, seq, kind, threats, offer, aimedAt = "aimed_at", offerSeq = "offer_seq", reason, lost, expired, delay
+        case phase, step, from, to, seq, kind, threats, offer, aimedAt = "aimed_at", offerSeq = "offer_seq", reason, reasonState = "reason_state"
+        case lost, expired, delay
     }
+
+    /// A reject's reason in words.
+    public var text: String? { reason.flatMap { RejectReason(name: $0, state: reasonState)?.text } }
 
     init(phase: String, step: Int, from: StateID, to: StateID, seq: Int, kind: Kind, threats: [ReportedEntry]?,
          lost: Bool?, expired: Bool?, delay: Int?) {
@@ -97,7 +103,7 @@ public struct LetterEvent: EventBody {
         case .assessment(let list): (kind, threats) = (.assessment, list.map(ReportedEntry.init))
         case .offer(let stance, let target): (kind, offer, aimedAt) = (.offer, stance, target)
         case .accept(let s): (kind, offerSeq) = (.accept, Int(s))
-        case .reject(let s, let why): (kind, offerSeq, reason) = (.reject, Int(s), why)
+        case .reject(let s, let why): (kind, offerSeq, reason, reasonState) = (.reject, Int(s), why.name, why.state)
         }
     }
 
@@ -112,6 +118,7 @@ public struct LetterEvent: EventBody {
             try c.encode(aimedAt, forKey: .aimedAt)
         }
         try c.encodeIfPresent(offerSeq, forKey: .offerSeq); try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encodeIfPresent(reasonState, forKey: .reasonState)
         try c.encodeIfPresent(lost, forKey: .lost); try c.encodeIfPresent(expired, forKey: .expired)
         try c.encodeIfPresent(delay, forKey: .delay)
     }

@@ -22,7 +22,7 @@ extension WireWriter {
         case .assessment(let list): u8(1); array(list) { $0.reportedThreat($1) }
         case .offer(let kind, let aimedAt): u8(2); stance(kind); optionalString(aimedAt)
         case .accept(let offer): u8(3); u32(offer)
-        case .reject(let offer, let reason): u8(4); u32(offer); string(reason)
+        case .reject(let offer, let reason): u8(4); u32(offer); u8(reason.code); string(reason.state ?? "")
         }
     }
     mutating func observation(_ o: Observation) {
@@ -94,7 +94,12 @@ extension WireReader {
         case 1: body = .assessment(try array("assessment", minElementBytes: 42) { try $0.reportedThreat() })
         case 2: body = .offer(kind: try stance("offer.kind"), aimedAt: try optionalID("offer.aimedAt"))
         case 3: body = .accept(offer: try u32("accept.offer"))
-        case 4: body = .reject(offer: try u32("reject.offer"), reason: try string("reject.reason"))
+        case 4:
+            let offer = try u32("reject.offer"), code = try u8("reject.reason"), state = try string("reject.state")
+            guard let reason = RejectReason(code: code, state: state.isEmpty ? nil : state) else {
+                throw WireError.invalidValue(field: "reject.reason", detail: "unknown reason \(code) or a state where it takes none (or none where it takes one)")
+            }
+            body = .reject(offer: offer, reason: reason)
         case let k: throw WireError.invalidValue(field: "letter.kind", detail: "unknown letter kind \(k)")
         }
         return Letter(sender: sender, receiver: receiver, seq: seq, body: body)

@@ -84,7 +84,7 @@ struct CurveRunTests {
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         let log = events(dir + "/run")
         let target = try #require(log.joined.first { $0.state == "MDA" }?.endpoint)
-        let next = UInt16(log.filter { $0.kind == .roundEnd }.count + 1)
+        let next = UInt16(log.filter { $0.body is RoundEnd }.count + 1)
         let known = try publicKeys(dir)
         let stranger = try CurveKeyPair.generate()
 
@@ -111,10 +111,10 @@ struct CurveRunTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.digest == expected)
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
-        let problems = events(dir + "/run").rejections.map(\.refusal.problem)
+        let problems = events(dir + "/run").rejections.map(\.rejection.problem)
         // Nothing they sent was read; the stranger's key was refused at the door (counted, outside the digest).
-        #expect(!problems.contains { $0.contains("EVIL") || $0.contains("bad magic") || $0.contains("from AGG") }, "\(problems)")
-        #expect(problems.contains { $0.contains("refused a connection whose key is not one of this run's") })
+        #expect(!problems.contains { $0.sender == "EVIL" || $0.sender == "AGG" || $0.code == .malformed }, "\(problems)")
+        #expect(problems.contains { $0.code == .unknownKey })
         for s in sockets { s.close() }
     }
 
@@ -141,7 +141,7 @@ struct CurveRunTests {
         #expect(eventually(30) { events(dir + "/run").roundEnded })
         let log = events(dir + "/run")
         let target = try #require(log.joined.first { $0.state == "MDA" }?.endpoint)
-        let next = UInt16(log.filter { $0.kind == .roundEnd }.count + 1)
+        let next = UInt16(log.filter { $0.body is RoundEnd }.count + 1)
         // Mid-run, AGG's key sends MDA letters signed "FAR".
         let push = try Socket(context, .push)
         try push.makeCurveClient(agg, serverKey: known.states["MDA"]!)
@@ -156,8 +156,8 @@ struct CurveRunTests {
         #expect(r.digest == expected)
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
         let rejected = events(dir + "/run").rejections
-        #expect(rejected.contains { $0.round == 0 && $0.refusal.problem.contains("routing id 'FAR' sent with the key of 'AGG'") })
-        #expect(rejected.contains { $0.refusal.state == "MDA" && $0.refusal.problem.contains("claiming to be from FAR, sent with the key of AGG") })
+        #expect(rejected.contains { $0.round == 0 && $0.rejection.problem == Problem(.wrongKey, sender: "FAR", detail: "AGG") })
+        #expect(rejected.contains { $0.rejection.state == "MDA" && $0.rejection.problem == Problem(.wrongKey, sender: "FAR", detail: "AGG") })
         push.close()
     }
 }

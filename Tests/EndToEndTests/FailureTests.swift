@@ -58,9 +58,9 @@ struct FailureTests {
         let log = events(dir + "/run")
         let marked = try #require(log.firstIndex { if let a = $0.body as? Absence { a.state == "MDA" } else { false } })
         // Rounds went on after it, and MDA decided nothing more.
-        #expect(log[marked...].filter { $0.kind == .roundEnd }.count > 1)
+        #expect(log[marked...].filter { $0.body is RoundEnd }.count > 1)
         #expect(!log[marked...].contains { if let d = $0.body as? DecisionEvent { d.state == "MDA" } else { false } })
-        #expect(log.last?.kind == .final)
+        #expect((log.last?.body is Final) == true)
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/run/summary.json")))
         #expect(summary.absent.map(\.state) == ["MDA"])
     }
@@ -77,7 +77,7 @@ struct FailureTests {
         #expect(r.stderr.contains("state WEK") && r.stderr.contains("exited early"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
         #expect(events(out).contains { if let a = $0.body as? Absence { a.state == "WEK" } else { false } })
-        #expect(events(out).last?.kind == .final)
+        #expect((events(out).last?.body is Final) == true)
         #expect(processes(tagged: tag).isEmpty)
     }
 
@@ -92,7 +92,7 @@ struct FailureTests {
         #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
         for pid in children { #expect(eventually(10) { !isAlive(pid) }, "pid \(pid) left behind") }
         let last = try #require(events(out).last)
-        guard let failed = last.body as? RunFailed else { Issue.record("the log ends with \(last.kind), not run_failed"); return }
+        guard let failed = last.body as? RunFailed else { Issue.record("the log ends with \(last.type), not run_failed"); return }
         #expect(failed.error.contains("stopped by signal \(SIGTERM)"), "\(failed.error)")
         // What was done is kept, marked incomplete (sweeps do not count it as finished).
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))

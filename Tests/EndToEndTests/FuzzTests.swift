@@ -42,6 +42,6 @@ struct FuzzTests {
         #expect(r.status == 0 && r.digest != nil, "\(r.stderr)")
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
         let rejected = events(dir + "/run").rejections
-        #expect(rejected.contains { $0.refusal.state == nil } && rejected.contains { $0.refusal.state == "MDA" })
+        #expect(rejected.contains { $0.rejection.state == nil } && rejected.contains { $0.rejection.state == "MDA" })
     }
 }

@@ -47,15 +47,16 @@ struct HostileInputTests {
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
         let log = events(dir + "/run")
         #expect(log.refusals.isEmpty, "the model refused nothing: what came from outside is not part of the outcome")
-        let refused = log.rejections.map(\.refusal.problem)
+        let atStates = log.rejections.map(\.rejection).filter { $0.state != nil }.map(\.problem)
+        let atCoordinator = log.rejections.map(\.rejection).filter { $0.state == nil }.map(\.problem)
         // Noise and a wrong version: one sender's malformed messages, counted (grouped when in one report).
-        let malformed = refused.filter { $0.contains("malformed peer message") }
-        #expect(malformed.reduce(0) { $0 + timesCounted($1) } == 2, "\(malformed)")
-        #expect(malformed.contains { $0.contains("bad magic") })
+        let malformed = atStates.filter { $0.code == .malformed }
+        #expect(malformed.reduce(0) { $0 + Int($1.count) } == 2, "\(malformed)")
+        #expect(malformed.contains { $0.detail.contains("bad magic") })
         // A letter from a state that is not in the run is refused on arrival.
-        #expect(refused.contains { $0.contains("refused a letter from EVIL: not a state of this run") })
-        #expect(refused.contains { $0.contains("late hello from 'EVIL'") })
-        #expect(refused.contains { $0.contains("refused a control message from 'EVIL'") && $0.contains("bad magic") })
+        #expect(atStates.contains { $0.code == .unknownSender && $0.sender == "EVIL" })
+        #expect(atCoordinator.contains { $0.code == .refusedHello && $0.sender == "EVIL" })
+        #expect(atCoordinator.contains { $0.code == .malformed && $0.sender == "EVIL" && $0.detail.contains("bad magic") })
     }
 
     @Test("200,000 letters for a far round leave a state's memory flat: refused on arrival, counted, nothing kept")
@@ -75,8 +76,8 @@ struct HostileInputTests {
         }
         // Every letter has been read and refused when the counts reported add up.
         func counted() -> Int {
-            events(dir + "/run").rejections.filter { $0.refusal.state == "MDA" && $0.refusal.problem.contains("beyond the next") }
-                .reduce(0) { $0 + timesCounted($1.refusal.problem) }
+            events(dir + "/run").rejections.map(\.rejection).filter { $0.state == "MDA" && $0.problem.code == .outOfWindow }
+                .reduce(0) { $0 + Int($1.problem.count) }
         }
         #expect(eventually(120) { counted() >= flood }, "\(counted()) of \(flood) counted")
         let after = try #require(peakMemoryKB(mda))
@@ -97,7 +98,7 @@ struct HostileInputTests {
         // Letters "from AGG" for the rounds ahead, first: the log trails the run (rounds take
         // milliseconds), so 70 letters for each of the next 150 rounds from the log's; some
         // land in MDA's window (this round or the next) and go over the per-sender limit.
-        let round = UInt16(events(dir + "/run").filter { $0.kind == .roundEnd }.count + 1)
+        let round = UInt16(events(dir + "/run").filter { $0.body is RoundEnd }.count + 1)
         for ahead in UInt16(1)...150 {
             for seq in 0..<70 {
                 let m = PeerMessage(round: round &+ ahead, phase: .assess, step: 0,
@@ -121,13 +122,13 @@ struct HostileInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
         let log = events(dir + "/run")
-        let transport = log.rejections.filter { $0.refusal.state == nil }
+        let transport = log.rejections.filter { $0.rejection.state == nil }
         #expect(transport.count < 10, "\(transport.count) transport refusal lines")
-        #expect(transport.contains { $0.refusal.problem.contains("from 'JUNK'") && $0.refusal.problem.hasSuffix("times)") && $0.round > 0 })
-        let refused = log.rejections.filter { $0.refusal.state == "MDA" }.map(\.refusal.problem)
+        #expect(transport.contains { $0.rejection.problem.sender == "JUNK" && $0.rejection.problem.count > 1 && $0.round > 0 })
+        let refused = log.rejections.filter { $0.rejection.state == "MDA" }.map(\.rejection.problem)
         // One line per sender and fault, with its count.
-        #expect(refused.contains { $0.contains("refused a letter from AGG for a round beyond the next") && $0.hasSuffix("times)") })
-        #expect(refused.contains { $0.contains("refused a letter from AGG: more than 64 in one round") })
+        #expect(refused.contains { $0.code == .outOfWindow && $0.sender == "AGG" && $0.count > 1 })
+        #expect(refused.contains { $0.code == .flood && $0.sender == "AGG" })
         // Reported as counts: a few dozen lines, not one per letter.
         #expect(refused.count < 500, "\(refused.count) refusal lines")
     }

@@ -126,13 +126,6 @@ func processes(tagged tag: String) -> [Int32] {
 
 func newTag() -> String { "t\(getpid())-\(UInt64.random(in: 0...UInt64.max))" }
 
-/// How many refusals a counted `rejected` line stands for: its "(N times" or 1.
-func timesCounted(_ line: String) -> Int {
-    guard let open = line.range(of: " times", options: .backwards),
-          let paren = line[..<open.lowerBound].lastIndex(of: "(") else { return 1 }
-    return Int(line[line.index(after: paren)..<open.lowerBound]) ?? 1
-}
-
 /// A live process's peak resident memory (VmHWM), in kB.
 func peakMemoryKB(_ pid: Int32) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -173,7 +166,7 @@ func events(_ folder: String) -> [RunEvent] {
 
 extension [RunEvent] {
     /// Whether some round has ended.
-    var roundEnded: Bool { contains { $0.kind == .roundEnd } }
+    var roundEnded: Bool { contains { $0.body is RoundEnd } }
 
     /// The `run` event.
     var run: RunStarted? { lazy.compactMap { if let r = $0.body as? RunStarted { r } else { nil } }.first }
@@ -185,7 +178,7 @@ extension [RunEvent] {
     var refusals: [Refusal] { compactMap { if let r = $0.body as? Refusal { r } else { nil } } }
 
     /// The `rejected` events (what the transport refused, outside the digest).
-    var rejections: [(round: Int, refusal: Refusal)] { compactMap { if let r = $0.body as? Rejection { ($0.round, r) } else { nil } } }
+    var rejections: [(round: Int, rejection: Rejection)] { compactMap { if let r = $0.body as? Rejection { ($0.round, r) } else { nil } } }
 
     /// The `letter` events.
     var letters: [LetterEvent] { compactMap { if let l = $0.body as? LetterEvent { l } else { nil } } }

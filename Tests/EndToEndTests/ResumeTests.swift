@@ -35,7 +35,7 @@ struct ResumeTests {
         let out = try temporaryFolder() + "/run"
         let tag = newTag()
         let run = try Entente.Running(["run", small, "--rounds", String(rounds), "--out", out], tag: tag)
-        #expect(eventually(60) { events(out).filter { $0.kind == .roundEnd }.count >= c.afterRounds })
+        #expect(eventually(60) { events(out).filter { $0.body is RoundEnd }.count >= c.afterRounds })
         usleep(UInt32.random(in: 0...20_000))
         switch c.victim {
         case .everything: for pid in processes(tagged: tag) { kill(pid, SIGKILL) }
@@ -45,7 +45,7 @@ struct ResumeTests {
         let stopped = try run.wait(timeout: 30)
         #expect(stopped.status != 0)
         #expect(eventually(20) { processes(tagged: tag).isEmpty }, "left behind: \(processes(tagged: tag))")
-        let completed = events(out).filter { $0.kind == .roundEnd }.count
+        let completed = events(out).filter { $0.body is RoundEnd }.count
         #expect(completed >= c.afterRounds && completed < rounds, "the run was not cut: \(completed) rounds")
 
         let resumed = try Entente.run(["run", "--resume", out] + c.resumeWith)
@@ -54,7 +54,7 @@ struct ResumeTests {
         let log = try RunEvent.read(folder: out)
         let marks = log.compactMap { if let r = $0.body as? Resumed { r } else { nil } }
         #expect(marks.count == 1 && marks[0].replayedRounds == completed)
-        #expect(log.filter { $0.kind == .roundEnd }.count == rounds && log.filter { $0.kind == .final }.count == 1)
+        #expect(log.filter { $0.body is RoundEnd }.count == rounds && log.filter { $0.body is Final }.count == 1)
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
         #expect(summary.complete && summary.digest == expected)
     }
@@ -66,7 +66,7 @@ struct ResumeTests {
         let run = try Entente.Running(["run", small, "--rounds", String(rounds), "--phase-timeout", "3", "--out", out], tag: tag)
         #expect(eventually(60) { events(out).roundEnded })
         kill(Int32(try #require(events(out).joined.first { $0.state == "MDA" }?.pid)), SIGKILL)
-        #expect(eventually(60) { events(out).contains { $0.kind == .absent } && events(out).filter { $0.kind == .roundEnd }.count >= 30 })
+        #expect(eventually(60) { events(out).contains { $0.body is Absence } && events(out).filter { $0.body is RoundEnd }.count >= 30 })
         for pid in processes(tagged: tag) { kill(pid, SIGKILL) }
         _ = try run.wait(timeout: 30)
         let resumed = try Entente.run(["run", "--resume", out])
@@ -74,7 +74,7 @@ struct ResumeTests {
         let log = try RunEvent.read(folder: out)
         let absences = log.compactMap { if let a = $0.body as? Absence { a } else { nil } }
         #expect(absences.count == 1 && absences.first?.state == "MDA")
-        #expect(log.contains { $0.kind == .resumed } && log.contains { $0.kind == .final })
+        #expect(log.contains { $0.body is Resumed } && log.contains { $0.body is Final })
     }
 
     @Test("--again repeats a run from its folder, e.g. with every observation, and checks it is the same run by its digest")
@@ -84,7 +84,7 @@ struct ResumeTests {
         let repeated = try Entente.run(["run", "--again", out, "--log", "full", "--engine", "reference", "--out", full])
         #expect(repeated.status == 0 && repeated.stderr.contains("same digest as \(out)"), "\(repeated.stderr)")
         #expect(FileManager.default.contents(atPath: full + "/scenario.yaml") == FileManager.default.contents(atPath: out + "/scenario.yaml"))
-        #expect(try RunEvent.read(folder: full).contains { $0.kind == .observation })
+        #expect(try RunEvent.read(folder: full).contains { $0.body is ObservationEvent })
         #expect(FileManager.default.fileExists(atPath: full + "/threats.csv"))
         let into = try Entente.run(["run", "--again", out, "--out", out])
         #expect(into.status == 64 && into.stderr.contains("new run folder"))

@@ -72,7 +72,7 @@ func formOne(_ world: World, _ c: CommitPhase, round: Int = 1) throws
 /// A classification as "alignment: reason", to check both in one expectation.
 func rule(_ threat: StateID?, side: Set<StateID>, aimedAt: StateID?, partner: [StateID]) -> String {
     let (a, why) = classify(mainThreat: threat, side: side, aimedAt: aimedAt, partnerThreats: partner)
-    return "\(a): \(why)"
+    return "\(a): \(why.text(threat: threat))"
 }
 
 @Suite("Alliance formation: mutual consent (MODEL.md §7)")
@@ -202,7 +202,7 @@ struct FormationClassificationTests {
     func perceivedAndTrue() throws {
         let r = try formOne(triangle(), CommitPhase(threats: ["A": "B", "B": "T"]).agreeing("A", "B", by: "A", .bandwagon)).records
         #expect(r[0].perceivedThreat == "B" && r[0].perceived == .bandwagon && r[0].misperceived)
-        #expect(r[0].trueThreat == "T" && r[0].truth == .balance && r[0].trueReason == "T is among the partner's main threats")
+        #expect(r[0].trueThreat == "T" && r[0].truth == .balance && r[0].trueReason == .partnerShares)
         #expect(r[1].perceivedThreat == "T" && r[1].trueThreat == "T" && !r[1].misperceived)
         #expect(r[1].perceived == .other && r[1].truth == .balance, "A reported no belief; T tops A's true threats")
     }

@@ -173,7 +173,7 @@ struct NegotiationTests {
         #expect(n.decision.stance == .balance)
         let (ok, reason) = n.answer(from: "C", kind: .balance, aimedAt: "B")
         #expect(!ok)
-        #expect(reason.contains("T's side"))
+        #expect(reason == .onSideOf("T"))
         #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil).0 == false)
     }
 
@@ -199,7 +199,7 @@ struct NegotiationTests {
         var n = Negotiator(context: ctx, decision: decide(ctx))
         var seq: UInt32 = 0
         let offer = n.step(inbox: [], makeOffers: true, nextSeq: &seq)[0]
-        let forged = [Letter(sender: "T", receiver: "A", seq: 7, body: .reject(offer: offer.seq, reason: "x")),
+        let forged = [Letter(sender: "T", receiver: "A", seq: 7, body: .reject(offer: offer.seq, reason: .noRoom)),
                       Letter(sender: "T", receiver: "A", seq: 8, body: .accept(offer: offer.seq))]
         _ = n.step(inbox: forged, makeOffers: false, nextSeq: &seq)
         #expect(n.agreed.isEmpty)
@@ -217,7 +217,7 @@ struct NegotiationTests {
         let offers = n.step(inbox: [], makeOffers: true, nextSeq: &seq)
         #expect(offers.count == 1)
         // With its one place held by the pending offer, A refuses a third party's offer.
-        #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil) == (false, "no room for another alliance"))
+        #expect(n.answer(from: "C", kind: .bandwagon, aimedAt: nil) == (false, .noRoom))
     }
 
     @Test("classification: bandwagon when the side joined contains T")

@@ -31,7 +31,8 @@ struct WorldTests {
             return
         }
         #expect(members == ["A", "B"])
-        #expect(reason == "T has not been the main threat of A or B for 2 round(s)")
+        #expect(reason == .threatFaded("T", rounds: 2))
+        #expect(reason.text(members: members) == "T has not been the main threat of A or B for 2 round(s)")
     }
 
     @Test("dissolve_after 1 ends a coalition in the first round its target is nobody's main threat")

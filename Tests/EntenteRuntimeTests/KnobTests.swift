@@ -60,7 +60,7 @@ struct KnobTests {
         #expect(letters.contains { $0.delay == 2 })
         #expect(letters.contains { $0.expired == true })
         // What would expire is not sent, so nothing arrives unannounced.
-        #expect(!log.contains { $0.kind == .refused })
+        #expect(!log.contains { $0.body is Refusal })
         let none = try events([]).letters.map(\.letter)
         #expect(none.allSatisfy { $0.delay == nil && $0.expired == nil && $0.lost == nil })
     }

@@ -34,9 +34,9 @@ struct ReferenceEngineTests {
         let rank = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
         for (k, (event, line)) in zip(events, lines).enumerated() {
             var written = event.line
-            if case .roundEnd(var end) = event.body {
+            if var end = event.body as? RoundEnd {
                 end.power.sort { rank[$0.state, default: .max] < rank[$1.state, default: .max] }
-                written = RunEvent(round: event.round, .roundEnd(end)).line
+                written = RunEvent(round: event.round, end).line
             }
             if written != line { return "line \(k + 1): \(line)\n  re-encoded: \(written)" }
         }
@@ -63,9 +63,9 @@ struct ReferenceEngineTests {
         let compact = try run("europe-1914", out: dir + "/compact", log: .compact)
         let full = try run("europe-1914", out: dir + "/full", log: .full)
         #expect(compact.digest == full.digest)
-        let kinds = (try Self.events(in: dir + "/compact").events.map(\.kind), try Self.events(in: dir + "/full").events.map(\.kind))
-        #expect(!kinds.0.contains(.observation) && kinds.1.contains(.observation))
-        #expect(kinds.0.contains(.assessment))
+        let kinds = (try Self.events(in: dir + "/compact").events.map(\.type), try Self.events(in: dir + "/full").events.map(\.type))
+        #expect(!kinds.0.contains(ObservationEvent.type) && kinds.1.contains(ObservationEvent.type))
+        #expect(kinds.0.contains(AssessmentEvent.type))
         func size(_ d: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: d + "/events.jsonl")[.size] as! NSNumber).intValue }
         #expect(try size(dir + "/compact") < size(dir + "/full"))
     }
@@ -85,11 +85,17 @@ struct ReferenceEngineTests {
         }
         let alignments = events.compactMap { if let a = $0.body as? AlignmentEvent { a } else { nil } }
         #expect(alignments.count == outcome.records.count)
-        #expect(events.filter { $0.kind == .roundEnd }.count == 12)
-        // Every alignment decision is explained: the rule that fired and the threats with their components
-        // (a threat without power, proximity, offense or intent would not have decoded).
+        #expect(events.filter { $0.body is RoundEnd }.count == 12)
+        // Every alignment decision is explained: a known rule with the numbers its code takes, the
+        // reasons of both classifications as known codes, and the perceived threats behind it, the
+        // first of which is the perceived main threat.
         for a in alignments {
-            #expect(!a.rule.isEmpty)
+            let code = Rule.Code.allCases.first { $0.name == a.ruleCode }
+            #expect(code != nil, "unknown rule code \(a.ruleCode)")
+            if let code { #expect(code.numberCounts.contains(a.ruleNumbers.count)) }
+            #expect(ClassificationReason(rawValue: a.perceivedReason) != nil && ClassificationReason(rawValue: a.trueReason) != nil)
+            #expect(!a.ruleText.isEmpty && !a.threats.isEmpty)
+            #expect(a.perceivedThreat == a.threats.first?.target)
         }
     }
 
@@ -101,8 +107,8 @@ struct ReferenceEngineTests {
         #expect(lines.count > 100)
         #expect(Self.firstDifference(events, lines) == nil)
         // Every kind of event a plain run writes is covered.
-        let kinds = Set(events.map(\.kind))
-        #expect(kinds.isSuperset(of: [.run, .scenario, .observation, .belief, .assessment, .letter, .decision, .alignment, .allianceFormed, .roundEnd, .final]))
+        let kinds = Set(events.map(\.type))
+        #expect(kinds.isSuperset(of: [RunStarted.type, ScenarioStarted.type, ObservationEvent.type, BeliefEvent.type, AssessmentEvent.type, LetterEvent.type, DecisionEvent.type, AlignmentEvent.type, AllianceFormed.type, RoundEnd.type, Final.type]))
     }
 
     @Test("noise set on the resolved scenario reaches every state's observations; with none, nothing is misperceived")

@@ -23,7 +23,7 @@ struct CodecTests {
                             belief: [ReportedThreat(target: "GMY", score: 0.4, estimate: estimate)],
                             decision: Decision(stance: .balance, threat: "GMY", rule: Rule(.waltBalance, [0.6, 0.5, 1.25, 1, 0.75]), threats: [threat]),
                             commitments: [Commitment(partner: "RUS", kind: .balance, aimedAt: "GMY", offeredBy: "FRN")],
-                            problems: ["refused a malformed peer message"])),
+                            problems: [Problem(.malformed, sender: "RUS", count: 3, detail: "truncated"), Problem(.unknownKey)])),
         .finish(digest: String(repeating: "ab", count: 32)),
         .abort(reason: "state GMY did not report"),
     ]
@@ -32,7 +32,7 @@ struct CodecTests {
         PeerMessage(round: 1, phase: .assess, step: 0, letter: Letter(sender: "A", receiver: "B", seq: 0, body: .assessment([ReportedThreat(target: "C", score: 0.3, estimate: estimate)]))),
         PeerMessage(round: 1, phase: .negotiate, step: 1, letter: Letter(sender: "A", receiver: "B", seq: 1, body: .offer(kind: .bandwagon, aimedAt: nil))),
         PeerMessage(round: 1, phase: .negotiate, step: 2, letter: Letter(sender: "B", receiver: "A", seq: 7, body: .accept(offer: 1))),
-        PeerMessage(round: 1, phase: .negotiate, step: 2, letter: Letter(sender: "B", receiver: "A", seq: 8, body: .reject(offer: 1, reason: "no room"))),
+        PeerMessage(round: 1, phase: .negotiate, step: 2, letter: Letter(sender: "B", receiver: "A", seq: 8, body: .reject(offer: 1, reason: .notAMainThreat("GMY")))),
     ]
 
     @Test("control messages round-trip exactly", arguments: controls)

@@ -1,0 +1,58 @@
+import EntenteModel
+import EntenteWire
+import Foundation
+import Testing
+@testable import EntenteRuntime
+
+@Suite("The event log: words are outside the digest")
+struct EventLogTests {
+    static func digest(_ events: [RunEvent]) -> String {
+        let log = try! EventLog(path: nil)
+        for e in events { log.record(e) }
+        return log.finish()
+    }
+
+    @Test("two runs that differ only in a message's words have the same digest; a different code moves it")
+    func rewordingKeepsTheDigest() {
+        var a = AbsenceCause(.failed, "it failed (round 2 commit): boom")
+        let first = Self.digest([RunEvent(round: 2, Absence(state: "GMY", phase: "commit", step: nil, cause: a))])
+        a.words = "reworded entirely"
+        #expect(Self.digest([RunEvent(round: 2, Absence(state: "GMY", phase: "commit", step: nil, cause: a))]) == first)
+        a.code = .deadline
+        #expect(Self.digest([RunEvent(round: 2, Absence(state: "GMY", phase: "commit", step: nil, cause: a))]) != first)
+    }
+
+    @Test("a line with words ends in its text; the part the digest covers is the line without it, found again from the bytes")
+    func digestPartOfALine() {
+        let refusal = RunEvent(round: 3, Refusal(state: "A", phase: .commit, .hostileSides("A", "B", state: "A", enemy: "T")))
+        var bytes: [UInt8] = []
+        let wordsAt = refusal.encodeLine(into: &bytes)
+        let line = String(decoding: bytes, as: UTF8.self)
+        #expect(line.hasPrefix(#"{"type":"refused","round":3,"state":"A","phase":"commit","code":"hostile-sides","states":["A","B","A","T"]"#))
+        #expect(line.hasSuffix(#","text":"alliance A-B refused: it would put A on one side with T, which it balances against"}"#))
+        let covered = Array(bytes[..<wordsAt!]) + [UInt8(ascii: "}")]
+        #expect(RunEvent.digestPart(of: bytes[...]) == covered)
+        // A quote inside the words is escaped, so it cannot look like the start of `text`.
+        let tricky = RunEvent(round: 1, Absence(state: "A", phase: "assess", step: nil, cause: AbsenceCause(.failed, #"x","text":"y"#)))
+        var t: [UInt8] = []
+        let at = tricky.encodeLine(into: &t)
+        #expect(RunEvent.digestPart(of: t[...]) == Array(t[..<at!]) + [UInt8(ascii: "}")])
+    }
+
+    @Test("every coded event decodes back to the same line")
+    func codedEventsRoundTrip() throws {
+        let events: [any EventBody] = [
+            Refusal(state: "A", phase: .negotiate, .lettersInSilentPhase(count: 2)),
+            Refusal(state: "A", phase: .assess, .notAPeer("Z")),
+            Rejection(state: "MDA", phase: "negotiate", Problem(.outOfWindow, sender: "AGG", count: 20, detail: "round 9, beyond the next")),
+            Rejection(state: nil, phase: nil, Problem(.overflow, count: 7)),
+            AllianceDissolved(members: ["A", "B"], label: .bandwagon(with: "A", junior: "B"), reason: .seniorThreatGrew("A", junior: "B", ratio: 1.5)),
+            Absence(state: "A", phase: "negotiate", step: 2, cause: AbsenceCause(.deadline, "no report within 5 s")),
+        ]
+        for body in events {
+            let line = RunEvent(round: 4, body).line
+            let back = try JSONDecoder().decode(RunEvent.self, from: Data(line.utf8))
+            #expect(back.line == line)
+        }
+    }
+}
