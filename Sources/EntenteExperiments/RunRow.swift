@@ -16,7 +16,7 @@ public struct RunRow: Sendable {
     public static let metricNames = [
         "decisions", "balance", "bandwagon", "other", "share_balance", "share_bandwagon", "share_other",
         "true_balance", "true_bandwagon", "true_other", "true_share_balance", "true_share_bandwagon", "true_share_other",
-        "misperceived", "misperception_rate", "sides", "blocs", "wars", "eliminated", "misplaced", "mutual_information",
+        "misperceived", "misperception_rate", "sides", "wars", "eliminated", "misplaced", "mutual_information",
         "initial_misplaced", "initial_mutual_information", "landscape_misplaced", "landscape_mutual_information",
     ]
 
@@ -35,7 +35,6 @@ public struct RunRow: Sendable {
         m["misperceived"] = Double(s.misperceived)
         m["misperception_rate"] = s.misperceptionRate
         m["sides"] = Double(s.sideCount)
-        m["blocs"] = Double(s.blocCount)
         m["wars"] = Double(s.warsStarted)
         m["eliminated"] = Double(s.eliminated.count)
         m["misplaced"] = s.agreement.map { Double($0.misplaced) }
@@ -83,7 +82,7 @@ public enum SweepTables {
 
     /// The metrics points.csv summarises.
     public static let summarised = ["share_balance", "share_bandwagon", "share_other", "true_share_balance",
-                                    "true_share_bandwagon", "true_share_other", "misperception_rate", "sides", "blocs", "wars",
+                                    "true_share_bandwagon", "true_share_other", "misperception_rate", "sides", "wars",
                                     "eliminated", "misplaced", "mutual_information"]
 
     public static func points(_ rows: [RunRow], plan: SweepPlan) -> String {

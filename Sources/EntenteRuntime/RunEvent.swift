@@ -74,19 +74,21 @@ public struct RunEvent: Sendable {
         return wordsAt
     }
 
-    /// The bytes of a written line the digest covers: the line without its trailing `text`.
-    /// `text` is always last, and a quote inside a string is always escaped, so the last
-    /// `,"text":"` of a line is where the words start.
+    /// The bytes of a written line the digest covers: the line without its trailing `text`
+    /// (and with its newline, if it has one). `text` is always last, and a quote inside a
+    /// string is always escaped, so the last `,"text":"` of a line is where the words start.
     static func digestPart(of line: ArraySlice<UInt8>) -> [UInt8] {
         let marker = Array(",\"text\":\"".utf8)
-        var end = line.endIndex
-        while end > line.startIndex, line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        let newline = line.last == UInt8(ascii: "\n")
+        let end = newline ? line.endIndex - 1 : line.endIndex
         var i = end - marker.count
         while i >= line.startIndex {
-            if line[i..<(i + marker.count)].elementsEqual(marker) { return Array(line[..<i]) + [UInt8(ascii: "}")] }
+            if line[i..<(i + marker.count)].elementsEqual(marker) {
+                return Array(line[..<i]) + [UInt8(ascii: "}")] + (newline ? [UInt8(ascii: "\n")] : [])
+            }
             i -= 1
         }
-        return Array(line[..<end])
+        return Array(line)
     }
 
     /// Every event of a run folder's events.jsonl; a torn last line is skipped.

@@ -42,23 +42,18 @@ public struct RunOutcome: Sendable {
     /// Decisions whose perceived main threat was not the true one, as a share (nil: no decision).
     public var misperceptionRate: Double? { records.isEmpty ? nil : Double(misperceived) / Double(records.count) }
 
-    /// The final alignment: the live states partitioned into blocs by the alliances standing.
-    public var finalBlocs: [[StateID]] {
+    /// The final sides: the live states partitioned by the alliances standing (connected
+    /// components). Sides are exclusive (no alliance joins a state and the threat it
+    /// balances against, docs/MODEL.md §7); a state alone is its own side.
+    public var sides: [[StateID]] {
         let live = settings.scenario.ids.filter { !eliminated.contains($0) }
         return blocs(of: live, alliances: alliances.map(\.members))
     }
 
-    /// Blocs of two or more states.
-    public var blocCount: Int { finalBlocs.filter { $0.count > 1 }.count }
-
-    /// The final sides. Sides are exclusive (no alliance joins a state and the threat it
-    /// balances against, docs/MODEL.md §7), so they are the blocs; a state alone is its own side.
-    public var sides: [[StateID]] { finalBlocs }
-
     /// Sides of two or more states.
-    public var sideCount: Int { blocCount }
+    public var sideCount: Int { sides.filter { $0.count > 1 }.count }
 
-    /// Agreement of the final blocs with the scenario's reference alignment, if it has one.
+    /// Agreement of the final sides with the scenario's reference alignment, if it has one.
     public var agreementWithReference: PartitionAgreement? {
         settings.scenario.referenceAlignment.map { agreement(sides, with: $0) }
     }
@@ -100,7 +95,7 @@ public struct RunOutcome: Sendable {
             scenarioSHA256: scenarioSHA256, runID: settings.runID, decisions: records.count,
             counts: .init(perceived: counts(perceivedCounts), truth: counts(trueCounts)),
             shares: .init(perceived: shares(perceivedCounts), truth: shares(trueCounts)),
-            misperceived: misperceived, misperceptionRate: misperceptionRate, blocs: finalBlocs, blocCount: blocCount,
+            misperceived: misperceived, misperceptionRate: misperceptionRate,
             sides: sides, sideCount: sideCount, agreement: agreementWithReference.map(RunSummary.Agreement.init),
             baselines: baselines.map { .init(initialAlliances: .init($0.initial), landscape: .init($0.landscape), landscapeSides: $0.landscapeSides) },
             warsStarted: warsStarted, eliminated: eliminated,

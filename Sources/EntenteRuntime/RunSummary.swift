@@ -129,8 +129,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var shares: Classified<Double?>
     public var misperceived: Int
     public var misperceptionRate: Double?
-    public var blocs: [[String]]
-    public var blocCount: Int
     public var sides: [[String]]
     public var sideCount: Int
     public var agreement: Agreement?
@@ -157,7 +155,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, configuration, versions, scenarioSHA256 = "scenario_sha256", runID = "run_id", decisions, counts, shares, misperceived
-        case misperceptionRate = "misperception_rate", blocs, blocCount = "bloc_count", sides, sideCount = "side_count"
+        case misperceptionRate = "misperception_rate", sides, sideCount = "side_count"
         case agreement, baselines
         case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, complete, stopped
         case roundsCompleted = "rounds_completed", timing, digest
@@ -172,7 +170,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
         try c.encode(misperceived, forKey: .misperceived)
         // Undefined metrics are written as null, not left out.
         try c.encode(misperceptionRate, forKey: .misperceptionRate)
-        try c.encode(blocs, forKey: .blocs); try c.encode(blocCount, forKey: .blocCount)
         try c.encode(sides, forKey: .sides); try c.encode(sideCount, forKey: .sideCount)
         try c.encode(agreement, forKey: .agreement); try c.encode(baselines, forKey: .baselines)
         try c.encode(warsStarted, forKey: .warsStarted)

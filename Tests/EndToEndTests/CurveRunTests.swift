@@ -156,8 +156,8 @@ struct CurveRunTests {
         #expect(r.digest == expected)
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
         let rejected = events(dir + "/run").rejections
-        #expect(rejected.contains { $0.round == 0 && $0.rejection.problem == Problem(.wrongKey, sender: "FAR", detail: "AGG") })
-        #expect(rejected.contains { $0.rejection.state == "MDA" && $0.rejection.problem == Problem(.wrongKey, sender: "FAR", detail: "AGG") })
+        #expect(rejected.contains { $0.round == 0 && $0.rejection.problem.code == .wrongKey && $0.rejection.problem.sender == "FAR" && $0.rejection.problem.detail == "AGG" })
+        #expect(rejected.contains { $0.rejection.state == "MDA" && $0.rejection.problem.code == .wrongKey && $0.rejection.problem.sender == "FAR" && $0.rejection.problem.detail == "AGG" })
         push.close()
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import EntenteModel
 
 extension AlignmentRecord {
-    public static let csvHeader = "round,state,partner,offered_by,kind,aimed_at,side,perceived_threat,perceived_alignment,true_threat,true_alignment,misperceived,alliance_label,rule_code,rule"
+    public static let csvHeader = "round,state,partner,offered_by,kind,aimed_at,side,perceived_threat,perceived_alignment,true_threat,true_alignment,misperceived,alliance_label,alliance_target,rule_code,rule"
 
     public var csvRow: String {
         let fields: [String] = [
             String(round), state, partner, offeredBy, kind.rawValue, aimedAt ?? "", side.joined(separator: " "),
             perceivedThreat ?? "", perceived.rawValue, trueThreat ?? "", truth.rawValue, misperceived ? "TRUE" : "FALSE",
-            allianceLabel?.description ?? "", rule?.code.name ?? "", ruleText,
+            allianceLabel?.code ?? "", allianceLabel?.target ?? "", rule?.code.name ?? "", ruleText,
         ]
         return fields.map(csvField).joined(separator: ",")
     }
