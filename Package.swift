@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
         .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments", "EntenteRuntime", "EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire", "EntenteScenario"]),
+        // The command line: each command line `entente` starts itself with parses under its command.
+        .testTarget(name: "EntenteCommandTests", dependencies: ["entente", "EntenteRuntime", "EntenteModel"]),
         // Starts the built `entente` executable as real processes.
         .testTarget(name: "EndToEndTests", dependencies: ["EntenteRuntime", "EntenteModel", "ZeroMQ", "EntenteWire", "EntenteScenario"]),
     ]

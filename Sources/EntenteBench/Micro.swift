@@ -8,9 +8,9 @@ import Foundation
 /// Real messages and events of a short reference run of `scenario`.
 func recordedRun(_ scenario: String, rounds: Int, folder: String?) throws -> RecordingChannel {
     let s = try Scenario.load(path: scenario)
-    let settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "bench", engine: .reference, transport: .memory)
-    let recorder = RecordingChannel(ReferenceChannel(ids: s.ids))
-    _ = try Coordinator(settings, outDirectory: folder).run(over: recorder)
+    let settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "bench", engine: .reference)
+    var recorder: RecordingChannel!
+    _ = try ReferenceEngine.run(settings, outDirectory: folder, channel: { recorder = RecordingChannel($0); return recorder })
     return recorder
 }
 

@@ -13,7 +13,8 @@ extension SweepRunner {
         }
 
         var scenario: String
-        var engine: Engine
+        /// `Engine.name`: the transport is how runs talk, not what they find.
+        var engine: String
         var overrides: [String]
         var rounds: Int?
         var vary: [Varied]
@@ -40,7 +41,7 @@ extension SweepRunner {
     /// command's, which `collect` uses.
     func checkSameSweep() throws {
         let path = options.outDirectory + "/sweep.json"
-        var definition = Definition(scenario: options.scenarioPath, engine: options.engine, overrides: options.baseOverrides,
+        var definition = Definition(scenario: options.scenarioPath, engine: options.engine.name, overrides: options.baseOverrides,
                                     rounds: options.rounds, vary: options.plan.dimensions.map { .init(key: $0.key, values: $0.values) },
                                     seeds: options.plan.seeds, scenarioSHA256: ScenarioCopy.sha256(path: options.scenarioPath))
         if let existing = FileManager.default.contents(atPath: path) {
@@ -74,7 +75,7 @@ extension SweepRunner {
         try SweepTables.results(rows, plan: options.plan).write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
         try SweepTables.points(rows, plan: options.plan).write(toFile: dir + "/points.csv", atomically: true, encoding: .utf8)
         let title = "\(URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent): "
-            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine.rawValue))"
+            + "\(options.plan.points.count) points × \(options.plan.seeds.count) seeds (\(options.engine.name))"
         try SweepReport.html(rows, plan: options.plan, title: title).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
     }
 
@@ -89,7 +90,9 @@ extension SweepRunner {
             throw SweepError("\(folder)/sweep.json is not one this version can collect (no seeds): run the sweep again without --shard")
         }
         let plan = SweepPlan(dimensions: d.vary.map { Dimension(key: $0.key, values: $0.values) }, seeds: seeds)
-        let runner = SweepRunner(Options(scenarioPath: d.scenario, plan: plan, engine: d.engine, transport: .ipc, jobs: 1,
+        // Collecting runs nothing: any transport names the engine.
+        let engine = try Engine(name: d.engine, transport: d.engine == "cluster" ? .ipc : nil)
+        let runner = SweepRunner(Options(scenarioPath: d.scenario, plan: plan, engine: engine, jobs: 1,
                                          outDirectory: folder, baseOverrides: d.overrides, rounds: d.rounds, executable: ""),
                                  progress: nil)
         var rows: [RunRow] = []

@@ -10,7 +10,6 @@ public final class SweepRunner {
         public var scenarioPath: String
         public var plan: SweepPlan
         public var engine: Engine
-        public var transport: Transport
         public var jobs: Int
         public var outDirectory: String
         /// `--set` overrides applied to every run.
@@ -22,12 +21,11 @@ public final class SweepRunner {
         /// Resume even though the scenario file changed since the sweep started.
         public var force = false
 
-        public init(scenarioPath: String, plan: SweepPlan, engine: Engine, transport: Transport, jobs: Int,
+        public init(scenarioPath: String, plan: SweepPlan, engine: Engine, jobs: Int,
                     outDirectory: String, baseOverrides: [String], rounds: Int?, executable: String) {
             self.scenarioPath = scenarioPath
             self.plan = plan
             self.engine = engine
-            self.transport = transport
             self.jobs = jobs
             self.outDirectory = outDirectory
             self.baseOverrides = baseOverrides
@@ -74,12 +72,8 @@ public final class SweepRunner {
 
     /// The arguments of `entente run` for one run.
     func arguments(_ run: PlannedRun) -> [String] {
-        var args = ["run", options.scenarioPath, "--engine", options.engine.rawValue, "--seed", String(run.seed),
-                    "--out", folder(run), "--exit-with-parent"]
-        if options.engine == .cluster { args += ["--transport", options.transport.rawValue] }
-        if let rounds = options.rounds { args += ["--rounds", String(rounds)] }
-        for o in options.baseOverrides + run.point.overrides(options.plan.dimensions) { args += ["--set", o] }
-        return args
+        RunInvocation(scenario: options.scenarioPath, engine: options.engine, seed: run.seed, out: folder(run),
+                      rounds: options.rounds, overrides: options.baseOverrides + run.point.overrides(options.plan.dimensions)).arguments
     }
 
     /// Runs what is not finished yet. - Throws: `Interrupted` when interrupted (finished runs are kept).

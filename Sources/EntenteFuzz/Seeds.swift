@@ -11,9 +11,9 @@ enum Seeds {
     static func messages(scenario path: String, rounds: Int) throws -> (control: [[UInt8]], peer: [[UInt8]]) {
         let scenario = try Scenario.load(path: path)
         let settings = RunSettings(scenario: scenario, scenarioPath: path, rounds: rounds, runID: "fuzz-seeds",
-                                   engine: .reference, transport: .memory)
-        let recorder = RecordingChannel(ReferenceChannel(ids: scenario.ids))
-        _ = try Coordinator(settings, outDirectory: nil).run(over: recorder)
+                                   engine: .reference)
+        var recorder: RecordingChannel!
+        _ = try ReferenceEngine.run(settings, channel: { recorder = RecordingChannel($0); return recorder })
         let short: [ControlMessage] = [
             .hello(Hello(state: scenario.ids[0], pid: 4242, endpoint: "tcp://127.0.0.1:5555")),
             .finish(digest: String(repeating: "ab", count: 32)), .abort(reason: "a reason"),

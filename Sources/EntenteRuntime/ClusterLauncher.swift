@@ -23,8 +23,8 @@ public final class ClusterLauncher {
         public var resume = false
         /// What events.jsonl holds.
         public var logLevel = LogLevel.compact
-        /// Diagnostics flags handed to the processes (`--quiet`, `--verbose`).
-        public var verbosity: [String] = []
+        /// What the processes say on standard error.
+        public var verbosity = Verbosity.normal
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -52,34 +52,31 @@ public final class ClusterLauncher {
         let endpoint: String
         let endpointFile = scratch + "/endpoint"
         try options.resolved.write(toFolder: options.outDirectory)
-        var coordinatorArgs = ["coordinator", "--resolved-scenario", options.outDirectory + "/" + ResolvedScenario.fileName,
-                               "--out", options.outDirectory, "--transport", options.transport.rawValue, "--exit-with-parent"]
-        if options.resume { coordinatorArgs.append("--resume") }
-        coordinatorArgs += ["--log", options.logLevel.rawValue]
-        switch options.transport {
-        case .ipc: coordinatorArgs += ["--endpoint", "ipc://\(scratch)/coordinator"]
-        default: coordinatorArgs += ["--endpoint", "tcp://127.0.0.1:*"]
-        }
-        coordinatorArgs += ["--endpoint-file", endpointFile]
-        let security = try securityArguments(scratch: scratch)
-        let coordinator = try spawn("coordinator", coordinatorArgs + security + options.verbosity)
+        let security = try security(scratch: scratch)
+        var invocation = CoordinatorInvocation(
+            resolvedScenario: options.outDirectory + "/" + ResolvedScenario.fileName, out: options.outDirectory,
+            transport: options.transport, endpoint: options.transport == .ipc ? "ipc://\(scratch)/coordinator" : "tcp://127.0.0.1:*",
+            endpointFile: endpointFile)
+        (invocation.resume, invocation.logLevel, invocation.security, invocation.verbosity) = (options.resume, options.logLevel, security, options.verbosity)
+        let coordinator = try spawn("coordinator", invocation.arguments)
         endpoint = try waitForEndpoint(file: endpointFile, coordinator: coordinator)
 
         let states = options.resolved.scenario.states
         for state in states {
             let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
-            _ = try spawn("state \(state.id)", ["state", "--id", state.id, "--coordinator", endpoint, "--listen", listen, "--exit-with-parent"] + security + options.verbosity)
+            let child = StateInvocation(id: state.id, coordinator: endpoint, listen: listen, security: security, verbosity: options.verbosity)
+            _ = try spawn("state \(state.id)", child.arguments)
         }
-        let mode = security.first == "--keys" ? ", CURVE" : ""
+        let mode = if case .keys = security { ", CURVE" } else { "" }
         log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue)\(mode))")
 
-        let parent = ParentWatch()
+        let parent = ParentWatch(if: options.exitWithParent)
         var reported: Set<Int32> = []
         while coordinator.isRunning {
             if children.wasInterrupted {
                 throw Interrupted("interrupted: stopped the coordinator and \(children.children.count - 1) state processes")
             }
-            if options.exitWithParent && parent.parentExited { throw RunError("the parent process exited; stopping the run") }
+            if let why = parent?.stopReason { throw RunError(why) }
             // A state that dies is the coordinator's to mark absent; the run goes on without it.
             for (name, process) in children.children.dropFirst() where !process.isRunning && !reported.contains(process.processIdentifier) {
                 reported.insert(process.processIdentifier)
@@ -99,11 +96,11 @@ public final class ClusterLauncher {
 
     /// Over tcp, the run's own CURVE keys, in the scratch folder only this user can open;
     /// ipc sockets are in that folder too and need none.
-    func securityArguments(scratch: String) throws -> [String] {
-        guard options.transport == .tcp else { return [] }
-        if options.insecure { return ["--insecure"] }
+    func security(scratch: String) throws -> ChildSecurity {
+        guard options.transport == .tcp else { return .none }
+        if options.insecure { return .insecure }
         try RunKeys.generate(ids: options.resolved.scenario.ids, folder: scratch + "/keys")
-        return ["--keys", scratch + "/keys"]
+        return .keys(folder: scratch + "/keys")
     }
 
     func makeScratchDirectory() throws -> String {

@@ -9,8 +9,9 @@ public struct RunStarted: EventBody {
     public static let type = "run"
     public static let inDigest = false
     public var runID: String
-    public var engine: Engine
-    public var transport: Transport
+    /// `Engine.name` and `Engine.transportName`.
+    public var engine: String
+    public var transport: String
     public var coordinatorPID: Int
     public var scenarioFile: String
 

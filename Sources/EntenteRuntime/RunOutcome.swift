@@ -82,7 +82,7 @@ public struct RunOutcome: Sendable {
             return values.dropFirst().allSatisfy { $0 == values.first } ? values.first : nil
         }
         let configuration = RunSummary.Configuration(
-            rounds: settings.rounds, negotiationSteps: s.negotiationSteps, engine: settings.engine, transport: settings.transport,
+            rounds: settings.rounds, negotiationSteps: s.negotiationSteps, engine: settings.engine.name, transport: settings.engine.transportName,
             observationNoise: shared(\.observation.noise), observationVisibility: shared(\.observation.visibility.rawValue),
             observationRange: shared(\.observation.range) ?? nil, observationLag: shared(\.observation.lag),
             overrides: settings.overrides, communicationTopology: s.communication.topology.rawValue,
@@ -120,7 +120,7 @@ public struct RunOutcome: Sendable {
     public var text: String {
         let p = perceivedCounts, t = trueCounts
         var lines = [
-            "scenario \(settings.scenario.name), seed \(settings.seed), \(settings.rounds) rounds, \(settings.scenario.ids.count) states (\(settings.engine.rawValue) engine, \(settings.transport.rawValue))",
+            "scenario \(settings.scenario.name), seed \(settings.seed), \(settings.rounds) rounds, \(settings.scenario.ids.count) states (\(settings.engine))",
             "alignment decisions: \(records.count)",
             "  by perceived threat: \(p[.balance]!) balanced, \(p[.bandwagon]!) bandwagoned, \(p[.other]!) neither",
             "  by true threat:      \(t[.balance]!) balanced, \(t[.bandwagon]!) bandwagoned, \(t[.other]!) neither",

@@ -40,7 +40,7 @@ final class RunRecorder {
 
     func start(world: World, deceivers: [StateID]) {
         let s = settings.scenario
-        record(RunStarted(runID: settings.runID, engine: settings.engine, transport: settings.transport,
+        record(RunStarted(runID: settings.runID, engine: settings.engine.name, transport: settings.engine.transportName,
                           coordinatorPID: Int(getpid()), scenarioFile: settings.scenarioPath), round: 0)
         record(ScenarioStarted(name: s.name, seed: String(settings.seed), rounds: settings.rounds, negotiationSteps: s.negotiationSteps,
                                states: s.ids, alliances: world.alliances.map(\.members)), round: 0)

@@ -9,7 +9,6 @@ public struct RunSettings: Sendable {
     public var scenarioPath: String
     public var runID: String
     public var engine: Engine
-    public var transport: Transport
     /// The `path=value` overrides applied to the scenario file (already in `scenario`).
     public var overrides: [String]
     /// What events.jsonl holds beyond the outcome (not part of the outcome).
@@ -20,14 +19,13 @@ public struct RunSettings: Sendable {
 
     /// - Parameters: seed, rounds: the command line's, replacing the scenario's.
     public init(scenario: Scenario, scenarioPath: String, seed: UInt64? = nil, rounds: Int? = nil,
-                runID: String, engine: Engine, transport: Transport, overrides: [String] = []) {
+                runID: String, engine: Engine, overrides: [String] = []) {
         self.scenario = scenario
         if let seed { self.scenario.seed = seed }
         if let rounds { self.scenario.rounds = rounds }
         self.scenarioPath = scenarioPath
         self.runID = runID
         self.engine = engine
-        self.transport = transport
         self.overrides = overrides
     }
 }

@@ -13,8 +13,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public struct Configuration: Codable, Equatable, Sendable {
         public var rounds: Int
         public var negotiationSteps: Int
-        public var engine: Engine
-        public var transport: Transport
+        /// `Engine.name` and `Engine.transportName`.
+        public var engine: String
+        public var transport: String
         public var observationNoise: Double?
         public var observationVisibility: String?
         public var observationRange: Int?

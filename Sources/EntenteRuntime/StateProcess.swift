@@ -59,7 +59,7 @@ public final class StateProcess {
     public init(_ options: StateProcessOptions) throws {
         self.options = options
         mailbox = Mailbox(owner: options.id)
-        parentWatch = options.exitWithParent ? ParentWatch() : nil
+        parentWatch = ParentWatch(if: options.exitWithParent)
         context = try Context()
         control = try Socket(context, .dealer)
         try control.setRoutingID(options.id)
@@ -98,7 +98,7 @@ public final class StateProcess {
         try control.send(ControlMessage.hello(Hello(state: options.id, pid: UInt32(getpid()), endpoint: try advertisedEndpoint())).encoded())
         var lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
         while true {
-            if parentWatch?.parentExited == true { throw RunError("state \(options.id): the launcher exited") }
+            if let why = parentWatch?.stopReason { throw RunError("state \(options.id): \(why)") }
             if lastHeard.passed {
                 throw RunError("state \(options.id): nothing from the coordinator at \(options.coordinator) for \(Int(options.coordinatorTimeout)) s")
             }

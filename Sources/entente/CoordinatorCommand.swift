@@ -57,13 +57,13 @@ struct CoordinatorCommand: ParsableCommand {
         resetSignals()
         let (loaded, path, overrides) = try source()
         let folder = options.folder(for: loaded)
-        let parent = ParentWatch()
+        let parent = ParentWatch(if: exitWithParent)
         // A signal ends the run between two waits: the log is closed on a whole line with
         // a `run_failed` event, within the channel's half-second poll.
         let trap = SignalTrap()
         let stop: () -> String? = {
             if let sig = trap.caughtSignal { return "stopped by signal \(sig)" }
-            if exitWithParent && parent.parentExited { return "the launcher (pid \(parent.parent)) exited; stopping" }
+            if let why = parent?.stopReason { return why }
             return nil
         }
         do {
@@ -72,7 +72,7 @@ struct CoordinatorCommand: ParsableCommand {
                                              phaseSeconds: loaded.timeouts.phaseSeconds, credentials: credentials)
             channel.stopRequested = stop
             var settings = RunSettings(scenario: loaded, scenarioPath: path, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
+                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster(transport),
                                        overrides: overrides)
             settings.logLevel = options.log
             let point = try resume ? ResumePoint.read(folder: folder) : nil

@@ -17,7 +17,7 @@ struct Entente: ParsableCommand {
             Exit status: 0 done; 1 a run failed, or a sweep finished with failed runs; 64 the \
             command line is wrong; 130 interrupted (Ctrl-C or SIGTERM; what was done is kept).
             """,
-        version: "0.1.0",
+        version: RunOutcome.version,
         subcommands: [Run.self, Sweep.self, Report.self, Validate.self, ParametersCommand.self, KeysCommand.self, CoordinatorCommand.self, StateCommand.self]
     )
 

@@ -31,11 +31,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(help: "Transport between processes: ipc (Unix sockets) or tcp (loopback).")
-    var transport: Transport = .ipc
-
-    @Option(help: "cluster: one process per state; reference: one process, in-memory transport.")
-    var engine: Engine = .cluster
+    @OptionGroup var engine: EngineOptions
 
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
     var exitWithParent = false
@@ -93,33 +89,25 @@ struct Run: ParsableCommand {
     func run() throws {
         let (loaded, file, overrides, folder, point) = try source()
         if let point { printError("resuming \(folder): replaying \(point.rounds) completed round(s), then going on") }
-        switch engine {
+        var settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
+                                   runID: URL(fileURLWithPath: folder).lastPathComponent, engine: engine.value, overrides: overrides)
+        settings.logLevel = options.log
+        switch engine.value {
         case .reference:
-            var settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .reference, transport: .memory,
-                                       overrides: overrides)
-            settings.logLevel = options.log
-            let coordinator = try Coordinator(settings, outDirectory: folder, resume: point)
-            coordinator.progress = verbosity.quiet ? nil : progressPrinter()
-            if exitWithParent {
-                let parent = ParentWatch()
-                coordinator.stopRequested = { parent.parentExited ? "the parent process exited; stopping the run" : nil }
-            }
-            let outcome = try coordinator.run(over: ReferenceChannel(ids: loaded.ids))
+            let outcome = try ReferenceEngine.run(settings, outDirectory: folder, resume: point,
+                                                  progress: verbosity.quiet ? nil : progressPrinter(),
+                                                  parent: ParentWatch(if: exitWithParent))
             clearProgress()
             print("run folder: \(folder)")
             print(outcome.text)
-        case .cluster:
-            let settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
-                                       runID: URL(fileURLWithPath: folder).lastPathComponent, engine: .cluster, transport: transport,
-                                       overrides: overrides)
+        case .cluster(let transport):
             var launch = ClusterLauncher.Options(resolved: ResolvedScenario(settings), outDirectory: folder, transport: transport,
                                                  executable: selfExecutable())
             launch.exitWithParent = exitWithParent
             launch.insecure = insecure
             launch.resume = point != nil
             launch.logLevel = options.log
-            launch.verbosity = verbosity.arguments
+            launch.verbosity = verbosity.value
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }
@@ -146,14 +134,3 @@ struct Run: ParsableCommand {
     }
 }
 
-extension Engine: ExpressibleByArgument {}
-
-extension Transport: ExpressibleByArgument {
-    /// Between processes only: the in-memory transport comes with the reference engine.
-    public static var allValueStrings: [String] { [Transport.ipc, .tcp].map(\.rawValue) }
-
-    public init?(argument: String) {
-        guard let t = Transport(rawValue: argument), t != .memory else { return nil }
-        self = t
-    }
-}

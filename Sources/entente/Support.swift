@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteRuntime
 import Logging
 import EntenteModel
 import EntenteScenario
@@ -67,8 +68,8 @@ struct VerbosityOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
-    /// The same flags, for the processes a command starts.
-    var arguments: [String] { quiet ? ["--quiet"] : verbose ? ["--verbose"] : [] }
+    /// The same, for the processes a command starts.
+    var value: Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }
 
     /// The diagnostics level the flags in `arguments` ask for (read before parsing, so
     /// that logging is set up once, first).

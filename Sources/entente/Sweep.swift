@@ -41,11 +41,7 @@ struct Sweep: ParsableCommand {
     @Option(parsing: .unconditional, help: "The first seed.")
     var firstSeed: UInt64 = 1
 
-    @Option(help: "cluster: each run a multi-process cluster; reference: each run in one process (fast, same results).")
-    var engine: Engine = .cluster
-
-    @Option(help: "Transport of cluster runs.")
-    var transport: Transport = .ipc
+    @OptionGroup var engine: EngineOptions
 
     @Option(parsing: .unconditional, help: "Runs at once.")
     var jobs: Int = 1
@@ -102,7 +98,7 @@ struct Sweep: ParsableCommand {
             name = try loadScenario(scenario, overrides: overrides + point.overrides(dimensions)).name
         }
         let folder = out ?? "sweeps/\(name)-\(timestamp())"
-        var options = SweepRunner.Options(scenarioPath: scenario, plan: plan, engine: engine, transport: transport,
+        var options = SweepRunner.Options(scenarioPath: scenario, plan: plan, engine: engine.value,
                                           jobs: jobs, outDirectory: folder, baseOverrides: overrides, rounds: rounds,
                                           executable: selfExecutable())
         options.shard = try shard.map(SweepRunner.Shard.init(parsing:))

@@ -34,7 +34,7 @@ struct ClusterRunTests {
         #expect(Set(pids).count == 5)
         #expect(!pids.contains(coordinatorPID))
         #expect(!pids.contains(Int(getpid())))
-        #expect(run.transport.rawValue == transport)
+        #expect(run.transport == transport && run.engine == "cluster")
 
         // The three files are there and readable.
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))

@@ -16,8 +16,8 @@ struct RunReportTests {
     func figures() throws {
         let s = try Scenario.load(path: Self.root + "/scenarios/europe-1914.yaml")
         let dir = NSTemporaryDirectory() + "entente-report-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let settings = RunSettings(scenario: s, scenarioPath: "europe-1914", runID: "report", engine: .reference, transport: .memory)
-        _ = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
+        let settings = RunSettings(scenario: s, scenarioPath: "europe-1914", runID: "report", engine: .reference)
+        _ = try ReferenceEngine.run(settings, outDirectory: dir)
         let html = try RunReport.html(folder: dir)
         #expect(XMLParser(data: Data(html.utf8)).parse(), "not well-formed")
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))

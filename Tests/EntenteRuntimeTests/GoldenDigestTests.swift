@@ -28,8 +28,8 @@ struct GoldenDigestTests {
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)
     func recordedDigest(scenario: String, digest: String) throws {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml")
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference, transport: .memory)
-        let outcome = try Coordinator(settings, outDirectory: nil).run(over: ReferenceChannel(ids: s.ids))
+        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference)
+        let outcome = try ReferenceEngine.run(settings, outDirectory: nil)
         #expect(outcome.digest == digest)
     }
 }

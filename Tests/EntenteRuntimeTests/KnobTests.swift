@@ -12,9 +12,9 @@ struct KnobTests {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml",
                                   overrides: overrides.map(ScenarioOverride.init(parsing:)))
         let dir = NSTemporaryDirectory() + "entente-knob-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        var settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: .reference, transport: .memory)
+        var settings = RunSettings(scenario: s, scenarioPath: scenario, rounds: rounds, runID: "knob", engine: .reference)
         settings.logLevel = .full
-        _ = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
+        _ = try ReferenceEngine.run(settings, outDirectory: dir)
         // Every line decodes, and re-encodes to itself: a field the typed event has as nil is one the line left out.
         let (log, lines) = try ReferenceEngineTests.events(in: dir)
         #expect(ReferenceEngineTests.firstDifference(log, lines) == nil)

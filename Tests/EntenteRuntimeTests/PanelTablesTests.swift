@@ -18,9 +18,9 @@ struct PanelTablesTests {
     func tables() throws {
         let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/europe-1914.yaml")
         let dir = NSTemporaryDirectory() + "entente-panel-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        var settings = RunSettings(scenario: s, scenarioPath: "europe-1914", rounds: 6, runID: "panel", engine: .reference, transport: .memory)
+        var settings = RunSettings(scenario: s, scenarioPath: "europe-1914", rounds: 6, runID: "panel", engine: .reference)
         settings.logLevel = .full
-        _ = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
+        _ = try ReferenceEngine.run(settings, outDirectory: dir)
 
         let (header, states) = try rows(dir + "/states.csv")
         #expect(header == PanelTables.statesHeader.split(separator: ",").map(String.init))
@@ -54,7 +54,7 @@ struct PanelTablesTests {
 
         settings.logLevel = .compact
         let compact = dir + "-compact"
-        _ = try Coordinator(settings, outDirectory: compact).run(over: ReferenceChannel(ids: s.ids))
+        _ = try ReferenceEngine.run(settings, outDirectory: compact)
         #expect(FileManager.default.fileExists(atPath: compact + "/states.csv"))
         #expect(!FileManager.default.fileExists(atPath: compact + "/threats.csv"))
     }

@@ -11,9 +11,9 @@ struct ReferenceEngineTests {
 
     func run(_ scenario: String = "small", seed: UInt64? = nil, out: String? = nil, log: LogLevel = .full) throws -> RunOutcome {
         let s = try Scenario.load(path: Self.root + "/scenarios/\(scenario).yaml")
-        var settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: .reference, transport: .memory)
+        var settings = RunSettings(scenario: s, scenarioPath: scenario, seed: seed, runID: "test", engine: .reference)
         settings.logLevel = log
-        return try Coordinator(settings, outDirectory: out).run(over: ReferenceChannel(ids: s.ids))
+        return try ReferenceEngine.run(settings, outDirectory: out)
     }
 
     /// A finished run's events and the lines of its events.jsonl, each line one valid JSON
@@ -118,9 +118,9 @@ struct ReferenceEngineTests {
             var s = try Scenario.load(path: Self.root + "/scenarios/europe-1936.yaml")
             if let noise { s.setObservation { $0.noise = noise } }
             let dir = NSTemporaryDirectory() + "entente-ref-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            var settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference, transport: .memory)
+            var settings = RunSettings(scenario: s, scenarioPath: "", runID: "t", engine: .reference)
             settings.logLevel = .full
-            let outcome = try Coordinator(settings, outDirectory: dir).run(over: ReferenceChannel(ids: s.ids))
+            let outcome = try ReferenceEngine.run(settings, outDirectory: dir)
             var estimates = 0, exact = true
             for event in try ReferenceEngineTests.events(in: dir).events where event.round == 1 {
                 guard let o = event.body as? ObservationEvent else { continue }

@@ -21,8 +21,8 @@ struct ResolvedScenarioTests {
             cases.append((try Scenario.load(path: path, overrides: Self.overrides.map(ScenarioOverride.init(parsing:))), Self.overrides))
         }
         for (scenario, overrides) in cases {
-            let settings = RunSettings(scenario: scenario, scenarioPath: path, seed: 77, rounds: 3, runID: "r", engine: .cluster,
-                                       transport: .ipc, overrides: overrides)
+            let settings = RunSettings(scenario: scenario, scenarioPath: path, seed: 77, rounds: 3, runID: "r", engine: .cluster(.ipc),
+                                       overrides: overrides)
             let dir = NSTemporaryDirectory() + "entente-resolved-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             try ResolvedScenario(settings).write(toFolder: dir)
             let back = try ResolvedScenario.read(path: dir + "/" + ResolvedScenario.fileName)
