@@ -58,8 +58,6 @@ public struct ChannelQuality: ParameterBlock, Codable {
         .real("loss", \.loss, 0...1, "probability that a letter is lost"),
         .whole("delay", \.delay, 0...1000, unit: "phases", "phases a letter arrives late; one due after commit expires"),
     ]
-
-    public static let perfect = ChannelQuality()
 }
 
 /// The `channels:` block: unreliability for every channel, and per pair.

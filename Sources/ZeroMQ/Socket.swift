@@ -2,7 +2,7 @@ import CZeroMQ
 
 /// The socket patterns Entente uses.
 public enum SocketType: Sendable {
-    case dealer, router, push, pull, pair, rep
+    case dealer, router, push, pull, rep
 
     var raw: Int32 {
         switch self {
@@ -11,7 +11,6 @@ public enum SocketType: Sendable {
         case .router: ZMQ_ROUTER
         case .push: ZMQ_PUSH
         case .pull: ZMQ_PULL
-        case .pair: ZMQ_PAIR
         }
     }
 }

@@ -18,9 +18,6 @@ public struct ZMQError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         "\(operation): \(String(cString: zmq_strerror(code))) (errno \(code))"
     }
-
-    /// The socket's context was terminated; a loop should stop.
-    public var isTerminated: Bool { code == ETERM }
 }
 
 /// Runs a libzmq call that returns -1 on failure, retrying when a signal interrupted it.

@@ -105,9 +105,8 @@ struct SocketTests {
         #expect(try pollReadable([pull], timeoutMs: 300) == [false])
     }
 
-    @Test("shutdown with unsent messages and open peers does not hang")
+    @Test("shutdown with unsent messages and open peers does not hang", .timeLimit(.minutes(1)))
     func cleanShutdown() throws {
-        let started = Date()
         do {
             let context = try Context()
             let push = try Socket(context, .push)
@@ -118,8 +117,7 @@ struct SocketTests {
             try pull.bind("tcp://127.0.0.1:*")
             _ = pull
         }
-        // Reaching here means zmq_ctx_term returned; the bound is generous and only catches a hang.
-        #expect(Date().timeIntervalSince(started) < 30)
+        // Reaching here means zmq_ctx_term returned; a hang fails at the time limit.
     }
 
     @Test("a blocked poll in another thread ends when data arrives")

@@ -1,37 +1,6 @@
 import Testing
 @testable import EntenteModel
 
-/// Sides are exclusive: no alliance joins a balancing coalition and its target (MODEL.md §7).
-@Suite("Exclusive sides")
-struct ExclusiveSidesTests {
-    @Test("an alliance that would put a coalition's target on the coalition's side is refused")
-    func joiningTheEnemyIsRefused() {
-        // A and B balance against T; C, allied with T, and A agree: A's side would hold T.
-        var w = quartet(["A", "B", "C", "T"], alliances: [["C", "T"]])
-        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "T")))
-        let (after, events) = CommitPhase().agreeing("A", "C", by: "C", .bandwagon).run(w, round: 2)
-        #expect(events == [.hostileSides(a: "A", b: "C", state: "A", enemy: "T")])
-        #expect(!after.allied("A", "C"))
-    }
-
-    @Test("the new alliance's own target counts: balancing against T cannot join T's bloc")
-    func ownTargetCounts() {
-        let w = quartet(["A", "B", "C", "T"], alliances: [["B", "C"], ["C", "T"]])
-        #expect(w.hostilePair(joining: Alliance("A", "B", round: 1, label: .balancing(against: "T"))).map { [$0.0, $0.1] } == ["A", "T"])
-        #expect(w.hostilePair(joining: Alliance("A", "B", round: 1, label: .mixed)) == nil)
-    }
-
-    @Test("coalitions against different threats may merge; a bloc is the connected component")
-    func unrelatedCoalitionsMerge() {
-        var w = quartet(["A", "B", "C", "D"])
-        w.form(Alliance("A", "B", round: 1, label: .balancing(against: "X")))
-        #expect(w.bloc(of: "A") == ["A", "B"] && w.bloc(of: "C") == ["C"])
-        // D stays outside the merged bloc {A, B, C}; A would be inside it.
-        #expect(w.hostilePair(joining: Alliance("B", "C", round: 1, label: .balancing(against: "D"))) == nil)
-        #expect(w.hostilePair(joining: Alliance("B", "C", round: 1, label: .balancing(against: "A"))).map { [$0.0, $0.1] } == ["B", "A"])
-    }
-}
-
 /// Intent aimed at someone (MODEL.md §3.3).
 @Suite("Intentions aimed at someone")
 struct IntentTests {
@@ -105,28 +74,5 @@ struct IntentTests {
         // AGG's aggressiveness rose to 0.8 for everyone; toward ME by 0.25 more, capped at 1.
         #expect(abs(intent(toward: "FAR") - 1.3) < 1e-12)
         #expect(intent(toward: "ME") == 0.5 + 1)
-    }
-}
-
-/// Baselines from the scenario alone (MODEL.md §8.2).
-@Suite("Baselines")
-struct BaselineTests {
-    @Test("the starting alliances alone: their blocs, every other state by itself")
-    func initialAlliances() {
-        let s = Fixture.scenario(["A", "B", "C", "D"].map { Fixture.state($0, power: 1) }, borders: [], alliances: [["A", "B"], ["B", "C"]])
-        #expect(Baseline.initialAlliances(s) == [["A", "B", "C"], ["D"]])
-    }
-
-    @Test("landscape propensities: allies attract, aggressive neighbours repel, distant states are indifferent")
-    func landscapePropensity() {
-        let s = Fixture.scenario([Fixture.state("A", power: 1, aggressiveness: 0.8), Fixture.state("B", power: 1, aggressiveness: 0.2),
-                                  Fixture.state("C", power: 2, aggressiveness: 0.4)],
-                                 borders: [Border("A", "B")], alliances: [["A", "C"]])
-        let l = Baseline.landscape(s)
-        #expect(l.ids == ["A", "B", "C"] && l.sizes == [0.25, 0.25, 0.5])
-        // A–B: neighbours, no alliance: −1 · 0.8. A–C: allied, unconnected (g = floor 0.05): 1 − 0.05 · 0.8.
-        #expect(l.propensity[0][1] == -0.8 && l.propensity[1][0] == -0.8)
-        #expect(abs(l.propensity[0][2] - 0.96) < 1e-12)
-        #expect(Baseline.landscapeSides(s) == [["A", "C"], ["B"]])
     }
 }
