@@ -6,7 +6,7 @@ public struct AlignmentRecord: Equatable, Sendable {
     public var partner: StateID
     public var offeredBy: StateID
     /// The offer's kind: balance or bandwagon.
-    public var kind: Stance
+    public var kind: OfferKind
     public var aimedAt: StateID?
     /// The side joined: the partner and its allies before the alliance.
     public var side: [StateID]

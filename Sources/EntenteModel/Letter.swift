@@ -1,9 +1,15 @@
+/// What an offer proposes: to balance together against a threat, or that the sender
+/// aligns with the receiver. (A decision may take no side, `Stance.none`; an offer cannot.)
+public enum OfferKind: String, Sendable, Equatable {
+    case balance, bandwagon
+}
+
 /// What one state says to another.
 public enum PeerBody: Equatable, Sendable {
     /// The sender's top threats, with its estimates of them.
     case assessment([ReportedThreat])
     /// An alliance offer: `balance` aimed at a threat, or `bandwagon` (the sender aligns with the receiver).
-    case offer(kind: Stance, aimedAt: StateID?)
+    case offer(kind: OfferKind, aimedAt: StateID?)
     /// Accepts the receiver's offer with that sequence number.
     case accept(offer: UInt32)
     /// Turns down the receiver's offer with that sequence number, saying why.
@@ -35,13 +41,13 @@ public struct Letter: Equatable, Sendable {
 public struct Commitment: Equatable, Sendable {
     public var partner: StateID
     /// The kind of the offer that made it.
-    public var kind: Stance
+    public var kind: OfferKind
     /// The threat the offer named, if any.
     public var aimedAt: StateID?
     /// Who made the offer.
     public var offeredBy: StateID
 
-    public init(partner: StateID, kind: Stance, aimedAt: StateID?, offeredBy: StateID) {
+    public init(partner: StateID, kind: OfferKind, aimedAt: StateID?, offeredBy: StateID) {
         self.partner = partner
         self.kind = kind
         self.aimedAt = aimedAt

@@ -4,7 +4,7 @@ public struct Negotiator: Sendable {
     public let context: PolicyContext
     public let decision: Decision
     /// Offers this state made and still awaits an answer to: seq → receiver.
-    private(set) var pending: [UInt32: (receiver: StateID, kind: Stance, aimedAt: StateID?)] = [:]
+    private(set) var pending: [UInt32: (receiver: StateID, kind: OfferKind, aimedAt: StateID?)] = [:]
     private(set) var offeredTo: Set<StateID> = []
     /// Agreed this round, in the order agreed.
     public private(set) var agreed: [Commitment] = []
@@ -83,7 +83,7 @@ public struct Negotiator: Sendable {
     func isPartner(_ id: StateID) -> Bool { agreed.contains { $0.partner == id } }
 
     /// Whether to accept an offer, and why not.
-    func answer(from sender: StateID, kind: Stance, aimedAt: StateID?) -> (accept: Bool, reason: RejectReason?) {
+    func answer(from sender: StateID, kind: OfferKind, aimedAt: StateID?) -> (accept: Bool, reason: RejectReason?) {
         if currentAllies.contains(sender) || isPartner(sender) { return (false, .alreadyAllied) }
         // Offers awaiting an answer may still be accepted: they hold their place.
         // (An offer of mine to this very sender is settled by accepting: it holds no extra place.)
@@ -96,7 +96,7 @@ public struct Negotiator: Sendable {
             return (false, .onSideOf(t))
         }
         switch kind {
-        case .bandwagon, .none:
+        case .bandwagon:
             return (true, nil)
         case .balance:
             guard let target = aimedAt, target != me else { return (false, .aimedAtMe) }

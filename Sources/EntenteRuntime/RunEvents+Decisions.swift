@@ -58,7 +58,7 @@ public struct AlignmentEvent: EventBody {
     public var state: StateID
     public var partner: StateID
     public var offeredBy: StateID
-    public var kind: Stance
+    public var kind: OfferKind
     public var aimedAt: StateID?
     public var side: [StateID]
     public var perceivedThreat: StateID?
@@ -108,7 +108,7 @@ public struct AlignmentEvent: EventBody {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         state = try c.decode(StateID.self, forKey: .state); partner = try c.decode(StateID.self, forKey: .partner)
-        offeredBy = try c.decode(StateID.self, forKey: .offeredBy); kind = try c.decode(Stance.self, forKey: .kind)
+        offeredBy = try c.decode(StateID.self, forKey: .offeredBy); kind = try c.decode(OfferKind.self, forKey: .kind)
         aimedAt = try c.decodeIfPresent(StateID.self, forKey: .aimedAt); side = try c.decode([StateID].self, forKey: .side)
         perceivedThreat = try c.decodeIfPresent(StateID.self, forKey: .perceivedThreat)
         perceivedAlignment = try c.decode(Alignment.self, forKey: .perceivedAlignment)

@@ -71,7 +71,7 @@ public struct LetterEvent: EventBody {
     /// assessment
     public var threats: [ReportedEntry]?
     /// offer
-    public var offer: Stance?
+    public var offer: OfferKind?
     public var aimedAt: StateID?
     /// accept, reject
     public var offerSeq: Int?

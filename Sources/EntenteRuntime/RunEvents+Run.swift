@@ -4,6 +4,7 @@ import EntenteModel
 
 extension Alignment: Codable {}
 extension Stance: Codable {}
+extension OfferKind: Codable {}
 
 public struct RunStarted: EventBody {
     public static let type = "run"

@@ -15,12 +15,12 @@ extension WireWriter {
         stance(d.stance); optionalString(d.threat); u8(d.rule.code.rawValue); array(d.rule.numbers) { $0.f64($1) }
         array(d.threats) { $0.threatScore($1) }
     }
-    mutating func commitment(_ c: Commitment) { string(c.partner); stance(c.kind); optionalString(c.aimedAt); string(c.offeredBy) }
+    mutating func commitment(_ c: Commitment) { string(c.partner); u8(c.kind.code); optionalString(c.aimedAt); string(c.offeredBy) }
     mutating func letter(_ l: Letter) {
         string(l.sender); string(l.receiver); u32(l.seq)
         switch l.body {
         case .assessment(let list): u8(1); array(list) { $0.reportedThreat($1) }
-        case .offer(let kind, let aimedAt): u8(2); stance(kind); optionalString(aimedAt)
+        case .offer(let kind, let aimedAt): u8(2); u8(kind.code); optionalString(aimedAt)
         case .accept(let offer): u8(3); u32(offer)
         case .reject(let offer, let reason): u8(4); u32(offer); u8(reason.code); string(reason.state ?? "")
         }
@@ -67,6 +67,11 @@ extension WireReader {
         guard let s = Stance(code: code) else { throw WireError.invalidValue(field: f, detail: "unknown stance \(code)") }
         return s
     }
+    mutating func offerKind(_ f: String) throws -> OfferKind {
+        let code = try u8(f)
+        guard let k = OfferKind(code: code) else { throw WireError.invalidValue(field: f, detail: "unknown offer kind \(code) (1 balance, 2 bandwagon)") }
+        return k
+    }
     mutating func decision() throws -> Decision {
         Decision(stance: try stance("decision.stance"), threat: try optionalID("decision.threat"),
                  rule: try rule(),
@@ -82,7 +87,7 @@ extension WireReader {
         return Rule(code, numbers)
     }
     mutating func commitment() throws -> Commitment {
-        Commitment(partner: try id("commitment.partner"), kind: try stance("commitment.kind"),
+        Commitment(partner: try id("commitment.partner"), kind: try offerKind("commitment.kind"),
                    aimedAt: try optionalID("commitment.aimedAt"), offeredBy: try id("commitment.offeredBy"))
     }
     mutating func letter() throws -> Letter {
@@ -92,7 +97,7 @@ extension WireReader {
         let body: PeerBody
         switch try u8("letter.kind") {
         case 1: body = .assessment(try array("assessment", minElementBytes: 42) { try $0.reportedThreat() })
-        case 2: body = .offer(kind: try stance("offer.kind"), aimedAt: try optionalID("offer.aimedAt"))
+        case 2: body = .offer(kind: try offerKind("offer.kind"), aimedAt: try optionalID("offer.aimedAt"))
         case 3: body = .accept(offer: try u32("accept.offer"))
         case 4:
             let offer = try u32("reject.offer"), code = try u8("reject.reason"), state = try string("reject.state")
@@ -125,6 +130,19 @@ extension WireReader {
         }
         let eliminated = try array("observation.eliminated", minElementBytes: 2) { try $0.id("eliminated") }
         return Observation(round: round, own: own, seen: seen, alliances: alliances, wars: wars, eliminated: eliminated)
+    }
+}
+
+extension OfferKind {
+    /// Stance's codes: an offer is a balance or a bandwagon, never "no side".
+    var code: UInt8 { self == .balance ? Stance.balance.code : Stance.bandwagon.code }
+
+    init?(code: UInt8) {
+        switch Stance(code: code) {
+        case .balance: self = .balance
+        case .bandwagon: self = .bandwagon
+        default: return nil
+        }
     }
 }
 

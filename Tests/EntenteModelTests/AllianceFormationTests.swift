@@ -12,7 +12,7 @@ struct CommitPhase {
     var classification = ClassificationParameters()
 
     /// `a` and `b` each list the other, on the terms of `offerer`'s offer.
-    func agreeing(_ a: StateID, _ b: StateID, by offerer: StateID, _ kind: Stance = .balance, aimedAt: StateID? = nil) -> Self {
+    func agreeing(_ a: StateID, _ b: StateID, by offerer: StateID, _ kind: OfferKind = .balance, aimedAt: StateID? = nil) -> Self {
         var c = self
         c.commitments[a, default: []].append(Commitment(partner: b, kind: kind, aimedAt: aimedAt, offeredBy: offerer))
         c.commitments[b, default: []].append(Commitment(partner: a, kind: kind, aimedAt: aimedAt, offeredBy: offerer))
