@@ -1,4 +1,4 @@
-/// Why a state turns an offer down (docs/MODEL.md §6): a code on the wire and in the log,
+/// Why a state turns an offer down (docs/MODEL.md §7): a code on the wire and in the log,
 /// with the state it names, so a state in any language says the same thing in the same
 /// bytes; `text` renders it.
 public enum RejectReason: Equatable, Sendable {

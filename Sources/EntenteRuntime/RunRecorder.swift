@@ -59,9 +59,12 @@ final class RunRecorder {
         for letter in others { record(letter, round: round) }
     }
 
-    /// Problems a state reported (its transport's refusals), logged as it counted them.
+    /// Problems a state reported (its transport's refusals), logged as it counted them;
+    /// counted again, so a state that reports too many still costs at most 33 lines.
     func rejected(_ problems: [Problem], by state: StateID, phase: Phase, round: Int) {
-        for p in problems { record(Rejection(state: state, phase: phase.name, p), round: round) }
+        var tally = ProblemTally()
+        for p in problems { tally.add(p) }
+        for p in tally.take() { record(Rejection(state: state, phase: phase.name, p), round: round) }
     }
 
     /// Counts something the coordinator's own transport refused, logged at the round's end.

@@ -26,13 +26,16 @@ public final class StateHost {
     /// - Parameters:
     ///   - start: the coordinator's phase start.
     ///   - inbox: the letters of the previous phase addressed to this state.
-    ///   - problems: what the transport refused on the way (reported to the coordinator).
+    ///   - problems: what the transport refused on the way, reported to the coordinator counted
+    ///     (`ProblemTally`: the same in both engines, at most 32 and an overflow).
     public func handle(_ start: PhaseStart, inbox: [Letter], problems: [Problem] = []) -> (out: [PeerMessage], report: PhaseReport) {
-        var report = PhaseReport(round: start.round, phase: start.phase, step: start.step, problems: problems)
+        var report = PhaseReport(round: start.round, phase: start.phase, step: start.step)
+        var tally = ProblemTally()
+        for p in problems { tally.add(p) }
         var letters: [Letter] = []
         switch start.phase {
         case .observe:
-            if let o = start.observation { agent.observe(o) } else { report.problems.append(Problem(.unexpected, detail: "an observe phase without an observation")) }
+            if let o = start.observation { agent.observe(o) } else { tally.add(Problem(.unexpected, detail: "an observe phase without an observation")) }
         case .assess:
             let (sent, belief) = agent.assess()
             letters = sent
@@ -46,6 +49,7 @@ public final class StateHost {
             if welcome.reportRanking && decision != nil { report.ranking = agent.perceivedThreats() }
         }
         report.letters = letters
+        report.problems = tally.take()
         // The report keeps every letter. The channel loses some (the coordinator draws the same),
         // and what would arrive after the round's commit phase is not sent at all.
         let steps = Int(welcome.negotiationSteps)

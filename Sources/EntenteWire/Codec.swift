@@ -165,8 +165,7 @@ extension WireReader {
     mutating func problem() throws -> Problem {
         let raw = try u8("problem.code")
         guard let code = Problem.Code(rawValue: raw) else { throw WireError.invalidValue(field: "problem.code", detail: "unknown problem code \(raw)") }
-        let sender = try string("problem.sender")
-        return Problem(code, sender: sender.isEmpty ? nil : sender, count: try u32("problem.count"), detail: try string("problem.detail"))
+        return Problem(code, sender: try idOrEmpty("problem.sender"), count: try u32("problem.count"), detail: try string("problem.detail"))
     }
 }
 

@@ -47,6 +47,14 @@ extension WireReader {
     mutating func optionalID(_ f: String) throws -> StateID? {
         try bool(f) ? try id(f) : nil
     }
+    /// A state id, or the empty string for none (a problem's sender, a reject reason's state).
+    mutating func idOrEmpty(_ f: String) throws -> StateID? {
+        let n = Int(try u16(f))
+        guard n > 0 else { return nil }
+        let slice = try take(n, f)
+        guard isValidStateID(utf8: slice) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-') nor empty") }
+        return String(decoding: slice, as: UTF8.self)
+    }
     mutating func attributes(_ f: String) throws -> Attributes {
         Attributes(power: try finite("\(f).power"), offense: try finite("\(f).offense"), aggressiveness: try finite("\(f).aggressiveness"))
     }
@@ -100,8 +108,8 @@ extension WireReader {
         case 2: body = .offer(kind: try offerKind("offer.kind"), aimedAt: try optionalID("offer.aimedAt"))
         case 3: body = .accept(offer: try u32("accept.offer"))
         case 4:
-            let offer = try u32("reject.offer"), code = try u8("reject.reason"), state = try string("reject.state")
-            guard let reason = RejectReason(code: code, state: state.isEmpty ? nil : state) else {
+            let offer = try u32("reject.offer"), code = try u8("reject.reason"), state = try idOrEmpty("reject.state")
+            guard let reason = RejectReason(code: code, state: state) else {
                 throw WireError.invalidValue(field: "reject.reason", detail: "unknown reason \(code) or a state where it takes none (or none where it takes one)")
             }
             body = .reject(offer: offer, reason: reason)
