@@ -95,8 +95,12 @@ public struct Problem: Equatable, Sendable {
         case .duplicate: what = "refused a letter\(who) repeating a sequence number"
         case .flood: what = "refused a letter\(who): too many in one round"
         }
-        let times = count == 1 ? "" : " (\(count) times\(detail.isEmpty || code == .wrongKey ? "" : "; the first"))"
-        let why = detail.isEmpty || code == .wrongKey ? "" : ": \(detail)"
-        return count == 1 ? what + why : what + times + why
+        let detail = code == .wrongKey ? "" : self.detail
+        switch (count, detail.isEmpty) {
+        case (1, true): return what
+        case (1, false): return "\(what): \(detail)"
+        case (_, true): return "\(what) (\(count) times)"
+        case (_, false): return "\(what) (\(count) times; the first: \(detail))"
+        }
     }
 }
