@@ -37,7 +37,7 @@ extension RunReport {
                 for (i, x) in a.members.enumerated() {
                     for y in a.members[(i + 1)...] {
                         let (p, q) = (position(x), position(y))
-                        svg += "<line x1=\"\(f(p.0))\" y1=\"\(f(p.1))\" x2=\"\(f(q.0))\" y2=\"\(f(q.1))\" stroke=\"\(color(a.label))\" stroke-width=\"2.5\"><title>\(escape(x))–\(escape(y)): \(escape(a.label))</title></line>\n"
+                        svg += "<line x1=\"\(f(p.0))\" y1=\"\(f(p.1))\" x2=\"\(f(q.0))\" y2=\"\(f(q.1))\" stroke=\"\(color(a.label))\" stroke-width=\"2.5\"><title>\(escape(x))–\(escape(y)): \(escape(a.labelWords))</title></line>\n"
                     }
                 }
             }
