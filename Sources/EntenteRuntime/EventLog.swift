@@ -71,10 +71,12 @@ public final class EventLog: @unchecked Sendable {
                 line.removeAll(keepingCapacity: true)
                 let wordsAt = event.encodeLine(into: &line)
                 line.append(UInt8(ascii: "\n"))
-                let digested = wordsAt.map { line[..<$0] + Self.close } ?? line[...]
-                if event.inDigest { hasher.update(data: digested) }
+                // What the digest covers: the line up to its words, closed; hashed in two
+                // updates, so no line is copied.
+                let covered = (wordsAt.map { line[..<$0] } ?? line[...], wordsAt == nil ? [] : Self.close)
+                if event.inDigest { hasher.update(data: covered.0); hasher.update(data: covered.1) }
                 if replayed < expected.count {
-                    check(event, digested)
+                    check(event, covered)
                 } else {
                     pending += line
                 }
@@ -84,8 +86,8 @@ public final class EventLog: @unchecked Sendable {
     }
 
     /// A replayed event: hashed into its round's check, not written (the file has it).
-    private func check(_ event: RunEvent, _ digested: ArraySlice<UInt8>) {
-        if event.inDigest { segment.update(data: digested) }
+    private func check(_ event: RunEvent, _ covered: (ArraySlice<UInt8>, [UInt8])) {
+        if event.inDigest { segment.update(data: covered.0); segment.update(data: covered.1) }
         guard event.body is RoundEnd else { return }
         if Array(segment.finalize()) != expected[replayed] && mismatch == nil { mismatch = event.round }
         segment = SHA256()
