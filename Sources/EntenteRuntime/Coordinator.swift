@@ -61,8 +61,6 @@ public final class Coordinator {
     /// Counts something the coordinator's transport refused (logged, counted, at the round's end).
     public func transportProblem(_ problem: Problem) { recorder.transportProblem(problem) }
 
-    var deceiverList: [StateID] { scenario.ids.filter(deceivers.contains) }
-
     // MARK: Welcome
 
     func welcome(for id: StateID, endpoints: [StateID: String]) -> Welcome {
@@ -89,7 +87,7 @@ public final class Coordinator {
     /// - Throws: `RunError` when a state fails, misses a deadline or the run is cut short;
     ///   the states are told to abort and what was logged so far is kept.
     public func run(over channel: StateChannel) throws -> RunOutcome {
-        recorder.start(world: world, deceivers: deceiverList)
+        recorder.start(world: world, deceivers: scenario.ids.filter(deceivers.contains))
         do {
             let started = monotonicNanos()
             membership.joined = try channel.start { id, endpoints in welcome(for: id, endpoints: endpoints) }
@@ -107,10 +105,10 @@ public final class Coordinator {
             }
         } catch {
             channel.abort(reason: "\(error)")
-            recorder.fail(error, round: currentRound, world: world, membership: membership, roundsCompleted: roundsCompleted, deceivers: deceiverList)
+            recorder.fail(error, round: currentRound, world: world, membership: membership, roundsCompleted: roundsCompleted)
             throw error
         }
-        let outcome = recorder.finish(world: world, membership: membership, roundsCompleted: roundsCompleted, deceivers: deceiverList)
+        let outcome = recorder.finish(world: world, membership: membership, roundsCompleted: roundsCompleted)
         channel.finish(digest: outcome.digest)
         return outcome
     }

@@ -21,6 +21,8 @@ final class RunRecorder {
     private(set) var roundNanos: [UInt64] = []
     /// The SHA-256 of the run folder's scenario.yaml (nil without a run folder).
     private(set) var scenarioSHA256: String?
+    /// The states that deceive, in scenario order (recorded at the start, in the summary at the end).
+    private var deceivers: [StateID] = []
 
     /// Writes scenario.json and scenario.yaml into `outDirectory` and opens the log there.
     init(_ settings: RunSettings, outDirectory: String?, resume: ResumePoint?) throws {
@@ -39,6 +41,7 @@ final class RunRecorder {
     // MARK: The run's opening and its processes
 
     func start(world: World, deceivers: [StateID]) {
+        self.deceivers = deceivers
         let s = settings.scenario
         record(RunStarted(runID: settings.runID, engine: settings.engine.name, transport: settings.engine.transportName,
                           coordinatorPID: Int(getpid()), scenarioFile: settings.scenarioPath), round: 0)
@@ -125,23 +128,23 @@ final class RunRecorder {
     // MARK: The end
 
     /// Writes `final` and the run's files. - Returns: the outcome.
-    func finish(world: World, membership: Membership, roundsCompleted: Int, deceivers: [StateID]) -> RunOutcome {
+    func finish(world: World, membership: Membership, roundsCompleted: Int) -> RunOutcome {
         record(Final(alliances: world.alliances.map { StandingAlliance($0, withRound: true) }, eliminated: eliminated), round: settings.rounds)
-        let outcome = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted, deceivers: deceivers)
+        let outcome = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted)
         if let outDirectory { outcome.write(to: outDirectory) }
         return outcome
     }
 
     /// Logs why the run failed and writes what was done: a summary marked incomplete.
-    func fail(_ error: Error, round: Int, world: World, membership: Membership, roundsCompleted: Int, deceivers: [StateID]) {
+    func fail(_ error: Error, round: Int, world: World, membership: Membership, roundsCompleted: Int) {
         flushTransportProblems(round: round)
         record(RunFailed(error: "\(error)"), round: 0)
-        var partial = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted, deceivers: deceivers)
+        var partial = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted)
         partial.stopped = "\(error)"
         if let outDirectory { partial.write(to: outDirectory) }
     }
 
-    private func outcome(world: World, membership: Membership, roundsCompleted: Int, deceivers: [StateID]) -> RunOutcome {
+    private func outcome(world: World, membership: Membership, roundsCompleted: Int) -> RunOutcome {
         var outcome = RunOutcome(settings: settings, digest: log.finish(), records: records, alliances: world.alliances,
                                  warsStarted: warsStarted, eliminated: eliminated, processes: membership.joined)
         outcome.deceivers = deceivers
