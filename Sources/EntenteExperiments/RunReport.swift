@@ -31,11 +31,14 @@ public enum RunReport {
 
     struct Bar {
         var members: String
-        /// The label's code (`AllianceLabel.code`) and its words.
+        /// The label's code (`AllianceLabel.code`) and the state it names.
         var code: String
-        var label: String
+        var target: StateID?
         var from: Int
         var to: Int
+
+        /// The label in words.
+        var label: String { AllianceLabel.words(code: code, target: target) }
     }
 
     /// The colour of an alliance label's code.
@@ -55,7 +58,7 @@ public enum RunReport {
         var bars: [Bar] = []
         for pair in scenario.alliances {
             let k = pair.joined(separator: "-")
-            open[k] = Bar(members: k, code: "initial", label: "initial", from: 0, to: rounds)
+            open[k] = Bar(members: k, code: "initial", target: nil, from: 0, to: rounds)
         }
         var wars: [(round: Int, war: WarStarted)] = []
         var eliminated: [(round: Int, state: String)] = []
@@ -63,7 +66,7 @@ public enum RunReport {
             switch e.body {
             case let a as AllianceFormed:
                 let k = a.members.joined(separator: "-")
-                open[k] = Bar(members: k, code: a.label, label: AllianceLabel.words(code: a.label, target: a.target), from: e.round, to: rounds)
+                open[k] = Bar(members: k, code: a.label, target: a.target, from: e.round, to: rounds)
             case let a as AllianceDissolved:
                 if var b = open.removeValue(forKey: a.members.joined(separator: "-")) { b.to = e.round; bars.append(b) }
             case let w as WarStarted:
