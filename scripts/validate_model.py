@@ -6,7 +6,7 @@ prints the measured figure and whether it holds. Standard library only.
     scripts/validate-model.sh [--seeds N] [--out docs/VALIDATION.md] [--work DIR]
     validate_model.py --entente BIN [--seeds N] [--rounds N] [--jobs N] [--out FILE] [--work DIR]
 
-The figures are the sweeps' tables: means and pooled shares from results.csv, alignments
+The figures are the sweeps' tables: means over seeds from points.csv, pooled shares from results.csv, alignments
 by rule from decisions.csv. What those lack comes from the run folders they list
 (`run_folder`): final sides and each state-round's stance and rule from states.csv, how
 many states a comparison counted (`compared`) from summary.json, and dissolved alliances
@@ -51,6 +51,7 @@ class Tables:
     command: str
     results: list[Row]
     decisions: list[Row]
+    points: list[Row]
 
 
 def read_csv(path: str) -> list[Row]:
@@ -76,7 +77,8 @@ def sweep(entente: str, case: Case, a: argparse.Namespace) -> Tables:
     shown = " ".join(x for v in case.vary for x in ("--vary", v))
     shown += " " + (case.shown_sets or " ".join(x for s in case.sets for x in ("--set", s)))
     command = f"entente sweep {scenario} {shown.strip()} {' '.join(common)}"
-    return Tables(case, folder, command, results, read_csv(os.path.join(folder, "decisions.csv")))
+    return Tables(case, folder, command, results, read_csv(os.path.join(folder, "decisions.csv")),
+                  read_csv(os.path.join(folder, "points.csv")))
 
 
 def where(rows: list[Row], values: dict[str, str]) -> list[Row]:
@@ -86,6 +88,12 @@ def where(rows: list[Row], values: dict[str, str]) -> list[Row]:
 
 def numbers(rows: Iterable[Row], column: str) -> list[float]:
     return [float(r[column]) for r in rows if r[column] != ""]
+
+
+def point_mean(tables: Tables, column: str, values: dict[str, str] | None = None) -> float:
+    """The product's mean over seeds (points.csv `<column>_mean`) at the point with these varied values."""
+    (point,) = where(tables.points, values or {})
+    return float(point[column + "_mean"]) if point[column + "_mean"] != "" else float("nan")
 
 
 def mean(xs: Iterable[float]) -> float:
@@ -185,10 +193,11 @@ def main(argv: list[str] | None = None) -> None:
               "| case | core recovered | misplaced (mean) | mutual information (bits) | starting alliances alone: misplaced | landscape: misplaced | largest side (median) |",
               "|---|---|---|---|---|---|---|"]
     withs, without = t["europe-1914-with"].results, t["europe-1914-without"].results
-    for label, rows in [("with its starting alliances", withs), ("without starting alliances", without)]:
+    for label, case in [("with its starting alliances", "europe-1914-with"), ("without starting alliances", "europe-1914-without")]:
+        rows = t[case].results
         base = summary(rows[0])["baselines"]
-        lines.append(f"| {label} | {sum(map(core_recovered, rows))}/{len(rows)} | {f2(mean(numbers(rows, 'misplaced')))} "
-                     f"| {mean(numbers(rows, 'mutual_information')):.3f} "
+        lines.append(f"| {label} | {sum(map(core_recovered, rows))}/{len(rows)} | {f2(point_mean(t[case], 'misplaced'))} "
+                     f"| {point_mean(t[case], 'mutual_information'):.3f} "
                      f"| {rows[0]['initial_misplaced']} of {base['initial_alliances']['compared']} "
                      f"| {rows[0]['landscape_misplaced']} of {base['landscape']['compared']} | {largest_median(rows)} |")
     core = sum(map(core_recovered, without))
@@ -250,8 +259,8 @@ def main(argv: list[str] | None = None) -> None:
     lines += ["", "## Observation noise (europe-1914)", "", "| noise | misperception rate | misplaced (mean) |", "|---|---|---|"]
     noise: dict[str, tuple[float, float]] = {}
     for sigma in NOISES:
-        rows = where(t["europe-1914-noise"].results, {"observation.noise": sigma})
-        noise[sigma] = (mean(numbers(rows, "misperception_rate")), mean(numbers(rows, "misplaced")))
+        at = {"observation.noise": sigma}
+        noise[sigma] = (point_mean(t["europe-1914-noise"], "misperception_rate", at), point_mean(t["europe-1914-noise"], "misplaced", at))
         lines.append(f"| {sigma} | {noise[sigma][0]:.3f} | {f2(noise[sigma][1])} |")
     rising = [noise[s][0] for s in NOISES]
     check("misperception rises with observation noise", rising[0] < rising[1] < rising[2], " → ".join(f"{x:.3f}" for x in rising))
