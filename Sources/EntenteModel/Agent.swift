@@ -19,7 +19,8 @@ public final class Agent {
     private var negotiator: Negotiator?
     private var nextSeq: UInt32 = 0
     private var eliminated: Set<StateID> = []
-    /// Wars others started against me, my allies or my neighbours: what aims their intent at me.
+    /// Wars others started against me, my allies or my neighbours, from my dispute history
+    /// on (§3.4): what aims their intent at me.
     private var hostility = HostilityRecord()
     /// My allies, as the last observation showed them.
     private var allies: Set<StateID> = []
@@ -27,7 +28,8 @@ public final class Agent {
     private var standing: Set<PublicAlliance> = []
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
-                geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1) {
+                geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1,
+                history: HostilityRecord = HostilityRecord()) {
         self.me = me
         self.kind = kind
         self.params = params
@@ -37,6 +39,7 @@ public final class Agent {
         self.seed = seed
         self.peers = peers
         self.inflation = inflation
+        hostility = history
     }
 
     /// True once the coordinator reports this state eliminated: it then stays silent.

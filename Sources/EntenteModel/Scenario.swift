@@ -110,6 +110,11 @@ public struct Scenario: Equatable, Codable, Sendable {
     public var classification = ClassificationParameters()
     /// A known alignment to compare the final blocs with (e.g. the historical one), as blocs.
     public var referenceAlignment: [[StateID]]? = nil
+    /// The year of the scenario's date; disputes that started before it are its history.
+    public var year: Int? = nil
+    /// Disputes states initiated against each other before `year` (MID data, §3.4).
+    public var disputes: [Dispute] = []
+    public var history = HistoryParameters()
 
     public init(name: String, states: [StateSpec]) {
         self.name = name

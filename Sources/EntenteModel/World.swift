@@ -53,7 +53,8 @@ public struct World: Sendable {
     public internal(set) var states: [StateID: TrueState]
     public private(set) var alliances: [Alliance] = []
     public internal(set) var wars: [War] = []
-    /// Each state's record of the wars aimed at it, its allies or its neighbours.
+    /// Each state's record of the wars aimed at it, its allies or its neighbours, from the
+    /// disputes before the scenario's date on (§3.4).
     public private(set) var hostility: [StateID: HostilityRecord] = [:]
     public let geography: Geography
     public let weights: ThreatWeights
@@ -71,6 +72,10 @@ public struct World: Sendable {
         params = scenario.world
         for pair in scenario.alliances where !allied(pair[0], pair[1]) {
             alliances.append(Alliance(pair[0], pair[1], round: 0, label: .initial))
+        }
+        for id in order {
+            let prior = scenario.priorHostility(of: id, geography: geography)
+            if !prior.acts.isEmpty { hostility[id] = prior }
         }
     }
 

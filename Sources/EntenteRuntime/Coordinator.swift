@@ -78,7 +78,15 @@ public final class Coordinator {
                 return PeerInfo(id: $0, endpoint: endpoints[$0] ?? "", loss: channel.loss, delay: UInt16(clamping: channel.delay))
             },
             inflation: deceivers.contains(id) ? scenario.deception.inflation : 1,
-            reportRanking: settings.logLevel == .full)
+            reportRanking: settings.logLevel == .full,
+            history: priorActs(of: id))
+    }
+
+    /// The state's dispute history as the Welcome carries it: the scenario's prior, never
+    /// what the run has added since (a state that rejoins starts from the same record).
+    func priorActs(of id: StateID) -> [PriorActs] {
+        let prior = scenario.priorHostility(of: id, geography: world.geography)
+        return scenario.ids.compactMap { actor in prior.count(actor) > 0 ? PriorActs(actor: actor, acts: prior.count(actor)) : nil }
     }
 
     // MARK: Timeline

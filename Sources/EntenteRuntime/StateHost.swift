@@ -18,7 +18,8 @@ public final class StateHost {
         let geography = Geography(ids: welcome.states, borders: welcome.borders, weights: weights)
         agent = Agent(me: welcome.state, kind: welcome.policy, params: welcome.params, weights: welcome.threat,
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
-                      peers: welcome.peers.map(\.id), inflation: welcome.inflation)
+                      peers: welcome.peers.map(\.id), inflation: welcome.inflation,
+                      history: HostilityRecord(acts: Dictionary(uniqueKeysWithValues: welcome.history.map { ($0.actor, $0.acts) })))
         channels = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0) })
     }
 

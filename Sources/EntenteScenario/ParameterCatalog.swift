@@ -5,7 +5,7 @@ import Foundation
 public enum ScenarioBlock: String, CaseIterable, Sendable {
     /// The top level of the file (`rounds`, `negotiation_steps`).
     case run = ""
-    case threat, proximity, observation, policy, world, timeouts, communication, channels, deception, classification
+    case threat, proximity, history, observation, policy, world, timeouts, communication, channels, deception, classification
 }
 
 /// One numeric parameter of a scenario, type-erased: what `entente parameters` lists and
@@ -45,6 +45,7 @@ public enum ParameterCatalog {
         let run = Scenario(name: "", states: [])
         return Scenario.runParameters.map { ParameterEntry(.run, $0, defaults: run) }
             + block(.threat, ThreatWeights.self) + block(.proximity, ProximityWeights.self)
+            + block(.history, HistoryParameters.self)
             + block(.observation, ObservationParameters.self) + block(.policy, PolicyParameters.self)
             + block(.world, WorldParameters.self) + block(.timeouts, Timeouts.self)
             + block(.communication, CommunicationParameters.self) + block(.channels, ChannelQuality.self)

@@ -10,7 +10,7 @@ struct ScenarioParser {
 
     static let topKeys = ["name", "description", "source", "seed", "timeouts", "threat", "proximity", "observation",
                           "world", "policy", "states", "borders", "alliances", "communication", "channels", "deception",
-                          "reference_alignment", "classification"] + Scenario.runParameters.map(\.key)
+                          "reference_alignment", "classification", "year", "disputes", "history"] + Scenario.runParameters.map(\.key)
 
     /// Problems with no line that an override caused say so (an override has no place in the file).
     mutating func attributeOverrides() {
@@ -45,6 +45,7 @@ struct ScenarioParser {
         scenario.world = block(top["world"], "world", base: WorldParameters())
         scenario.timeouts = block(top["timeouts"], "timeouts", base: Timeouts())
         scenario.classification = block(top["classification"], "classification", base: ClassificationParameters())
+        scenario.history = block(top["history"], "history", base: HistoryParameters())
         let ids = Set(scenario.ids)
         resolveStates(&scenario, top, ids: ids)
         scenario.borders = parseBorders(top["borders"], ids: ids)
@@ -53,6 +54,7 @@ struct ScenarioParser {
         scenario.channels = parseChannels(top["channels"], ids: ids)
         scenario.deception = parseDeception(top["deception"], ids: ids)
         scenario.referenceAlignment = parseBlocs(top["reference_alignment"], "reference_alignment", ids: ids)
+        parseHistory(top, into: &scenario, ids: ids)
         if problems.isEmpty { scenario.normalisePower() }
         return scenario
     }

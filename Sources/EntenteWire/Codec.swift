@@ -20,6 +20,7 @@ extension ControlMessage {
             w.array(m.peers) { w, p in w.string(p.id); w.string(p.endpoint); w.f64(p.loss); w.u16(p.delay) }
             w.f64(m.inflation)
             w.bool(m.reportRanking)
+            w.array(m.history) { w, h in w.string(h.actor); w.f64(h.acts) }
             return w.bytes
         case .phaseStart(let p):
             var w = WireWriter(type: MessageType.phaseStart.rawValue)
@@ -86,6 +87,9 @@ extension ControlMessage {
             }
             let inflation = try r.finite("welcome.inflation")
             let reportRanking = try r.bool("welcome.reportRanking")
+            let history = try r.array("welcome.history", minElementBytes: 10) { r in
+                PriorActs(actor: try r.id("history.actor"), acts: try r.finite("history.acts"))
+            }
             guard steps >= 1 else { throw WireError.invalidValue(field: "welcome.negotiationSteps", detail: "must be at least 1") }
             guard Set(states).count == states.count, states.contains(state) else {
                 throw WireError.invalidValue(field: "welcome.states", detail: "ids must be unique and include the state itself")
@@ -96,11 +100,15 @@ extension ControlMessage {
             guard peers.allSatisfy({ (0...1).contains($0.loss) }), (0...100).contains(inflation) else {
                 throw WireError.invalidValue(field: "welcome.peers", detail: "loss must be in [0, 1] and inflation in [0, 100]")
             }
+            guard Set(history.map(\.actor)).count == history.count,
+                  history.allSatisfy({ $0.actor != state && states.contains($0.actor) && (0...1e6).contains($0.acts) }) else {
+                throw WireError.invalidValue(field: "welcome.history", detail: "actors must be unique states of the run other than the state itself, acts in [0, 1e6]")
+            }
             self = .welcome(Welcome(runID: runID, state: state, seed: seed, rounds: rounds, negotiationSteps: steps,
                                     phaseTimeoutMs: timeout, policy: policy,
                                     params: params, threat: threat, warDecisiveness: decisiveness, hopDecay: hopDecay,
                                     proximityFloor: floor, states: states, borders: borders, peers: peers,
-                                    inflation: inflation, reportRanking: reportRanking))
+                                    inflation: inflation, reportRanking: reportRanking, history: history))
         case .phaseStart:
             let round = try r.u16("phase.round")
             let phase = try r.phase()

@@ -55,12 +55,15 @@ public struct Welcome: Equatable, Sendable {
     public var inflation: Double
     /// Report the whole perceived threat ranking at commit (the run writes threats.csv).
     public var reportRanking: Bool
+    /// The hostile acts this state has on record before round 1, by actor: its dispute
+    /// history (docs/MODEL.md §3.4), in state order; empty when the scenario has none.
+    public var history: [PriorActs]
 
     public init(runID: String, state: StateID, seed: UInt64, rounds: UInt16, negotiationSteps: UInt8,
                 phaseTimeoutMs: UInt32, policy: PolicyKind,
                 params: PolicyParameters, threat: ThreatWeights, warDecisiveness: Double, hopDecay: Double,
                 proximityFloor: Double, states: [StateID], borders: [Border], peers: [PeerInfo], inflation: Double = 1,
-                reportRanking: Bool = false) {
+                reportRanking: Bool = false, history: [PriorActs] = []) {
         self.runID = runID
         self.state = state
         self.seed = seed
@@ -78,7 +81,16 @@ public struct Welcome: Equatable, Sendable {
         self.peers = peers
         self.inflation = inflation
         self.reportRanking = reportRanking
+        self.history = history
     }
+}
+
+/// One actor's weighted hostile acts in a state's record before round 1.
+public struct PriorActs: Equatable, Sendable {
+    public var actor: StateID
+    public var acts: Double
+
+    public init(actor: StateID, acts: Double) { (self.actor, self.acts) = (actor, acts) }
 }
 
 /// coordinator → state: a phase begins.

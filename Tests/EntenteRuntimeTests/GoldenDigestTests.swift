@@ -25,11 +25,25 @@ struct GoldenDigestTests {
         ("large", "f5c5eed2f1ca868164e026fba65ed46c8bf7e84e01152eaf33303eac2a36f100"),
     ]
 
+    /// The digests before dispute history existed (issue 17): with `history.window=0` every
+    /// scenario must still give them, whatever its `disputes` list holds.
+    static let withoutHistory = Dictionary(uniqueKeysWithValues: golden)
+
+    static func digest(_ scenario: String, _ change: (inout Scenario) -> Void = { _ in }) throws -> String {
+        var s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml")
+        change(&s)
+        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference)
+        return try ReferenceEngine.run(settings, outDirectory: nil).digest
+    }
+
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)
     func recordedDigest(scenario: String, digest: String) throws {
-        let s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml")
-        let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference)
-        let outcome = try ReferenceEngine.run(settings, outDirectory: nil)
-        #expect(outcome.digest == digest)
+        #expect(try Self.digest(scenario) == digest)
+    }
+
+    @Test("with dispute history switched off, each scenario gives the digest it had before history existed",
+          arguments: golden.map(\.0))
+    func historyOff(scenario: String) throws {
+        #expect(try Self.digest(scenario) { $0.history.window = 0 } == Self.withoutHistory[scenario])
     }
 }

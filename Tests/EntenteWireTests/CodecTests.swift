@@ -15,7 +15,8 @@ struct CodecTests {
         .welcome(Welcome(runID: "run-1", state: "FRN", seed: 1914, rounds: 12, negotiationSteps: 2, phaseTimeoutMs: 20000,
                          policy: .walt, params: PolicyParameters(), threat: ThreatWeights(), warDecisiveness: 2, hopDecay: 0.5,
                          proximityFloor: 0.05, states: ["FRN", "GMY", "RUS"], borders: [Border("FRN", "GMY", .land, proximity: 1)],
-                         peers: [PeerInfo(id: "GMY", endpoint: "tcp://127.0.0.1:5000")])),
+                         peers: [PeerInfo(id: "GMY", endpoint: "tcp://127.0.0.1:5000")],
+                         history: [PriorActs(actor: "GMY", acts: 0.75), PriorActs(actor: "RUS", acts: 0.125)])),
         .phaseStart(PhaseStart(round: 3, phase: .observe, step: 0, observation: observation)),
         .phaseStart(PhaseStart(round: 3, phase: .negotiate, step: 2, expected: [ExpectedLetters(sender: "GMY", seqs: [3, 9, 12])])),
         .report(PhaseReport(round: 3, phase: .commit, step: 0,
@@ -112,6 +113,15 @@ struct CodecTests {
         guard case .welcome(var w2) = Self.controls[1] else { return }
         w2.peers = [PeerInfo(id: "GMY", endpoint: "a"), PeerInfo(id: "GMY", endpoint: "b")]
         #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w2).encoded()) }
+        // A dispute history must name other states of the run, once each, with acts a state can count.
+        guard case .welcome(let base) = Self.controls[1] else { return }
+        for history in [[PriorActs(actor: "FRN", acts: 1)], [PriorActs(actor: "ITA", acts: 1)],
+                        [PriorActs(actor: "GMY", acts: 1), PriorActs(actor: "GMY", acts: 2)],
+                        [PriorActs(actor: "GMY", acts: -1)], [PriorActs(actor: "GMY", acts: 1e300)]] {
+            var w3 = base
+            w3.history = history
+            #expect(throws: WireError.self) { try ControlMessage(decoding: ControlMessage.welcome(w3).encoded()) }
+        }
     }
 
     @Test("invalid UTF-8 and non-finite numbers are refused")
