@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, through a module map (no pkg-config: it warns on every build).
@@ -33,12 +34,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // History: the data tables of real state systems (COW, ATOP, MID) and the real alliances classified by them.
+        .target(name: "EntenteHistory", dependencies: ["EntenteModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Experiments: parameter sweeps over real runs, results tables, HTML reports with SVG charts.
         .target(name: "EntenteExperiments", dependencies: ["EntenteModel", "EntenteRuntime"]),
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteRuntime", "EntenteExperiments", "EntenteScenario",
+                "EntenteRuntime", "EntenteExperiments", "EntenteScenario", "EntenteHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "EntenteModelTests", dependencies: ["EntenteModel"]),
         .testTarget(name: "EntenteScenarioTests", dependencies: ["EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
+        .testTarget(name: "EntenteHistoryTests", dependencies: ["EntenteHistory", "EntenteModel", "EntenteScenario"]),
         .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments", "EntenteRuntime", "EntenteScenario", "EntenteModel"]),
         .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire", "EntenteScenario"]),
         // The command line: each command line `entente` starts itself with parses under its command.

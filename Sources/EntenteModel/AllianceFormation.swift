@@ -120,10 +120,8 @@ public struct AllianceFormation {
         let perceivedThreat = decision?.threat
         let (perceived, perceivedReason) = classify(mainThreat: perceivedThreat, side: Set(side), aimedAt: offer.aimedAt,
                                                     partnerThreats: theirs.mainThreats(beliefs[partner] ?? [], rank: classification.partnerRank))
-        // The top true threat if it reaches the floor (shared_threat_rank plays no part here).
-        let trueThreat = before.trueThreats(to: id).first.flatMap { $0.score >= mine.threatFloor ? $0.target : nil }
-        let (truth, trueReason) = classify(mainThreat: trueThreat, side: Set(side), aimedAt: offer.aimedAt,
-                                           partnerThreats: theirs.mainThreats(before.trueThreats(to: partner), rank: classification.partnerRank))
+        let (trueThreat, truth, trueReason) = before.trueAlignment(of: id, joining: partner, aimedAt: offer.aimedAt, floor: mine.threatFloor,
+                                                                   partner: theirs, partnerRank: classification.partnerRank)
         return AlignmentRecord(
             round: round, state: id, partner: partner, offeredBy: offer.offeredBy, kind: offer.kind, aimedAt: offer.aimedAt,
             side: side, perceivedThreat: perceivedThreat, perceived: perceived, perceivedReason: perceivedReason,

@@ -44,6 +44,20 @@ public func classify(mainThreat: StateID?, side: Set<StateID>, aimedAt: StateID?
     return (.other, .aimedElsewhere)
 }
 
+extension World {
+    /// How `id` allying with `partner` relates to its true main threat, the top true threat
+    /// if it reaches `floor` (shared_threat_rank plays no part here): the log's second
+    /// classification (§8) and `entente classify` of real alliances use this one rule.
+    public func trueAlignment(of id: StateID, joining partner: StateID, aimedAt: StateID?, floor: Double,
+                              partner theirs: PolicyParameters, partnerRank: Int)
+        -> (threat: StateID?, alignment: Alignment, reason: ClassificationReason) {
+        let threat = trueThreats(to: id).first.flatMap { $0.score >= floor ? $0.target : nil }
+        let (alignment, reason) = classify(mainThreat: threat, side: allies(of: partner).union([partner]), aimedAt: aimedAt,
+                                           partnerThreats: theirs.mainThreats(trueThreats(to: partner), rank: partnerRank))
+        return (threat, alignment, reason)
+    }
+}
+
 /// What an alliance is, from its two members' decisions.
 public enum AllianceLabel: Equatable, Sendable, CustomStringConvertible {
     /// Standing when the scenario starts.
