@@ -71,18 +71,27 @@ public struct PowerTable: Sendable {
     public func power(_ id: StateID, year: Int) -> Double? { cinc[id]?[year] }
 }
 
-/// Military alliance obligations by year: ATOP 5.1 dyad-years with a defense or offense
-/// obligation, as the scenarios count alliances.
+/// An ATOP obligation, by its column in the dyad-year table.
+public enum Obligation: String, CaseIterable, Sendable {
+    case defense, offense, neutral, nonagg, consul
+
+    /// A military commitment, as the scenarios count alliances.
+    public static let military: Set<Obligation> = [.defense, .offense]
+}
+
+/// Alliance obligations by year: ATOP 5.1 dyad-years with any of `obligations` (by default
+/// a defense or offense obligation, as the scenarios count alliances).
 public struct AllianceTable: Sendable {
     public private(set) var pairs: [Int: Set<StatePair>] = [:]
     /// The years the table covers: from its first row's year to its last's, whatever the obligation.
     public private(set) var years: ClosedRange<Int>?
 
-    public init(path: String) throws {
-        try readTable(path, columns: ["year", "abb1", "abb2", "defense", "offense"]) { row in
+    public init(path: String, obligations: Set<Obligation> = Obligation.military) throws {
+        let columns = Obligation.allCases.filter(obligations.contains).map(\.rawValue)
+        try readTable(path, columns: ["year", "abb1", "abb2"] + columns) { row in
             let year = try row.int("year")
             years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
-            guard try row.int("defense") == 1 || row.int("offense") == 1 else { return }
+            guard try columns.contains(where: { try row.int($0) == 1 }) else { return }
             pairs[year, default: []].insert(StatePair(try row.string("abb1"), try row.string("abb2")))
         }
     }

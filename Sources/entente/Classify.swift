@@ -8,7 +8,7 @@ struct Classify: ParsableCommand {
         abstract: "Classify the alliances that really formed as balancing or bandwagoning by the true threat at their date.",
         discussion: """
             For every pair of the scenario's states that gained a defense or offense obligation \
-            in ATOP in a year of --from…--to, each member's main threat is computed as the \
+            in ATOP (--obligations) in a year of --from…--to, each member's main threat is computed as the \
             coordinator computes true threats (docs/MODEL.md §8.3): the scenario gives the map \
             and the hand-set offense and aggressiveness; the data give, for that year, who was a \
             state and its power (COW NMC), the alliances standing (ATOP) and the disputes before \
@@ -37,6 +37,14 @@ struct Classify: ParsableCommand {
     @Option(help: "ATOP dyad-year table: year, abb1, abb2, defense, offense.")
     var alliances: String
 
+    @Option(help: ArgumentHelp("Which ATOP obligations make an alliance: military (defense or offense, as in the scenarios) or any (also neutrality, non-aggression, consultation: alignments).", valueName: "military|any"))
+    var obligations: Obligations = .military
+
+    enum Obligations: String, ExpressibleByArgument, CaseIterable {
+        case military, any
+        var set: Set<Obligation> { self == .any ? Set(Obligation.allCases) : Obligation.military }
+    }
+
     @Option(help: "Dispute initiations: by, against, year, level, mid (none: no dispute history).")
     var disputes: String?
 
@@ -52,7 +60,7 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         let base = try loadScenario(scenario, overrides: overrides)
-        let real = RealAlliances(base: base, power: try PowerTable(path: power), alliances: try AllianceTable(path: alliances),
+        let real = RealAlliances(base: base, power: try PowerTable(path: power), alliances: try AllianceTable(path: alliances, obligations: obligations.set),
                                  disputes: try disputes.map { try readDisputes(path: $0) } ?? [])
         if let years = real.alliances.years, !years.contains(from - 1) || !years.contains(to) {
             printError("warning: \(alliances) holds \(years.lowerBound)-\(years.upperBound); formations need the year before, so only \(max(from, years.lowerBound + 1))-\(min(to, years.upperBound)) are classified")
