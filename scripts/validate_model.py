@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> None:
     cases += [Case("large-walt", "large", ("description=walt",)),
               Case("small-weakness", "small", ("states.WEK.power=" + ",".join(POWERS), "topology=complete,neighbors"), rounds=10),
               Case("europe-1914-noise", "europe-1914", ("noise=" + ",".join(NOISES),))]
+    import validate_history as history  # after this module is loaded: it builds on its helpers
+    cases += history.cases()
     t = {c.name: sweep(entente, c, a) for c in cases}
 
     # 1. europe-1914 against the wartime coalitions, with and without its starting alliances.
@@ -266,6 +268,10 @@ def main(argv: list[str] | None = None) -> None:
     check("misperception rises with observation noise", rising[0] < rising[1] < rising[2], " → ".join(f"{x:.3f}" for x in rising))
     check("agreement with history falls with observation noise (misplaced rises)", noise["0"][1] <= noise["0.5"][1],
           " → ".join(f2(noise[s][1]) for s in NOISES))
+
+    # 5. Dispute history, seed by seed, Walt's Middle East, real alliances.
+    lines += [""] + history.effect(t, check) + history.per_seed(t) + history.simulated_middle_east(t, check)
+    lines += history.real_alliances(entente, a.work, check)
 
     # The last commit that changed the model or the engine running it: which model these figures are of.
     model = subprocess.run(["git", "log", "-1", "--format=%h", "--", "Sources/EntenteModel", "Sources/EntenteRuntime"],
