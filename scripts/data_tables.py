@@ -169,13 +169,17 @@ def war_sides(wars: Table, abbs: Mapping[int, str], codes: Collection[int], firs
               names: Mapping[int, str]) -> Out:
     """Every participant of each COW inter-state war with a state of `codes` in it that
     begins in first..last. The data are directed dyad-years; a war resumed after a truce
-    repeats its rows with `resume` 1 and no outcome, so outcomes come from the others."""
+    repeats its rows with `resume` 1 and no outcome, so outcomes come from the others.
+    A state that changed sides (France in 1940, Italy in 1943) gets the side it entered
+    the war on: its side in its first year."""
     parts: dict[tuple[int, int], dict[str, int]] = {}
     for r in wars:
         key = (integer(r, "warnum"), integer(r, "ccode1"))
         y = integer(r, "year")
         p = parts.setdefault(key, {"side": integer(r, "sidea1"), "first": y, "last": y, "initiator": 0,
                                    "outcome": -9, "batdeath": integer(r, "batdeath1")})
+        if y < p["first"]:
+            p["side"] = integer(r, "sidea1")
         p["first"], p["last"] = min(p["first"], y), max(p["last"], y)
         p["initiator"] = max(p["initiator"], integer(r, "initiator1"))
         if r["outcome1"] is not None:

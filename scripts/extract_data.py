@@ -31,6 +31,14 @@ WAR_NAMES = {
     169: "Six Day War", 170: "Second Laotian, Phase 2", 172: "War of Attrition",
     176: "Communist Coalition", 181: "Yom Kippur War", 184: "Turco-Cypriot",
     190: "Ugandan-Tanzanian",
+    58: "Franco-Prussian", 61: "Second Russo-Turkish", 65: "Anglo-Egyptian", 67: "Sino-French",
+    73: "First Sino-Japanese", 76: "Greco-Turkish (1897)", 79: "Spanish-American", 82: "Boxer Rebellion",
+    83: "Sino-Russian", 85: "Russo-Japanese", 94: "Second Spanish-Moroccan", 97: "Italian-Turkish",
+    100: "First Balkan", 103: "Second Balkan", 106: "World War I", 107: "Estonian Liberation",
+    108: "Latvian Liberation", 109: "Russo-Polish", 112: "Hungarian-Allies", 115: "Greco-Turkish (1919-22)",
+    116: "Franco-Turkish", 117: "Lithuanian-Polish", 118: "Manchurian", 121: "Second Sino-Japanese",
+    127: "Conquest of Ethiopia", 130: "Third Sino-Japanese", 133: "Changkufeng", 136: "Nomonhan",
+    139: "World War II", 142: "Russo-Finnish", 145: "Franco-Thai",
 }
 EUROPE_PERIODS = ((1870, 1889), (1890, 1913), (1914, 1918), (1919, 1935), (1936, 1939))
 MIDEAST_PERIODS = ((1955, 1967), (1968, 1979))
@@ -90,6 +98,8 @@ def build(tables: dict[str, list[dict[str, t.Cell]]]) -> dict[str, t.Out]:
         "mideast/cow_interstate_war_sides_mideast_1948_1979.csv":
             t.war_sides(tables["cow_war_inter"], abbs, t.STUDY, 1948, 1979, WAR_NAMES),
         "mideast/system_membership_mideast.csv": t.membership(states, t.STUDY),
+        "cow/cow_interstate_war_sides_europe_1870_1945.csv":
+            t.war_sides(tables["cow_war_inter"], abbs, t.EUROPE, 1870, 1945, WAR_NAMES),
     }
     cow_sizes = t.side_sizes(tables["cow_mid_dirdisps"])
     for folder, region, codes, first, last, periods, order in [

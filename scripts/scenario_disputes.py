@@ -21,8 +21,8 @@ dispute gives one entry per (dispute, initiator, target), however many years it 
 
 The output goes to standard output; paste it into the scenario after `alliances:`.
 With `--csv` it is instead a table of every initiation in the file (`by,against,year,
-level,mid`; all states, every year unless `--year` is given), the form `entente
-classify --disputes` reads:
+level,mid,last_year`, the last its pair's part in it lasted; all states, every year
+unless `--year` is given), the form `entente classify --disputes` reads:
 
     python scripts/scenario_disputes.py --csv --mid data/mid/mid_directed_europe_1870_1939.csv \
         > data/mid/initiations_europe_1870_1939.csv
@@ -33,7 +33,7 @@ import io
 import re
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 Row = dict[str, str]
@@ -58,6 +58,7 @@ class Dispute:
     by: str
     against: str
     level: int
+    last: int = field(default=0, compare=False)  # the last dispute-year of the pair in it
 
     def line(self) -> str:
         """The entry as one line of YAML under `disputes:`."""
@@ -91,6 +92,7 @@ def select(rows: Iterable[Row], states: Iterable[str], year: int) -> list[Disput
     ids = set(states)
     found: dict[tuple[int, str, str], Dispute] = {}
     ongoing: set[tuple[int, str, str]] = set()
+    last: dict[tuple[int, str, str], int] = {}
     for index, row in enumerate(rows):
         line = index + 2  # the header is line 1
         by, against = row["abb1"].strip(), row["abb2"].strip()
@@ -110,14 +112,15 @@ def select(rows: Iterable[Row], states: Iterable[str], year: int) -> list[Disput
             raise DataError(f"line {line}: hostlev1 {level} is not a hostility level (1-5)")
         dispute = Dispute(year=start, mid=number(row, "dispnum", line), by=by, against=against, level=level)
         key = (dispute.mid, by, against)
-        if number(row, "year", line) >= year:
+        last[key] = max(last.get(key, 0), number(row, "year", line))
+        if last[key] >= year:
             ongoing.add(key)  # still under way: its levels may hold what came after the date
         earlier = found.get(key)
         if earlier is not None and earlier != dispute:
             raise DataError(f"line {line}: dispute {dispute.mid} {by}-{against} has two start years "
                             f"or levels ({earlier.year}/{earlier.level}, {start}/{level})")
         found[key] = dispute
-    return sorted(d for key, d in found.items() if key not in ongoing)
+    return sorted(replace(d, last=last[key]) for key, d in found.items() if key not in ongoing)
 
 
 STATES_KEY = re.compile(r"^states:\s*(#.*)?$")
@@ -171,8 +174,8 @@ def render_csv(disputes: Sequence[Dispute]) -> str:
     """Every initiation as a CSV table, in the order of the YAML block."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["by", "against", "year", "level", "mid"])
-    w.writerows([d.by, d.against, d.year, LEVELS[d.level], d.mid] for d in disputes)
+    w.writerow(["by", "against", "year", "level", "mid", "last_year"])
+    w.writerows([d.by, d.against, d.year, LEVELS[d.level], d.mid, d.last] for d in disputes)
     return out.getvalue()
 
 

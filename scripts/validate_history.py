@@ -4,6 +4,7 @@ alliances of three periods classified by `entente classify`. validate_model.py r
 sweeps and calls these; standard library only.
 """
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -30,11 +31,23 @@ def middle_east() -> list[str]:
     return [y for y in MIDDLE_EAST if os.path.exists(os.path.join(vm.ROOT, "scenarios", f"middle-east-{y}.yaml"))]
 
 
-def cases() -> list[vm.Case]:
+WARS = "data/cow/cow_interstate_war_sides_europe_1870_1945.csv"
+
+
+def ww2_reference(ids: list[str]) -> str:
+    """The europe-1936 reference, kept out of the scenario file: the sides of the Second World
+    War (COW war 139) on which the scenario's states entered it; states that did not fight
+    (annexed first, or neutral) are left out. As a --set of `reference_alignment`."""
+    rows = [r for r in vm.read_csv(os.path.join(vm.ROOT, WARS)) if r["warnum"] == "139" and r["abb"] in ids]
+    sides = [[r["abb"] for r in rows if r["side"] == side] for side in ("1", "2")]
+    return "reference_alignment=[" + ", ".join("[" + ", ".join(s) + "]" for s in sides) + "]"
+
+
+def cases(ww2: str) -> list[vm.Case]:
     out = [vm.Case("europe-1914-without-no-history", "europe-1914", ("description=without-starting-alliances-no-dispute-history",),
                    ("alliances=[]", "history.window=0")),
-           vm.Case("europe-1936-no-history", "europe-1936", ("description=no-dispute-history",), ("history.window=0",))]
-    return out + [vm.Case(f"middle-east-{y}", f"middle-east-{y}", ("description=walt",)) for y in middle_east()]
+           vm.Case("europe-1936-no-history", "europe-1936", ("description=no-dispute-history",), ("history.window=0", ww2))]
+    return out + [vm.Case(f"middle-east-{y}", f"middle-east-{y}", ("description=walt",)) for y in middle_east()] + [levy_thompson_case()]
 
 
 def sides_text(run: vm.Row) -> str:
@@ -139,3 +152,92 @@ def real_alliances(entente: str, work: str, check: Check) -> list[str]:
         check("Middle East 1956-79: balancing is the dominant classification of the real alliances and alignments",
               balance > bandwagon, f"balance {balance}, bandwagon {bandwagon} (members' alignments, any obligation)")
     return lines + ["", "Made by:", ""] + commands
+
+
+FORECASTS = [("europe-1914", EUROPE, [1890, 1895, 1900, 1905, 1909]),
+             ("europe-1936", EUROPE, [1920, 1925, 1930, 1934]),
+             ("middle-east-1955", MIDEAST, [1956, 1960, 1964]),
+             ("middle-east-1967", MIDEAST, [1968]),
+             ("middle-east-1973", MIDEAST, [1974])]
+HORIZON = 5
+
+
+def forecasts(entente: str, work: str, seeds: int, check: Check) -> list[str]:
+    """`entente forecast` from several start years per region, against the two baselines."""
+    lines = ["", "## Forecasts", "",
+             f"Each start year's data only (its states, power, standing ATOP alliances and earlier disputes, on the base "
+             f"scenario's map and attributes), run for seeds 1 to {seeds}, and the final sides compared with the blocs of the "
+             f"ATOP alliances (defense or offense) standing {HORIZON} years later; the baselines are scored the same way. "
+             "Nobody chose these cases for the model.", "",
+             "| base scenario | start | compared | misplaced (mean) | starting alliances alone | landscape | beats the better baseline |",
+             "|---|---|---|---|---|---|---|"]
+    beaten, cases, commands = 0, 0, []
+    for scenario, (power, alliances, disputes), years in FORECASTS:
+        if not os.path.exists(os.path.join(vm.ROOT, "scenarios", scenario + ".yaml")):
+            continue
+        out = os.path.join(work, f"forecast-{scenario}.csv")
+        shown = [f"scenarios/{scenario}.yaml", "--years", ",".join(map(str, years)), "--horizon", str(HORIZON),
+                 "--seeds", str(seeds), "--power", power, "--alliances", alliances, "--disputes", disputes]
+        args = [entente, "forecast", *[os.path.join(vm.ROOT, x) if x.endswith((".yaml", ".csv")) else x for x in shown], "--out", out, "--quiet"]
+        p = subprocess.run(args, capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"error: {' '.join(args)} failed (exit {p.returncode}):\n{p.stderr}")
+        commands.append(f"- `entente forecast {' '.join(shown)}`")
+        rows = vm.read_csv(out)
+        for year in years:
+            mine = [r for r in rows if int(r["start_year"]) == year]
+            if not mine:
+                continue
+            m = vm.mean(float(r["misplaced"]) for r in mine)
+            better = min(int(mine[0]["initial_misplaced"]), int(mine[0]["landscape_misplaced"]))
+            ok = m <= better
+            beaten, cases = beaten + ok, cases + 1
+            lines.append(f"| {scenario} | {year} → {year + HORIZON} | {mine[0]['compared']} | {vm.f2(m)} | {mine[0]['initial_misplaced']} "
+                         f"| {mine[0]['landscape_misplaced']} | {'yes' if ok else '**no**'} |")
+    check("every forecast case misplaces no more states than the better of the two baselines (mean over seeds)",
+          beaten == cases, f"{beaten} of {cases} cases")
+    return lines + ["", "Made by:", ""] + commands
+
+
+SHARES = ["0.1", "0.2", "0.25", "0.3", "0.33", "0.4", "0.5"]
+GREAT_POWERS = ["UKG", "FRN", "RUS", "AUH", "ITA"]
+
+
+def leader_powers() -> list[str]:
+    """The raw `power` of GMY in europe-1914 that gives it each share of the scenario's total."""
+    text = open(os.path.join(vm.ROOT, "scenarios", "europe-1914.yaml"), encoding="utf-8").read()
+    powers = dict(re.findall(r"- id: (\w+)\n(?:    .*\n)*?    power: ([0-9.e-]+)", text))
+    assert len(powers) == 14 and "GMY" in powers, powers
+    rest = sum(float(v) for k, v in powers.items() if k != "GMY")
+    return [f"{float(s) * rest / (1 - float(s)):.6g}" for s in SHARES]
+
+
+def levy_thompson_case() -> vm.Case:
+    return vm.Case("levy-thompson", "europe-1914", ("states.GMY.power=" + ",".join(leader_powers()),), ("alliances=[]",))
+
+
+def levy_thompson(t: dict[str, vm.Tables], check: Check) -> list[str]:
+    """Balancing against a leading state as its share of power grows (Levy and Thompson 2005)."""
+    tables = t["levy-thompson"]
+    lines = ["", "## Balancing against a leader, by its share of power", "",
+             "Levy and Thompson (Security Studies 14(1), 2005) find that European great powers balanced strongly against a "
+             "leading land power once it held about a third of the system's military capability, and little below that. "
+             "Here GMY's share of europe-1914's power (CINC, renormalised) is set from 0.1 to 0.5, the others keeping "
+             "their proportions, without starting alliances; a great power (UKG, FRN, RUS, AUH, ITA) balances against GMY in "
+             "a run when it joins a balancing offer aimed at GMY at least once.", "",
+             "| GMY's share | great powers balancing against GMY (mean of 5) | share of all alignments aimed at GMY |",
+             "|---|---|---|"]
+    curve: dict[str, float] = {}
+    for share, power in zip(SHARES, leader_powers()):
+        runs = vm.where(tables.results, {"states.GMY.power": power})
+        points = {r["point"] for r in runs}
+        decisions = [d for d in tables.decisions if d["point"] in points]
+        against = [d for d in decisions if d["kind"] == "balance" and d["aimed_at"] == "GMY"]
+        per_run = [len({d["state"] for d in against if d["seed"] == r["seed"] and d["state"] in GREAT_POWERS}) for r in runs]
+        curve[share] = vm.mean(per_run)
+        lines.append(f"| {share} | {vm.f2(curve[share])} | {vm.f2(len(against) / max(len(decisions), 1))} |")
+    low = vm.mean(curve[s] for s in SHARES if float(s) < 0.3)
+    high = vm.mean(curve[s] for s in SHARES if float(s) >= 0.33)
+    check("great powers balance against a leader more once it holds a third of the power than below 0.3 (Levy and Thompson 2005)",
+          high > low, f"{vm.f2(low)} great powers below 0.3, {vm.f2(high)} from 0.33")
+    return lines

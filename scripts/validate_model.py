@@ -178,16 +178,18 @@ def main(argv: list[str] | None = None) -> None:
 
     ids = subprocess.run([entente, "validate", "--list-ids", os.path.join(ROOT, "scenarios", "europe-1936.yaml")],
                          capture_output=True, text=True, check=True).stdout.split()
+    import validate_history as history  # after this module is loaded: it builds on its helpers
+    ww2 = history.ww2_reference(ids)
     cases = [Case("europe-1914-with", "europe-1914", ("description=with-its-starting-alliances",)),
              Case("europe-1914-without", "europe-1914", ("description=without-starting-alliances",), ("alliances=[]",))]
     cases += [Case(f"europe-1936-{p}", "europe-1936", (f"description=policy-{p}",),
-                   () if p == "walt" else tuple(f"states.{i}.policy={p}" for i in ids),
-                   shown_sets="" if p == "walt" else f"--set states.ID.policy={p} (for each of its {len(ids)} states)") for p in POLICIES]
+                   (ww2,) + (() if p == "walt" else tuple(f"states.{i}.policy={p}" for i in ids)),
+                   shown_sets=f"--set '{ww2}'" + ("" if p == "walt" else f" --set states.ID.policy={p} (for each of its {len(ids)} states)"))
+              for p in POLICIES]
     cases += [Case("large-walt", "large", ("description=walt",)),
               Case("small-weakness", "small", ("states.WEK.power=" + ",".join(POWERS), "topology=complete,neighbors"), rounds=10),
               Case("europe-1914-noise", "europe-1914", ("noise=" + ",".join(NOISES),))]
-    import validate_history as history  # after this module is loaded: it builds on its helpers
-    cases += history.cases()
+    cases += history.cases(ww2)
     t = {c.name: sweep(entente, c, a) for c in cases}
 
     # 1. europe-1914 against the wartime coalitions, with and without its starting alliances.
@@ -271,7 +273,8 @@ def main(argv: list[str] | None = None) -> None:
 
     # 5. Dispute history, seed by seed, Walt's Middle East, real alliances.
     lines += [""] + history.effect(t, check) + history.per_seed(t) + history.simulated_middle_east(t, check)
-    lines += history.real_alliances(entente, a.work, check)
+    lines += history.real_alliances(entente, a.work, check) + history.forecasts(entente, a.work, a.seeds, check)
+    lines += history.levy_thompson(t, check)
 
     # The last commit that changed the model or the engine running it: which model these figures are of.
     model = subprocess.run(["git", "log", "-1", "--format=%h", "--", "Sources/EntenteModel", "Sources/EntenteRuntime"],

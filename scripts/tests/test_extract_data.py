@@ -58,7 +58,7 @@ def test_every_built_file_is_shipped_and_described() -> None:
     names = {"cow/atop51_dyads_europe_1870_1939.csv", "mid/mid_pairs_greatpowers_summary.csv",
              "mideast/cow_interstate_war_sides_mideast_1948_1979.csv"}
     readme = (DATA / "README.md").read_text(encoding="utf-8")
-    assert len(shipped()) == 21 and names <= set(shipped())
+    assert len(shipped()) == 22 and names <= set(shipped())
     assert extract_data.PEACESCIENCER_COMMIT in readme
     for name in shipped():
         assert f"`{name}`" in readme, name

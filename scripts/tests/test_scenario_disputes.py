@@ -96,7 +96,7 @@ def test_start_year_strictly_before_the_scenario_year() -> None:
 def test_csv_lists_every_initiation() -> None:
     rows = sd.read_rows(csv_text(*MULTILATERAL))
     text = sd.render_csv(sd.select(rows, sd.all_ids(rows), 10_000))
-    assert text.splitlines() == ["by,against,year,level,mid", "AAA,CCC,1900,force,10", "BBB,CCC,1900,threat,10"]
+    assert text.splitlines() == ["by,against,year,level,mid,last_year", "AAA,CCC,1900,force,10,1901", "BBB,CCC,1900,threat,10,1901"]
 
 
 def test_both_states_in_the_scenario() -> None:
