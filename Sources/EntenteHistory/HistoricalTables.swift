@@ -106,16 +106,26 @@ public struct AllianceTable: Sendable {
     }
 }
 
+/// A dispute initiation and the last year its pair's part in it lasted: history for a
+/// date only once that year is past (MODEL.md §3.4).
+public struct PastDispute: Equatable, Sendable {
+    public var dispute: Dispute
+    public var lastYear: Int
+
+    public init(_ dispute: Dispute, lastYear: Int) { (self.dispute, self.lastYear) = (dispute, lastYear) }
+}
+
 /// Dispute initiations as `scripts/scenario_disputes.py --csv` writes them (the rule of a
 /// scenario's `disputes` list, MODEL.md §3.4).
-public func readDisputes(path: String) throws -> [Dispute] {
-    var out: [Dispute] = []
-    try readTable(path, columns: ["by", "against", "year", "level", "mid"]) { row in
+public func readDisputes(path: String) throws -> [PastDispute] {
+    var out: [PastDispute] = []
+    try readTable(path, columns: ["by", "against", "year", "level", "mid", "last_year"]) { row in
         let level = try row.string("level")
         guard let l = Dispute.Level(rawValue: level) else {
             throw HistoryError("\(row.file):\(row.line): unknown level '\(level)'; use one of \(Dispute.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        out.append(Dispute(by: try row.string("by"), against: try row.string("against"), year: try row.int("year"), level: l, mid: try row.int("mid")))
+        let d = Dispute(by: try row.string("by"), against: try row.string("against"), year: try row.int("year"), level: l, mid: try row.int("mid"))
+        out.append(PastDispute(d, lastYear: try row.int("last_year")))
     }
     return out
 }

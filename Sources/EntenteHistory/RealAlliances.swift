@@ -8,15 +8,15 @@ public struct RealAlliances: Sendable {
     public var base: Scenario
     public var power: PowerTable
     public var alliances: AllianceTable
-    public var disputes: [Dispute]
+    public var disputes: [PastDispute]
 
-    public init(base: Scenario, power: PowerTable, alliances: AllianceTable, disputes: [Dispute]) {
+    public init(base: Scenario, power: PowerTable, alliances: AllianceTable, disputes: [PastDispute]) {
         (self.base, self.power, self.alliances, self.disputes) = (base, power, alliances, disputes)
     }
 
     /// The base scenario as it stood in `year`: its states that were in the system (with a
     /// capability row), their power that year, `standing` alliances among them, the
-    /// disputes before the year, and the base's map between them.
+    /// disputes over before the year, and the base's map between them.
     public func scenario(in year: Int, standing: Set<StatePair>) -> Scenario {
         var s = base
         s.states = base.states.compactMap { spec in
@@ -26,7 +26,7 @@ public struct RealAlliances: Sendable {
         s.borders = base.borders.filter { ids.contains($0.a) && ids.contains($0.b) }
         s.alliances = standing.sorted().filter { ids.contains($0.a) && ids.contains($0.b) }.map { [$0.a, $0.b] }
         s.year = year
-        s.disputes = disputes.filter { ids.contains($0.by) && ids.contains($0.against) && $0.year < year }
+        s.disputes = disputes.filter { ids.contains($0.dispute.by) && ids.contains($0.dispute.against) && $0.lastYear < year }.map(\.dispute)
         s.normalisePower()
         return s
     }

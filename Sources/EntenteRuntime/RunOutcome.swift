@@ -25,6 +25,8 @@ public struct RunOutcome: Sendable {
     public var timing: RunTiming?
     /// The SHA-256 of the scenario file the run was given (its copy in the run folder).
     public var scenarioSHA256: String?
+    /// Each state's decision in the last round ended.
+    public var lastDecisions: [StateID: Decision] = [:]
 
     public static let version = "0.1.0"
 
@@ -52,6 +54,11 @@ public struct RunOutcome: Sendable {
 
     /// Sides of two or more states.
     public var sideCount: Int { sides.filter { $0.count > 1 }.count }
+
+    /// The live states on a side of their own at the end, each with why it stayed out (§8.4).
+    public var alone: [(state: StateID, reason: StayingOut)] {
+        sides.filter { $0.count == 1 }.map { ($0[0], StayingOut(lastDecision: lastDecisions[$0[0]])) }
+    }
 
     /// Agreement of the final sides with the scenario's reference alignment, if it has one.
     public var agreementWithReference: PartitionAgreement? {
@@ -96,7 +103,7 @@ public struct RunOutcome: Sendable {
             counts: .init(perceived: counts(perceivedCounts), truth: counts(trueCounts)),
             shares: .init(perceived: shares(perceivedCounts), truth: shares(trueCounts)),
             misperceived: misperceived, misperceptionRate: misperceptionRate,
-            sides: sides, sideCount: sideCount, agreement: agreementWithReference.map(RunSummary.Agreement.init),
+            sides: sides, sideCount: sideCount, alone: alone.map { .init(state: $0.state, reason: $0.reason.rawValue) }, agreement: agreementWithReference.map(RunSummary.Agreement.init),
             baselines: baselines.map { .init(initialAlliances: .init($0.initial), landscape: .init($0.landscape), landscapeSides: $0.landscapeSides) },
             warsStarted: warsStarted, eliminated: eliminated,
             finalAlliances: alliances.map { .init(members: $0.members, label: $0.label.description, formedRound: $0.formedRound) },

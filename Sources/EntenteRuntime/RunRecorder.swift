@@ -19,6 +19,8 @@ final class RunRecorder {
     /// How long the states took to join, and each round (for summary.json's timing).
     var joinNanos: UInt64 = 0
     private(set) var roundNanos: [UInt64] = []
+    /// Each state's decision in the last round ended: why a state alone stayed out.
+    private var lastDecisions: [StateID: Decision] = [:]
     /// The SHA-256 of the run folder's scenario.yaml (nil without a run folder).
     private(set) var scenarioSHA256: String?
     /// The states that deceive, in scenario order (recorded at the start, in the summary at the end).
@@ -115,6 +117,7 @@ final class RunRecorder {
     /// (a crash loses at most the round in progress).
     func endRound(_ round: Int, world: World, commits: [StateID: PhaseReport], nanos: UInt64) {
         flushTransportProblems(round: round)
+        lastDecisions = commits.compactMapValues(\.decision)
         panels.record(round: round, ids: settings.scenario.ids, world: world, decisions: commits.compactMapValues(\.decision),
                       rankings: commits.compactMapValues { $0.ranking.isEmpty ? nil : $0.ranking })
         record(RoundEnd(alliances: world.alliances.map { StandingAlliance($0) }, power: world.live.map { ($0, world.power($0)) }), round: round)
@@ -152,6 +155,7 @@ final class RunRecorder {
         outcome.roundsCompleted = roundsCompleted
         outcome.timing = RunTiming(joinNanos: joinNanos, roundNanos: roundNanos)
         outcome.scenarioSHA256 = scenarioSHA256
+        outcome.lastDecisions = lastDecisions
         return outcome
     }
 }

@@ -132,6 +132,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var misperceptionRate: Double?
     public var sides: [[String]]
     public var sideCount: Int
+    /// The live states alone at the end, with why each stayed out (`StayingOut`); optional
+    /// only so that a summary.json written before it existed still reads.
+    public var alone: [Alone]?
     public var agreement: Agreement?
     public var baselines: Baselines?
     public var warsStarted: Int
@@ -149,6 +152,11 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var timing: RunTiming?
     public var digest: String
 
+    public struct Alone: Codable, Equatable, Sendable {
+        public var state: String
+        public var reason: String
+    }
+
     public struct Absent: Codable, Equatable, Sendable {
         public var state: String
         public var reason: String
@@ -156,7 +164,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, configuration, versions, scenarioSHA256 = "scenario_sha256", runID = "run_id", decisions, counts, shares, misperceived
-        case misperceptionRate = "misperception_rate", sides, sideCount = "side_count"
+        case misperceptionRate = "misperception_rate", sides, sideCount = "side_count", alone
         case agreement, baselines
         case warsStarted = "wars_started", eliminated, finalAlliances = "final_alliances", processes, absent, complete, stopped
         case roundsCompleted = "rounds_completed", timing, digest
@@ -171,7 +179,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         try c.encode(misperceived, forKey: .misperceived)
         // Undefined metrics are written as null, not left out.
         try c.encode(misperceptionRate, forKey: .misperceptionRate)
-        try c.encode(sides, forKey: .sides); try c.encode(sideCount, forKey: .sideCount)
+        try c.encode(sides, forKey: .sides); try c.encode(sideCount, forKey: .sideCount); try c.encode(alone ?? [], forKey: .alone)
         try c.encode(agreement, forKey: .agreement); try c.encode(baselines, forKey: .baselines)
         try c.encode(warsStarted, forKey: .warsStarted)
         try c.encode(eliminated, forKey: .eliminated); try c.encode(finalAlliances, forKey: .finalAlliances)

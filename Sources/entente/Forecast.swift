@@ -35,6 +35,8 @@ struct Forecast: ParsableCommand {
     @Option(help: "Write the table here (default: standard output).")
     var out: String?
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         if starts.isEmpty { throw ValidationError("--years needs at least one year, e.g. --years 1890,1895") }
         if horizon < 1 { throw ValidationError("--horizon must be at least 1 year") }
@@ -58,7 +60,7 @@ struct Forecast: ParsableCommand {
             }
             let mine = rows.filter { $0.start == year }
             let mean = Double(mine.map(\.misplaced).reduce(0, +)) / Double(mine.count)
-            printError("\(year) → \(year + horizon): \(mine[0].compared) states compared; misplaced \(String(format: "%.2f", mean)) (mean of \(seeds)), starting alliances alone \(mine[0].initialMisplaced), landscape \(mine[0].landscapeMisplaced)")
+            if verbosity.value != .quiet { printError("\(year) → \(year + horizon): \(mine[0].compared) states compared; misplaced \(String(format: "%.2f", mean)) (mean of \(seeds)), starting alliances alone \(mine[0].initialMisplaced), landscape \(mine[0].landscapeMisplaced)") }
         }
         try write([ForecastScore.csvHeader] + rows.map(\.csvRow), to: out)
     }

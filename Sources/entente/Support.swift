@@ -74,6 +74,9 @@ struct VerbosityOptions: ParsableArguments {
     /// The diagnostics level the flags in `arguments` ask for (read before parsing, so
     /// that logging is set up once, first).
     static func level(_ arguments: [String]) -> Logger.Level {
-        arguments.contains("--quiet") ? .error : arguments.contains("--verbose") ? .debug : .info
+        if arguments.contains("--quiet") { return .error }
+        if arguments.contains("--verbose") { return .debug }
+        // `forecast` runs many runs in this process: their notices would bury its progress lines.
+        return arguments.first == "forecast" ? .warning : .info
     }
 }

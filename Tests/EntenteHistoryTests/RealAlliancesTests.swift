@@ -76,12 +76,29 @@ struct RealAlliancesTests {
     @Test("the year's scenario keeps the states in the system, their power, the standing alliances and earlier disputes")
     func yearScenario() throws {
         var real = try Self.real()
-        real.disputes = [Dispute(by: "C", against: "B", year: 1899, level: .war, mid: 1),
-                         Dispute(by: "C", against: "B", year: 1902, level: .war, mid: 2)]
+        real.disputes = [PastDispute(Dispute(by: "C", against: "B", year: 1899, level: .war, mid: 1), lastYear: 1900),
+                         PastDispute(Dispute(by: "C", against: "B", year: 1900, level: .war, mid: 2), lastYear: 1902),
+                         PastDispute(Dispute(by: "C", against: "B", year: 1902, level: .war, mid: 3), lastYear: 1902)]
         let s = real.scenario(in: 1902, standing: [StatePair("A", "B")])
         #expect(s.ids == ["A", "B", "C"] && s.borders.count == 2)
+        // Mid 2 is still under way in 1902: its level may hold what came after the date.
         #expect(s.alliances == [["A", "B"]] && s.year == 1902 && s.disputes.map(\.mid) == [1])
         #expect(abs(s.states[2].power - 0.6) < 1e-12)
+    }
+
+    @Test("a forecast starts from the year's alliances and is scored against the blocs standing years later")
+    func forecast() throws {
+        let real = try Self.real()
+        let s = try #require(real.forecast(from: 1901, horizon: 2))
+        #expect(s.alliances == [["A", "B"]] && s.ids == ["A", "B", "C"])
+        // 1903: C-D (D is not a state in 1901, so not compared); A-B ended in 1903.
+        #expect(s.referenceAlignment == [])
+        let later = try #require(real.forecast(from: 1901, horizon: 1))
+        #expect(later.referenceAlignment == [["A", "B", "C"]])   // 1902: A-B and B-C
+        #expect(real.forecast(from: 1903, horizon: 1) == nil)      // the tables end in 1903
+        // The starting alliances alone put C by itself: one misplaced against A-B-C.
+        let score = ForecastScore(start: 1901, horizon: 1, seed: 1, sides: [["A", "B", "C"]], scenario: later)
+        #expect(score.compared == 3 && score.misplaced == 0 && score.initialMisplaced == 1)
     }
 
     @Test("a table without a needed column, or with a bad cell, is refused with its file and line")
@@ -93,6 +110,6 @@ struct RealAlliancesTests {
         } catch let e as HistoryError {
             #expect(e.description.contains("bad2.csv:2") && e.description.contains("cinc"))
         }
-        #expect(throws: HistoryError.self) { try readDisputes(path: Self.file("bad3.csv", "by,against,year,level,mid\nA,B,1900,skirmish,1\n")) }
+        #expect(throws: HistoryError.self) { try readDisputes(path: Self.file("bad3.csv", "by,against,year,level,mid,last_year\nA,B,1900,skirmish,1,1900\n")) }
     }
 }
