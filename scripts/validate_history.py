@@ -52,7 +52,7 @@ def cases(ww2: str) -> list[vm.Case]:
 
 
 def sides_text(run: vm.Row) -> str:
-    return " | ".join(" ".join(sorted(s)) for s in vm.final_sides(run) if len(s) > 1) or "(none)"
+    return " / ".join(" ".join(sorted(s)) for s in vm.final_sides(run) if len(s) > 1) or "(none)"
 
 
 def effect(t: dict[str, vm.Tables], check: Check) -> list[str]:

@@ -83,9 +83,9 @@ struct ClusterRunTests {
         for s in states { #expect(try s.wait(timeout: 30).status == 0) }
     }
 
-    @Test("the historical scenarios run on the cluster and match the reference engine")
+    @Test("the historical scenarios, dispute histories in their Welcomes, run on the cluster and match the reference engine")
     func historicalScenarios() throws {
-        for name in ["europe-1914", "europe-1936"] {
+        for name in ["europe-1914", "europe-1936", "middle-east-1955"] {
             let ref = try Entente.run(["run", Entente.scenario(name), "--engine", "reference", "--rounds", "4", "--out", try temporaryFolder()])
             let cluster = try Entente.run(["run", Entente.scenario(name), "--rounds", "4", "--out", try temporaryFolder() + "/run"])
             #expect(ref.status == 0 && cluster.status == 0, "\(ref.stderr)\(cluster.stderr)")
