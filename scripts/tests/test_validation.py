@@ -29,6 +29,11 @@ CLAIMS = [
     "bandwagoning rises as a state gets more isolated (power 0.05, complete → neighbours-only)",
     "misperception rises with observation noise",
     "agreement with history falls with observation noise (misplaced rises)",
+    "europe-1936 against the Second World War sides: the simulated sides misplace no more states than the better baseline (mean)",
+    "Middle East 1955: balancing is the dominant classification of the simulated decisions (perceived and true)",
+    "Middle East 1956-79: balancing is the dominant classification of the real alliances and alignments",
+    "every forecast case misplaces no more states than the better of the two baselines (mean over seeds)",
+    "most great powers balance against the leader from about a third of the power, and not much below it (0.25 to 0.4, Levy and Thompson 2005)",
 ]
 
 
@@ -157,3 +162,25 @@ def test_pins_agree() -> None:
         pinned = {line.lower() for line in lines if line and not line.startswith("#")}
         assert all("==" in p for p in pinned)
         assert {p.lower() for p in extras[extra]} <= pinned
+
+
+def test_real_alliance_tallies_are_the_classify_tables(made: tuple[Path, Path]) -> None:
+    report, sweeps = made
+    rows = [r for r in table(report, "Real alliances classified (`entente classify`)") if r[0]]
+    assert len(rows) == 10  # five periods, military and any
+    for period, scenario, obligations, formations, balance, bandwagon, other, _ in rows:
+        first = period.split()[-1].split("-")[0]
+        members = read(sweeps / f"classify-{scenario}-{first}-{obligations}.csv")
+        assert int(formations) == len(members) // 2
+        counts = [sum(m["true_alignment"] == a for m in members) for a in ("balance", "bandwagon", "other")]
+        assert [int(balance), int(bandwagon), int(other)] == counts
+
+
+def test_forecast_rows_are_the_means_of_their_runs(made: tuple[Path, Path]) -> None:
+    report, sweeps = made
+    rows = table(report, "Forecasts")
+    assert len(rows) == 14
+    for scenario, start, _, misplaced, initial, landscape, _ in rows:
+        runs = [r for r in read(sweeps / f"forecast-{scenario}.csv") if r["start_year"] == start.split()[0]]
+        assert len(runs) == 2 and fmt(mean_of(runs, "misplaced"), 2) == misplaced
+        assert runs[0]["initial_misplaced"] == initial and runs[0]["landscape_misplaced"] == landscape
