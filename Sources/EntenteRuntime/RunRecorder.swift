@@ -118,7 +118,7 @@ final class RunRecorder {
     func endRound(_ round: Int, world: World, commits: [StateID: PhaseReport], nanos: UInt64) {
         flushTransportProblems(round: round)
         lastDecisions = commits.compactMapValues(\.decision)
-        panels.record(round: round, ids: settings.scenario.ids, world: world, decisions: commits.compactMapValues(\.decision),
+        panels.record(round: round, ids: settings.scenario.ids, world: world, decisions: lastDecisions,
                       rankings: commits.compactMapValues { $0.ranking.isEmpty ? nil : $0.ranking })
         record(RoundEnd(alliances: world.alliances.map { StandingAlliance($0) }, power: world.live.map { ($0, world.power($0)) }), round: round)
         log.flush()

@@ -154,7 +154,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
     public struct Alone: Codable, Equatable, Sendable {
         public var state: String
-        public var reason: String
+        public var reason: StayingOut
     }
 
     public struct Absent: Codable, Equatable, Sendable {
