@@ -14,18 +14,6 @@ struct DisputeParsingTests {
           - {a: AAA, b: BBB}
         """
 
-    func problems(_ yaml: String) -> [ScenarioProblem] {
-        do {
-            _ = try Scenario.parse(yaml: yaml, file: "t.yaml")
-            return []
-        } catch let e as ScenarioError {
-            return e.problems
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
-    }
-
     @Test("a dispute list is read with its year and history block")
     func reads() throws {
         let s = try Scenario.parse(yaml: base + """

@@ -18,18 +18,6 @@ struct ScenarioTests {
           - [AAA, BBB]
         """
 
-    func problems(_ yaml: String) -> [ScenarioProblem] {
-        do {
-            _ = try Scenario.parse(yaml: yaml, file: "t.yaml")
-            return []
-        } catch let e as ScenarioError {
-            return e.problems
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
-    }
-
     @Test("a valid scenario loads, with power renormalised and overrides applied")
     func loadsValid() throws {
         let s = try Scenario.parse(yaml: valid)
