@@ -3,7 +3,7 @@ import Foundation
 import SwiftCSV
 
 /// A data table that cannot be used: which file, which row and what is wrong.
-public struct HistoryError: Error, CustomStringConvertible {
+public struct HistoryError: Error, Equatable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
@@ -11,6 +11,9 @@ public struct HistoryError: Error, CustomStringConvertible {
 /// Reads a CSV file with a header, checking it has `columns`; each row is handed to `row`
 /// with a cell reader that names the file, the line and the column of any bad cell.
 func readTable(_ path: String, columns: [String], _ row: (Cells) throws -> Void) throws {
+    guard FileManager.default.isReadableFile(atPath: path) else {
+        throw HistoryError("cannot read \(path): no such readable file (the tables are under data/, see data/README.md)")
+    }
     let csv: CSV<Named>
     do {
         csv = try CSV<Named>(url: URL(fileURLWithPath: path), delimiter: .comma, loadColumns: false)
@@ -69,6 +72,9 @@ public struct PowerTable: Sendable {
 
     /// nil when the state has no row that year (not a member of the state system then).
     public func power(_ id: StateID, year: Int) -> Double? { cinc[id]?[year] }
+
+    /// The states of `ids` the table has no row for in any year.
+    public func missing(_ ids: [StateID]) -> [StateID] { ids.filter { cinc[$0] == nil } }
 }
 
 /// An ATOP obligation, by its column in the dyad-year table.

@@ -21,15 +21,23 @@ struct HistoryDataOptions: ParsableArguments {
         var set: Set<Obligation> { self == .any ? Set(Obligation.allCases) : Obligation.military }
     }
 
-    @Option(help: "Dispute initiations: by, against, year, level, mid (scripts/scenario_disputes.py --csv; none: no dispute history).")
+    @Option(help: "Dispute initiations: by, against, year, level, mid, last_year (scripts/scenario_disputes.py --csv; none: no dispute history).")
     var disputes: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario field (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
 
     func load() throws -> RealAlliances {
-        RealAlliances(base: try loadScenario(scenario, overrides: overrides), power: try PowerTable(path: power),
-                      alliances: try AllianceTable(path: alliances, obligations: obligations.set),
-                      disputes: try disputes.map { try readDisputes(path: $0) } ?? [])
+        let base = try loadScenario(scenario, overrides: overrides)
+        let table = try PowerTable(path: power)
+        let missing = table.missing(base.ids)
+        if missing.count == base.ids.count {
+            throw ValidationError("\(power) has no row for any state of \(scenario): is it the table of another region?")
+        }
+        if !missing.isEmpty {
+            printError("warning: \(power) has no row for \(missing.joined(separator: ", ")): left out of every year")
+        }
+        return RealAlliances(base: base, power: table, alliances: try AllianceTable(path: alliances, obligations: obligations.set),
+                             disputes: try disputes.map { try readDisputes(path: $0) } ?? [])
     }
 }

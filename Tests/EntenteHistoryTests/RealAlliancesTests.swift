@@ -104,6 +104,10 @@ struct RealAlliancesTests {
     @Test("a table without a needed column, or with a bad cell, is refused with its file and line")
     func badTables() throws {
         #expect(throws: HistoryError.self) { try PowerTable(path: Self.file("bad1.csv", "stateabb,year\nA,1900\n")) }
+        #expect(throws: HistoryError("cannot read /nonexistent.csv: no such readable file (the tables are under data/, see data/README.md)")) {
+            try PowerTable(path: "/nonexistent.csv")
+        }
+        #expect(try Self.real().power.missing(["A", "Z"]) == ["Z"])
         do {
             _ = try PowerTable(path: Self.file("bad2.csv", "stateabb,year,cinc\nA,1900,lots\n"))
             Issue.record("a bad cell was accepted")
