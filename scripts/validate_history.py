@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from typing import Callable
 
+import svg_chart
 import validate_model as vm
 
 Check = Callable[[str, bool, str], None]
@@ -48,7 +49,30 @@ def cases(ww2: str) -> list[vm.Case]:
     out = [vm.Case("europe-1914-without-no-history", "europe-1914", ("description=without-starting-alliances-no-dispute-history",),
                    ("alliances=[]", "history.window=0")),
            vm.Case("europe-1936-no-history", "europe-1936", ("description=no-dispute-history",), ("history.window=0", ww2))]
+    out.append(vm.Case("europe-1914-history-sensitivity", "europe-1914",
+                       ("history.window=" + ",".join(WINDOWS), "history.half_life=" + ",".join(HALF_LIVES)), ("alliances=[]",)))
     return out + [vm.Case(f"middle-east-{y}", f"middle-east-{y}", ("description=walt",)) for y in middle_east()] + [levy_thompson_case()]
+
+
+WINDOWS = ["10", "25", "50"]
+HALF_LIVES = ["5", "10", "20"]
+
+
+def sensitivity(t: dict[str, vm.Tables]) -> list[str]:
+    """What other windows and half-lives would give: reported, not chosen from (MODEL.md §3.4)."""
+    tables = t["europe-1914-history-sensitivity"]
+    lines = ["", "### Other windows and half-lives (europe-1914 without starting alliances)", "",
+             "The defaults (25 years, half-life 10) were set before any run; this shows what other values give, so a "
+             "reader can see that no choice among them recovers the camps.", "",
+             "| window (years) | half-life 5 | half-life 10 | half-life 20 |", "|---|---|---|---|"]
+    for window in WINDOWS:
+        cells = []
+        for half in HALF_LIVES:
+            runs = vm.where(tables.results, {"history.window": window, "history.half_life": half})
+            cells.append(f"{sum(map(vm.core_recovered, runs))}/{len(runs)} core, "
+                         f"{vm.f2(vm.point_mean(tables, 'misplaced', {'history.window': window, 'history.half_life': half}))} misplaced")
+        lines.append(f"| {window} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def sides_text(run: vm.Row) -> str:
@@ -80,7 +104,7 @@ def effect(t: dict[str, vm.Tables], check: Check) -> list[str]:
     reasons = Counter(a["reason"] for r in rows for a in vm.summary(r).get("alone") or [])
     lines += ["", "Why states end europe-1936 alone (MODEL.md §8.4), over all seeds: "
               + (", ".join(f"{k} {n}" for k, n in sorted(reasons.items())) or "none") + "."]
-    return lines
+    return lines + sensitivity(t)
 
 
 def per_seed(t: dict[str, vm.Tables]) -> list[str]:
@@ -235,7 +259,7 @@ def levy_thompson_case() -> vm.Case:
     return vm.Case("levy-thompson", "europe-1914", ("states.GMY.power=" + ",".join(leader_powers()),), ("alliances=[]",))
 
 
-def levy_thompson(t: dict[str, vm.Tables], check: Check) -> list[str]:
+def levy_thompson(t: dict[str, vm.Tables], check: Check, figures: str) -> list[str]:
     """Balancing against a leading state as its share of power grows (Levy and Thompson 2005)."""
     tables = t["levy-thompson"]
     lines = ["", "## Balancing against a leader, by its share of power", "",
@@ -255,6 +279,12 @@ def levy_thompson(t: dict[str, vm.Tables], check: Check) -> list[str]:
         per_run = [len({d["state"] for d in against if d["seed"] == r["seed"] and d["state"] in GREAT_POWERS}) for r in runs]
         curve[share] = vm.mean(per_run)
         lines.append(f"| {share} | {vm.f2(curve[share])} | {vm.f2(len(against) / max(len(decisions), 1))} |")
+    os.makedirs(figures, exist_ok=True)
+    with open(os.path.join(figures, "levy-thompson.svg"), "w", encoding="utf-8") as f:
+        f.write(svg_chart.line_chart("Great powers balancing against GMY (europe-1914, no starting alliances)",
+                                     "GMY's share of the power", "great powers (of 5)", [float(x) for x in SHARES],
+                                     [curve[x] for x in SHARES], len(GREAT_POWERS), 1 / 3, "Levy and Thompson: a third"))
+    lines += ["", "![Great powers balancing against GMY by its share of power](figures/levy-thompson.svg)"]
     # The share from which most great powers (at least half of the five) balance against GMY.
     onset = next((s for s in SHARES if curve[s] >= len(GREAT_POWERS) / 2), None)
     check("most great powers balance against the leader from about a third of the power, and not much below it (0.25 to 0.4, Levy and Thompson 2005)",

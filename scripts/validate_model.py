@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # 5. Dispute history, seed by seed, Walt's Middle East, real alliances, forecasts, Levy and Thompson.
     lines += [""] + history.effect(t, check) + history.per_seed(t) + history.simulated_middle_east(t, check)
-    lines += history.real_alliances(entente, a.work, check) + history.forecasts(entente, a.work, a.seeds, check) + history.levy_thompson(t, check)
+    lines += history.real_alliances(entente, a.work, check) + history.forecasts(entente, a.work, a.seeds, check) + history.levy_thompson(t, check, os.path.join(os.path.dirname(a.out), "figures"))
 
     # The last commit that changed the model or the engine running it: which model these figures are of.
     model = subprocess.run(["git", "log", "-1", "--format=%h", "--", "Sources/EntenteModel", "Sources/EntenteRuntime"],
