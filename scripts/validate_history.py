@@ -61,9 +61,11 @@ HALF_LIVES = ["5", "10", "20"]
 def sensitivity(t: dict[str, vm.Tables]) -> list[str]:
     """What other windows and half-lives would give: reported, not chosen from (MODEL.md §3.4)."""
     tables = t["europe-1914-history-sensitivity"]
+    best = max(sum(map(vm.core_recovered, vm.where(tables.results, {"history.window": w, "history.half_life": h})))
+               for w in WINDOWS for h in HALF_LIVES)
     lines = ["", "### Other windows and half-lives (europe-1914 without starting alliances)", "",
-             "The defaults (25 years, half-life 10) were set before any run; this shows what other values give, so a "
-             "reader can see that no choice among them recovers the camps.", "",
+             "The defaults (25 years, half-life 10) were set before any run; this shows what other values give (the best "
+             f"of them recovers the camps in {best} seeds), reported, not chosen from.", "",
              "| window (years) | half-life 5 | half-life 10 | half-life 20 |", "|---|---|---|---|"]
     for window in WINDOWS:
         cells = []

@@ -1,0 +1,65 @@
+"""Reading and writing a Letter and its body by kind (PROTOCOL.md §3.5, *Letter
+bodies*), with the reject check of §4 (a reason's state is empty exactly when its
+code names none, §3.6).
+"""
+
+from __future__ import annotations
+
+from .codes import LetterKind, OfferKind, RejectReason
+from .letters import Accept, Assessment, Letter, Offer, Reject
+from .record_codec import (
+    MIN_REPORTED_THREAT,
+    MIN_STRING,
+    MIN_U32,
+    read_code,
+    read_reported_threat,
+    write_reported_threat,
+)
+from .wire import InvalidValue, Reader, Writer
+
+MIN_LETTER = 2 * MIN_STRING + MIN_U32 + 1 + 2  # an offer aimed at no one is the least
+
+
+def read_letter(r: Reader, field: str) -> Letter:
+    sender, receiver = r.id(f"{field}.sender"), r.id(f"{field}.receiver")
+    seq = r.u32(f"{field}.seq")
+    kind = read_code(r, LetterKind, f"{field}.kind")
+    body: Assessment | Offer | Accept | Reject
+    if kind is LetterKind.ASSESSMENT:
+        body = Assessment(r.array(f"{field}.threats", MIN_REPORTED_THREAT,
+                                  read_reported_threat))
+    elif kind is LetterKind.OFFER:
+        body = Offer(read_code(r, OfferKind, f"{field}.offer.kind"),
+                     r.opt_string(f"{field}.aimedAt"))
+    elif kind is LetterKind.ACCEPT:
+        body = Accept(r.u32(f"{field}.offer"))
+    else:
+        offer = r.u32(f"{field}.offer")
+        reason = read_code(r, RejectReason, f"{field}.reason")
+        state = r.string(f"{field}.reasonState")
+        if reason.names_state != (state != ""):
+            need = "a state" if reason.names_state else "no state"
+            raise InvalidValue(f"{field}.reason", f"{reason.label} names {need}")
+        body = Reject(offer, reason, state)
+    return Letter(sender, receiver, seq, body)
+
+
+def write_letter(w: Writer, value: Letter, field: str) -> None:
+    w.id(value.sender, f"{field}.sender")
+    w.id(value.receiver, f"{field}.receiver")
+    w.u32(value.seq, f"{field}.seq")
+    w.u8(value.kind, f"{field}.kind")
+    body = value.body
+    if isinstance(body, Assessment):
+        w.array(body.threats, f"{field}.threats", write_reported_threat)
+    elif isinstance(body, Offer):
+        w.u8(body.kind, f"{field}.offer.kind")
+        w.opt_string(body.aimed_at, f"{field}.aimedAt")
+    elif isinstance(body, Accept):
+        w.u32(body.offer, f"{field}.offer")
+    else:
+        if body.reason.names_state != (body.state != ""):
+            raise InvalidValue(f"{field}.reason", f"{body.reason.label} and {body.state!r}")
+        w.u32(body.offer, f"{field}.offer")
+        w.u8(body.reason, f"{field}.reason")
+        w.string(body.state, f"{field}.reasonState")

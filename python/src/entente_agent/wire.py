@@ -1,0 +1,282 @@
+"""Primitives of the wire format: the header, integers, f64, bools, strings, ids and
+arrays (PROTOCOL.md §3.1, §3.2), and every refusal a decoder makes (§4).
+
+A `Reader` refuses as it reads, so a message is either decoded whole or refused with
+a `WireError` naming the field; a `Writer` refuses to write what a decoder would
+refuse, so what it makes always decodes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+MAGIC = b"EN"
+VERSION = 6
+HEADER_BYTES = 4
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+MAX_STRING_BYTES = 4096
+MAX_ID_BYTES = 32
+
+T = TypeVar("T")
+
+_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}", re.ASCII)
+_U8, _U16, _U32, _U64 = (1 << 8) - 1, (1 << 16) - 1, (1 << 32) - 1, (1 << 64) - 1
+
+
+class WireError(ValueError):
+    """A message refused (§4): `field` names where, `reason` is the §4 error."""
+
+    reason = "invalid message"
+
+    def __init__(self, field: str, detail: str = "") -> None:
+        self.field = field
+        self.detail = detail
+        text = f"{field}: {self.reason}"
+        super().__init__(f"{text}: {detail}" if detail else text)
+
+
+class MessageTooLarge(WireError):
+    """More than 4 MiB (§4)."""
+
+    reason = "message too large"
+
+
+class Truncated(WireError):
+    """A field runs past the end, or an array count cannot fit in what is left (§4)."""
+
+    reason = "truncated"
+
+
+class BadMagic(WireError):
+    """The first two bytes are not "EN" (§3.1)."""
+
+    reason = "bad magic"
+
+
+class UnsupportedVersion(WireError):
+    """The version byte is not 6: versions do not mix (§3.1, §4)."""
+
+    reason = "unsupported version"
+
+
+class UnknownMessageType(WireError):
+    """A type byte not of this channel (§3.1, §4)."""
+
+    reason = "unknown message type"
+
+
+class StringTooLong(WireError):
+    """A string over 4096 bytes (§3.2, §4)."""
+
+    reason = "too long"
+
+
+class InvalidUTF8(WireError):
+    """String bytes that are not UTF-8 (§4)."""
+
+    reason = "invalid UTF-8"
+
+
+class InvalidValue(WireError):
+    """A value outside what its field allows (§3.2 ids, §3.6 codes, §4)."""
+
+    reason = "invalid value"
+
+
+class TrailingBytes(WireError):
+    """Bytes after the last field (§4)."""
+
+    reason = "trailing bytes"
+
+
+def is_id(text: str) -> bool:
+    """The id rule of §3.2: 1 to 32 ASCII letters, digits, `_` or `-`."""
+    return _ID_PATTERN.fullmatch(text) is not None
+
+
+def check_id(text: str, field: str) -> str:
+    """Refuses a string that breaks the id rule (§3.2)."""
+    if not is_id(text):
+        raise InvalidValue(field, f"not a state id: {text!r}")
+    return text
+
+
+def cut_utf8(text: str, field: str) -> bytes:
+    """UTF-8 of `text`, cut to at most 4096 bytes at a code point boundary, as the
+    Swift encoder does (§4), so what is written always decodes."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidUTF8(field, str(error)) from None
+    if len(raw) <= MAX_STRING_BYTES:
+        return raw
+    end = MAX_STRING_BYTES
+    while end > 0 and raw[end] & 0xC0 == 0x80:
+        end -= 1
+    return raw[:end]
+
+
+class Reader:
+    """Reads one message's fields in order, refusing as §4 says."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = bytes(data)
+        self._pos = 0
+
+    @property
+    def remaining(self) -> int:
+        return len(self._data) - self._pos
+
+    def header(self) -> int:
+        """Checks size, magic and version (§3.1, §4); returns the type byte."""
+        if len(self._data) > MAX_MESSAGE_BYTES:
+            raise MessageTooLarge("message", f"{len(self._data)} bytes")
+        if len(self._data) < HEADER_BYTES:
+            raise Truncated("header", f"{len(self._data)} bytes")
+        if self._data[0:2] != MAGIC:
+            raise BadMagic("magic", self._data[0:2].hex())
+        if self._data[2] != VERSION:
+            raise UnsupportedVersion("version", str(self._data[2]))
+        self._pos = HEADER_BYTES
+        return self._data[3]
+
+    def take(self, count: int, field: str) -> bytes:
+        if count > self.remaining:
+            raise Truncated(field, f"needs {count} bytes, {self.remaining} left")
+        chunk = self._data[self._pos : self._pos + count]
+        self._pos += count
+        return chunk
+
+    def u8(self, field: str) -> int:
+        return self.take(1, field)[0]
+
+    def u16(self, field: str) -> int:
+        value: int = struct.unpack("<H", self.take(2, field))[0]
+        return value
+
+    def u32(self, field: str) -> int:
+        value: int = struct.unpack("<I", self.take(4, field))[0]
+        return value
+
+    def u64(self, field: str) -> int:
+        value: int = struct.unpack("<Q", self.take(8, field))[0]
+        return value
+
+    def f64(self, field: str) -> float:
+        value: float = struct.unpack("<d", self.take(8, field))[0]
+        if not math.isfinite(value):
+            raise InvalidValue(field, f"{value} is not finite")
+        return value
+
+    def bool(self, field: str) -> bool:
+        byte = self.u8(field)
+        if byte > 1:
+            raise InvalidValue(field, f"bool byte {byte}")
+        return byte == 1
+
+    def string(self, field: str) -> str:
+        length = self.u16(field)
+        if length > MAX_STRING_BYTES:
+            raise StringTooLong(field, f"{length} bytes")
+        raw = self.take(length, field)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidUTF8(field, str(error)) from None
+
+    def opt_string(self, field: str) -> str | None:
+        return self.string(field) if self.bool(field) else None
+
+    def id(self, field: str) -> str:
+        return check_id(self.string(field), field)
+
+    def opt_id(self, field: str) -> str | None:
+        return self.id(field) if self.bool(field) else None
+
+    def count(self, field: str, min_element_bytes: int) -> int:
+        """An array's count, refused before anything is read for it if even the
+        smallest elements could not fit in the bytes left (§4)."""
+        count = self.u32(field)
+        if count * min_element_bytes > self.remaining:
+            raise Truncated(field, f"{count} elements cannot fit in {self.remaining} bytes")
+        return count
+
+    def array(
+        self, field: str, min_element_bytes: int, element: Callable[[Reader, str], T]
+    ) -> tuple[T, ...]:
+        count = self.count(field, min_element_bytes)
+        return tuple(element(self, f"{field}[{index}]") for index in range(count))
+
+    def finish(self) -> None:
+        """Refuses anything after the last field (§4)."""
+        if self.remaining:
+            raise TrailingBytes("message", f"{self.remaining} bytes")
+
+
+class Writer:
+    """Writes fields in order; refuses a value no decoder would accept."""
+
+    def __init__(self, message_type: int) -> None:
+        self._out = bytearray(MAGIC)
+        self._out.append(VERSION)
+        self.u8(message_type, "type")
+
+    def getvalue(self) -> bytes:
+        if len(self._out) > MAX_MESSAGE_BYTES:
+            raise MessageTooLarge("message", f"{len(self._out)} bytes")
+        return bytes(self._out)
+
+    def _uint(self, value: int, limit: int, fmt: str, field: str) -> None:
+        if isinstance(value, bool) or not 0 <= value <= limit:
+            raise InvalidValue(field, f"{value!r} does not fit")
+        self._out += struct.pack(fmt, value)
+
+    def u8(self, value: int, field: str) -> None:
+        self._uint(value, _U8, "<B", field)
+
+    def u16(self, value: int, field: str) -> None:
+        self._uint(value, _U16, "<H", field)
+
+    def u32(self, value: int, field: str) -> None:
+        self._uint(value, _U32, "<I", field)
+
+    def u64(self, value: int, field: str) -> None:
+        self._uint(value, _U64, "<Q", field)
+
+    def f64(self, value: float, field: str) -> None:
+        if not math.isfinite(value):
+            raise InvalidValue(field, f"{value} is not finite")
+        self._out += struct.pack("<d", value)
+
+    def bool(self, value: bool, field: str) -> None:
+        self._out.append(1 if value else 0)
+
+    def string(self, value: str, field: str) -> None:
+        raw = cut_utf8(value, field)
+        self.u16(len(raw), field)
+        self._out += raw
+
+    def opt_string(self, value: str | None, field: str) -> None:
+        self.bool(value is not None, field)
+        if value is not None:
+            self.string(value, field)
+
+    def id(self, value: str, field: str) -> None:
+        self.string(check_id(value, field), field)
+
+    def opt_id(self, value: str | None, field: str) -> None:
+        self.bool(value is not None, field)
+        if value is not None:
+            self.id(value, field)
+
+    def array(
+        self, items: Iterable[T], field: str, element: Callable[[Writer, T, str], None]
+    ) -> None:
+        values = tuple(items)
+        self.u32(len(values), field)
+        for index, value in enumerate(values):
+            element(self, value, f"{field}[{index}]")
