@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# The scripts' own checks: mypy --strict on every Python script and test, then pytest on
-# scripts/tests (the validation report against its sweeps' tables, on a tiny case), in
-# the virtual environment .build/python-venv (scripts/requirements-test.txt, pinned).
+# The Python checks, in the virtual environment .build/python-venv
+# (scripts/requirements-test.txt, pinned): mypy --strict on every script and test, then
+# pytest on scripts/tests (the validation report against its sweeps' tables, on a tiny
+# case, the data and the dispute tables); then the same for the agent kit in python/
+# (its wire codec against real messages of the Swift code, from entente-fuzz seeds).
 #
-#   scripts/python-test.sh [pytest options...]     (builds the debug entente; or
-#                                                   ENTENTE_BIN_DIR=DIR, scripts/lib.sh)
+#   scripts/python-test.sh [pytest options...]     (builds the debug entente and
+#                                                   entente-fuzz; or ENTENTE_BIN_DIR=DIR)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 deps
 bin="$(build debug entente)"
+fuzz="$(build debug entente-fuzz)"
 py="$(venv python scripts/requirements-test.txt)"
 "$py/bin/mypy" --config-file scripts/pyproject.toml scripts/*.py scripts/tests
-ENTENTE="$bin" "$py/bin/pytest" -c scripts/pyproject.toml --rootdir scripts "$@"
+ENTENTE="$bin" "$py/bin/pytest" -c scripts/pyproject.toml --rootdir scripts scripts/tests "$@"
+bins="$(cd "$(dirname "$fuzz")" && pwd)" py="$(cd "$py" && pwd)"
+(
+  cd python
+  MYPYPATH=src "$py/bin/mypy" --cache-dir ../.build/mypy-cache-agent src tests
+  PYTHONPATH=src ENTENTE_BIN_DIR="$bins" "$py/bin/pytest" -q -p no:cacheprovider
+)

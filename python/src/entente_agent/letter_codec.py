@@ -6,6 +6,7 @@ code names none, §3.6).
 from __future__ import annotations
 
 from .codes import LetterKind, OfferKind, RejectReason
+from .errors import InvalidValue
 from .letters import Accept, Assessment, Letter, Offer, Reject
 from .record_codec import (
     MIN_REPORTED_THREAT,
@@ -15,7 +16,7 @@ from .record_codec import (
     read_reported_threat,
     write_reported_threat,
 )
-from .wire import InvalidValue, Reader, Writer
+from .wire import Reader, Writer
 
 MIN_LETTER = 2 * MIN_STRING + MIN_U32 + 1 + 2  # an offer aimed at no one is the least
 
@@ -30,13 +31,13 @@ def read_letter(r: Reader, field: str) -> Letter:
                                   read_reported_threat))
     elif kind is LetterKind.OFFER:
         body = Offer(read_code(r, OfferKind, f"{field}.offer.kind"),
-                     r.opt_string(f"{field}.aimedAt"))
+                     r.opt_id(f"{field}.aimedAt"))
     elif kind is LetterKind.ACCEPT:
         body = Accept(r.u32(f"{field}.offer"))
     else:
         offer = r.u32(f"{field}.offer")
         reason = read_code(r, RejectReason, f"{field}.reason")
-        state = r.string(f"{field}.reasonState")
+        state = r.id_or_empty(f"{field}.reasonState")
         if reason.names_state != (state != ""):
             need = "a state" if reason.names_state else "no state"
             raise InvalidValue(f"{field}.reason", f"{reason.label} names {need}")
@@ -54,7 +55,7 @@ def write_letter(w: Writer, value: Letter, field: str) -> None:
         w.array(body.threats, f"{field}.threats", write_reported_threat)
     elif isinstance(body, Offer):
         w.u8(body.kind, f"{field}.offer.kind")
-        w.opt_string(body.aimed_at, f"{field}.aimedAt")
+        w.opt_id(body.aimed_at, f"{field}.aimedAt")
     elif isinstance(body, Accept):
         w.u32(body.offer, f"{field}.offer")
     else:
@@ -62,4 +63,4 @@ def write_letter(w: Writer, value: Letter, field: str) -> None:
             raise InvalidValue(f"{field}.reason", f"{body.reason.label} and {body.state!r}")
         w.u32(body.offer, f"{field}.offer")
         w.u8(body.reason, f"{field}.reason")
-        w.string(body.state, f"{field}.reasonState")
+        w.id_or_empty(body.state, f"{field}.reasonState")

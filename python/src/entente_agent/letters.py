@@ -21,7 +21,9 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class Offer:
-    """Kind 2: balance aimed at a threat, or bandwagon with the receiver."""
+    """Kind 2: balance aimed at a threat, or bandwagon with the receiver.
+
+    `aimed_at` (§3.5 says `opt string`) is read as an optional id, as the reference does."""
 
     kind: OfferKind
     aimed_at: str | None
@@ -38,7 +40,8 @@ class Accept:
 class Reject:
     """Kind 4: turns down offer `offer`, for a coded reason (§3.6).
 
-    `state` is the state the reason names, `""` when it names none."""
+    `state` is the state the reason names, `""` when it names none; a state id
+    otherwise (the reference decoder checks it, though §4 calls it a plain string)."""
 
     offer: int
     reason: RejectReason

@@ -1,18 +1,42 @@
 """The Welcome's two arrays of f64 with named places: the 12 policy parameters and
-the 6 threat weights (PROTOCOL.md §3.3, §3.6), and the ranges §4 checks them
-against before a state may run with them.
+the 6 threat weights (PROTOCOL.md §3.3, §3.6), and the ranges each is checked
+against before a state may run with it (§4; the threat weights' ranges are those of
+`ThreatWeights.parameters` in Sources/EntenteModel/Parameters.swift, which §4 omits).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import astuple, dataclass, fields
 
-from .wire import InvalidValue
+from .errors import InvalidValue
 
-_COUNTS = frozenset({"max_offers", "max_allies", "shared_threat_rank", "assessment_size"})
-_UNIT = frozenset({"near_proximity", "certain_victory", "war_bandwagon", "trust",
-                   "random_bandwagon"})
-MAX_COUNT = 1000
+MAX_COUNT = 1000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """The values one parameter accepts: [low, high], and whole numbers only for counts."""
+
+    low: float
+    high: float
+    whole: bool = False
+
+    def problem(self, value: float) -> str | None:
+        if math.isfinite(value) and self.low <= value <= self.high and (
+            not self.whole or value.is_integer()
+        ):
+            return None
+        kind = "an integer" if self.whole else "a number"
+        if self.high == math.inf:
+            return f"must be {kind} ≥ {self.low:g}"
+        return f"must be {kind} from {self.low:g} to {self.high:g}"
+
+
+_NON_NEGATIVE = Range(0.0, math.inf)
+_UNIT = Range(0.0, 1.0)
+_COUNT = Range(0.0, MAX_COUNT, whole=True)
+_WEIGHT = Range(0.0, 100.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,32 +59,17 @@ class PolicyParameters:
     random_bandwagon: float
 
     @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(field.name for field in fields(cls))
+    def ranges(cls) -> tuple[Range, ...]:
+        return (_NON_NEGATIVE, _NON_NEGATIVE, _UNIT, _UNIT, _UNIT, _NON_NEGATIVE,
+                _COUNT, _COUNT, _UNIT, _COUNT, _COUNT, _UNIT)
 
     @classmethod
     def from_values(cls, values: tuple[float, ...], field: str) -> PolicyParameters:
         """Refuses another count than 12 or a value out of its range (§4)."""
-        names = cls.names()
-        if len(values) != len(names):
-            raise InvalidValue(field, f"{len(values)} values, expected {len(names)}")
-        for name, value in zip(names, values, strict=True):
-            _check_parameter(name, value, field)
-        return cls(*values)
+        return cls(*_checked(cls, values, cls.ranges(), field))
 
     def values(self) -> tuple[float, ...]:
         return tuple(float(value) for value in astuple(self))
-
-
-def _check_parameter(name: str, value: float, field: str) -> None:
-    if name in _COUNTS:
-        if not (value.is_integer() and 0 <= value <= MAX_COUNT):
-            raise InvalidValue(field, f"{name} must be an integer from 0 to {MAX_COUNT}")
-    elif name in _UNIT:
-        if not 0 <= value <= 1:
-            raise InvalidValue(field, f"{name} must be in [0, 1]")
-    elif value < 0:
-        raise InvalidValue(field, f"{name} must not be negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +84,29 @@ class ThreatWeights:
     hostility_step: float
 
     @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(field.name for field in fields(cls))
+    def ranges(cls) -> tuple[Range, ...]:
+        return (Range(0.0, 10.0), _WEIGHT, _WEIGHT, _WEIGHT, _UNIT, _UNIT)
 
     @classmethod
     def from_values(cls, values: tuple[float, ...], field: str) -> ThreatWeights:
-        """Refuses another count than 6 (§4)."""
-        names = cls.names()
-        if len(values) != len(names):
-            raise InvalidValue(field, f"{len(values)} values, expected {len(names)}")
-        return cls(*values)
+        """Refuses another count than 6 or a value out of its range (§4)."""
+        return cls(*_checked(cls, values, cls.ranges(), field))
 
     def values(self) -> tuple[float, ...]:
         return tuple(float(value) for value in astuple(self))
+
+
+def _checked(
+    block: type[PolicyParameters] | type[ThreatWeights],
+    values: tuple[float, ...],
+    ranges: tuple[Range, ...],
+    field: str,
+) -> tuple[float, ...]:
+    names = tuple(item.name for item in fields(block))
+    if len(values) != len(names):
+        raise InvalidValue(field, f"expected {len(names)} values, got {len(values)}")
+    for name, value, accepted in zip(names, values, ranges, strict=True):
+        problem = accepted.problem(value)
+        if problem is not None:
+            raise InvalidValue(field, f"{name} {problem}")
+    return values

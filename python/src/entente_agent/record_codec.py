@@ -11,6 +11,7 @@ from enum import IntEnum
 from typing import TypeVar
 
 from .codes import OfferKind, ProblemCode, RuleCode, Stance
+from .errors import InvalidValue
 from .records import (
     Alliance,
     Attributes,
@@ -28,7 +29,7 @@ from .records import (
     ThreatScore,
     War,
 )
-from .wire import InvalidValue, Reader, Writer
+from .wire import Reader, Writer
 
 E = TypeVar("E", bound=IntEnum)
 
@@ -39,6 +40,9 @@ MIN_ATTRIBUTES = 3 * MIN_F64
 MIN_ESTIMATE = MIN_ATTRIBUTES + MIN_F64
 MIN_REPORTED_THREAT = MIN_STRING + MIN_F64 + MIN_ESTIMATE
 MIN_THREAT_SCORE = MIN_STRING + 4 * MIN_F64
+# The reference decoder counts a ranked threat's target as at least one byte, a
+# Decision's not; both bounds refuse only what cannot fit.
+MIN_RANKED_THREAT = MIN_THREAT_SCORE + 1
 MIN_COMMITMENT = MIN_STRING + 1 + 1 + MIN_STRING
 MIN_SEEN = MIN_STRING + MIN_ESTIMATE
 MIN_ALLIANCE = MIN_U32 + 1
@@ -136,7 +140,7 @@ def write_threat_score(w: Writer, value: ThreatScore, field: str) -> None:
 
 def read_decision(r: Reader, field: str) -> Decision:
     stance = read_code(r, Stance, f"{field}.stance")
-    threat = r.opt_string(f"{field}.threat")
+    threat = r.opt_id(f"{field}.threat")
     rule = read_code(r, RuleCode, f"{field}.rule")
     numbers = r.array(f"{field}.numbers", MIN_F64, read_f64)
     if len(numbers) not in rule.number_counts:
@@ -147,7 +151,7 @@ def read_decision(r: Reader, field: str) -> Decision:
 
 def write_decision(w: Writer, value: Decision, field: str) -> None:
     w.u8(value.stance, f"{field}.stance")
-    w.opt_string(value.threat, f"{field}.threat")
+    w.opt_id(value.threat, f"{field}.threat")
     w.u8(value.rule, f"{field}.rule")
     w.array(value.numbers, f"{field}.numbers", write_f64)
     w.array(value.threats, f"{field}.threats", write_threat_score)
@@ -155,13 +159,13 @@ def write_decision(w: Writer, value: Decision, field: str) -> None:
 
 def read_commitment(r: Reader, field: str) -> Commitment:
     return Commitment(r.id(f"{field}.partner"), read_code(r, OfferKind, f"{field}.kind"),
-                      r.opt_string(f"{field}.aimedAt"), r.id(f"{field}.offeredBy"))
+                      r.opt_id(f"{field}.aimedAt"), r.id(f"{field}.offeredBy"))
 
 
 def write_commitment(w: Writer, value: Commitment, field: str) -> None:
     w.id(value.partner, f"{field}.partner")
     w.u8(value.kind, f"{field}.kind")
-    w.opt_string(value.aimed_at, f"{field}.aimedAt")
+    w.opt_id(value.aimed_at, f"{field}.aimedAt")
     w.id(value.offered_by, f"{field}.offeredBy")
 
 
@@ -254,12 +258,12 @@ def write_expected(w: Writer, value: ExpectedLetters, field: str) -> None:
 
 
 def read_problem(r: Reader, field: str) -> Problem:
-    return Problem(read_code(r, ProblemCode, f"{field}.code"), r.string(f"{field}.sender"),
+    return Problem(read_code(r, ProblemCode, f"{field}.code"), r.id_or_empty(f"{field}.sender"),
                    r.u32(f"{field}.count"), r.string(f"{field}.detail"))
 
 
 def write_problem(w: Writer, value: Problem, field: str) -> None:
     w.u8(value.code, f"{field}.code")
-    w.string(value.sender, f"{field}.sender")
+    w.id_or_empty(value.sender, f"{field}.sender")
     w.u32(value.count, f"{field}.count")
     w.string(value.detail, f"{field}.detail")

@@ -53,7 +53,9 @@ class ThreatScore:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """A commit report's decision: a rule code and its numbers, never words (§3.5)."""
+    """A commit report's decision: a rule code and its numbers, never words (§3.5).
+
+    `threat` (§3.5 says `opt string`) is read as an optional id, as the reference does."""
 
     stance: Stance
     threat: str | None
@@ -64,7 +66,7 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Commitment:
-    """An alliance the state consents to at commit (§3.5)."""
+    """An alliance the state consents to at commit (§3.5); `aimed_at` is an optional id."""
 
     partner: str
     kind: OfferKind
@@ -147,7 +149,8 @@ class ExpectedLetters:
 class Problem:
     """What a state refused, counted by code and sender (§2.3, §3.5).
 
-    `sender` and `detail` are plain strings (`""` for none), not checked as ids (§4)."""
+    `sender` is a state id or `""` for none: the reference decoder refuses anything
+    else, though §4 calls it a plain string. `detail` is words (`""` for none)."""
 
     code: ProblemCode
     sender: str

@@ -1,9 +1,10 @@
 """Primitives of the wire format: the header, integers, f64, bools, strings, ids and
-arrays (PROTOCOL.md §3.1, §3.2), and every refusal a decoder makes (§4).
+arrays (PROTOCOL.md §3.1, §3.2), with the refusals §4 lists for them.
 
 A `Reader` refuses as it reads, so a message is either decoded whole or refused with
-a `WireError` naming the field; a `Writer` refuses to write what a decoder would
-refuse, so what it makes always decodes.
+a `WireError` (errors.py) naming the field. A `Writer` refuses the primitive values
+no decoder takes (an id breaking the rule, a non-finite f64, an integer that does not
+fit, more than 4 MiB) and cuts long strings as the Swift encoder does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ import struct
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from .errors import (
+    BadMagic,
+    InvalidUTF8,
+    InvalidValue,
+    MessageTooLarge,
+    StringTooLong,
+    TrailingBytes,
+    Truncated,
+    UnsupportedVersion,
+)
+
 MAGIC = b"EN"
 VERSION = 6
 HEADER_BYTES = 4
@@ -23,74 +35,9 @@ MAX_ID_BYTES = 32
 
 T = TypeVar("T")
 
-_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}", re.ASCII)
+_ID_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_BYTES}}}", re.ASCII)
+_ID_BYTES = re.compile(_ID_PATTERN.pattern.encode("ascii"))
 _U8, _U16, _U32, _U64 = (1 << 8) - 1, (1 << 16) - 1, (1 << 32) - 1, (1 << 64) - 1
-
-
-class WireError(ValueError):
-    """A message refused (§4): `field` names where, `reason` is the §4 error."""
-
-    reason = "invalid message"
-
-    def __init__(self, field: str, detail: str = "") -> None:
-        self.field = field
-        self.detail = detail
-        text = f"{field}: {self.reason}"
-        super().__init__(f"{text}: {detail}" if detail else text)
-
-
-class MessageTooLarge(WireError):
-    """More than 4 MiB (§4)."""
-
-    reason = "message too large"
-
-
-class Truncated(WireError):
-    """A field runs past the end, or an array count cannot fit in what is left (§4)."""
-
-    reason = "truncated"
-
-
-class BadMagic(WireError):
-    """The first two bytes are not "EN" (§3.1)."""
-
-    reason = "bad magic"
-
-
-class UnsupportedVersion(WireError):
-    """The version byte is not 6: versions do not mix (§3.1, §4)."""
-
-    reason = "unsupported version"
-
-
-class UnknownMessageType(WireError):
-    """A type byte not of this channel (§3.1, §4)."""
-
-    reason = "unknown message type"
-
-
-class StringTooLong(WireError):
-    """A string over 4096 bytes (§3.2, §4)."""
-
-    reason = "too long"
-
-
-class InvalidUTF8(WireError):
-    """String bytes that are not UTF-8 (§4)."""
-
-    reason = "invalid UTF-8"
-
-
-class InvalidValue(WireError):
-    """A value outside what its field allows (§3.2 ids, §3.6 codes, §4)."""
-
-    reason = "invalid value"
-
-
-class TrailingBytes(WireError):
-    """Bytes after the last field (§4)."""
-
-    reason = "trailing bytes"
 
 
 def is_id(text: str) -> bool:
@@ -192,10 +139,22 @@ class Reader:
         return self.string(field) if self.bool(field) else None
 
     def id(self, field: str) -> str:
-        return check_id(self.string(field), field)
+        """A state id, checked as bytes against the id rule (§3.2): an id is ASCII, so
+        bytes that are not UTF-8 or a length over 4096 break the rule like any other."""
+        raw = self.take(self.u16(field), field)
+        if _ID_BYTES.fullmatch(raw) is None:
+            raise InvalidValue(field, f"not a state id: {raw[:40]!r}")
+        return raw.decode("ascii")
 
     def opt_id(self, field: str) -> str | None:
         return self.id(field) if self.bool(field) else None
+
+    def id_or_empty(self, field: str) -> str:
+        """A state id, or `""` for none: a problem's sender, a reject's reason state."""
+        raw = self.take(self.u16(field), field)
+        if raw and _ID_BYTES.fullmatch(raw) is None:
+            raise InvalidValue(field, f"not a state id nor empty: {raw[:40]!r}")
+        return raw.decode("ascii")
 
     def count(self, field: str, min_element_bytes: int) -> int:
         """An array's count, refused before anything is read for it if even the
@@ -272,6 +231,9 @@ class Writer:
         self.bool(value is not None, field)
         if value is not None:
             self.id(value, field)
+
+    def id_or_empty(self, value: str, field: str) -> None:
+        self.string(check_id(value, field) if value else value, field)
 
     def array(
         self, items: Iterable[T], field: str, element: Callable[[Writer, T, str], None]

@@ -1,0 +1,79 @@
+"""entente-agent: the pieces a state written in Python needs to join an Entente run.
+
+For now only the binary wire format of docs/PROTOCOL.md (protocol version 6): the
+messages as frozen dataclasses, `encode`, `decode_control` and `decode_peer`, and
+`WireError` for everything a decoder refuses (§4).
+"""
+
+from .codec import decode_control, decode_peer, encode
+from .codes import (
+    LetterKind,
+    MessageType,
+    OfferKind,
+    Phase,
+    Policy,
+    ProblemCode,
+    RejectReason,
+    RuleCode,
+    Stance,
+)
+from .letters import Accept, Assessment, Letter, LetterBody, Offer, Reject
+from .messages import (
+    Abort,
+    ControlMessage,
+    Finish,
+    Hello,
+    Message,
+    PeerMessage,
+    PhaseReport,
+    PhaseStart,
+    Welcome,
+    message_type,
+)
+from .params import PolicyParameters, ThreatWeights
+from .records import (
+    Alliance,
+    Attributes,
+    Border,
+    Commitment,
+    Decision,
+    Estimate,
+    ExpectedLetters,
+    Observation,
+    PeerInfo,
+    PriorActs,
+    Problem,
+    ReportedThreat,
+    SeenState,
+    ThreatScore,
+    War,
+)
+from .errors import (
+    BadMagic,
+    InvalidUTF8,
+    InvalidValue,
+    MessageTooLarge,
+    StringTooLong,
+    TrailingBytes,
+    Truncated,
+    UnknownMessageType,
+    UnsupportedVersion,
+    WireError,
+)
+from .wire import MAX_MESSAGE_BYTES, MAX_STRING_BYTES, VERSION, is_id
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MAX_MESSAGE_BYTES", "MAX_STRING_BYTES", "VERSION",
+    "Abort", "Accept", "Alliance", "Assessment", "Attributes", "BadMagic", "Border",
+    "Commitment", "ControlMessage", "Decision", "Estimate", "ExpectedLetters", "Finish",
+    "Hello", "InvalidUTF8", "InvalidValue", "Letter", "LetterBody", "LetterKind",
+    "Message", "MessageTooLarge", "MessageType", "Observation", "Offer", "OfferKind",
+    "PeerInfo", "PeerMessage", "Phase", "PhaseReport", "PhaseStart", "Policy",
+    "PolicyParameters", "PriorActs", "Problem", "ProblemCode", "Reject", "RejectReason",
+    "ReportedThreat", "RuleCode", "SeenState", "Stance", "StringTooLong", "ThreatScore",
+    "ThreatWeights", "TrailingBytes", "Truncated", "UnknownMessageType",
+    "UnsupportedVersion", "War", "Welcome", "WireError",
+    "decode_control", "decode_peer", "encode", "is_id", "message_type",
+]
