@@ -31,30 +31,28 @@ def check_welcome(welcome: Welcome) -> None:
     _check_history(welcome, states)
 
 
-def _check_peers(welcome: Welcome, states: set[str]) -> None:
+def _check_others(field: str, ids: list[str], welcome: Welcome, states: set[str]) -> None:
+    """Each of `ids` once, a state of the run, and not the receiver itself."""
     seen: set[str] = set()
+    for id in ids:
+        if id in seen:
+            raise InvalidValue(field, f"{id} twice")
+        if id == welcome.state:
+            raise InvalidValue(field, f"{id} is the receiver itself")
+        if id not in states:
+            raise InvalidValue(field, f"{id} is not a state of the run")
+        seen.add(id)
+
+
+def _check_peers(welcome: Welcome, states: set[str]) -> None:
+    _check_others("welcome.peers", [p.id for p in welcome.peers], welcome, states)
     for peer in welcome.peers:
-        if peer.id in seen:
-            raise InvalidValue("welcome.peers", f"{peer.id} twice")
-        if peer.id == welcome.state:
-            raise InvalidValue("welcome.peers", f"{peer.id} is the receiver itself")
-        if peer.id not in states:
-            raise InvalidValue("welcome.peers", f"{peer.id} is not a state of the run")
         if not 0 <= peer.loss <= 1:
             raise InvalidValue("welcome.peers", f"{peer.id}'s loss {peer.loss} is outside [0, 1]")
-        seen.add(peer.id)
 
 
 def _check_history(welcome: Welcome, states: set[str]) -> None:
-    seen: set[str] = set()
+    _check_others("welcome.history", [h.actor for h in welcome.history], welcome, states)
     for entry in welcome.history:
-        if entry.actor in seen:
-            raise InvalidValue("welcome.history", f"{entry.actor} twice")
-        if entry.actor == welcome.state:
-            raise InvalidValue("welcome.history", f"{entry.actor} is the receiver itself")
-        if entry.actor not in states:
-            raise InvalidValue("welcome.history", f"{entry.actor} is not a state of the run")
         if not 0 <= entry.acts <= MAX_PRIOR_ACTS:
-            raise InvalidValue("welcome.history", f"{entry.actor}'s acts {entry.acts} are "
-                               "outside [0, 1e6]")
-        seen.add(entry.actor)
+            raise InvalidValue("welcome.history", f"{entry.actor}'s acts {entry.acts} are outside [0, 1e6]")
