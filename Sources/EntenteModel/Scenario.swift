@@ -40,6 +40,9 @@ public struct StateSpec: Equatable, Codable, Sendable {
     public var observation: ObservationParameters
     /// This state's own `deceive:` setting (nil: the scenario's `deception` block decides).
     public var deceive: Bool? = nil
+    /// The program the cluster starts for this state, with the arguments of `entente state`
+    /// after it (nil: `entente state` itself). Never part of the outcome.
+    public var command: [String]? = nil
     /// Its effective policy parameters: the scenario's, with its own applied.
     public var params: PolicyParameters
 

@@ -49,6 +49,9 @@ public final class ClusterLauncher {
             try? FileManager.default.removeItem(atPath: scratch)
         }
         children.trapSignals()
+        // Every state's other program is found before any process starts.
+        var programs: [StateID: String] = [:]
+        for s in options.resolved.scenario.states { if let c = s.command { programs[s.id] = try program(c[0], state: s.id) } }
         let endpoint: String
         let endpointFile = scratch + "/endpoint"
         try options.resolved.write(toFolder: options.outDirectory)
@@ -65,7 +68,13 @@ public final class ClusterLauncher {
         for state in states {
             let listen = options.transport == .ipc ? "ipc://\(scratch)/\(state.id)" : "tcp://127.0.0.1:*"
             let child = StateInvocation(id: state.id, coordinator: endpoint, listen: listen, security: security, verbosity: options.verbosity)
-            _ = try spawn("state \(state.id)", child.arguments)
+            if let command = state.command, let executable = programs[state.id] {
+                // Another program: the same arguments as `entente state`, after its own words.
+                _ = try children.spawn("state \(state.id)", executable: executable,
+                                       Array(command.dropFirst()) + child.arguments.dropFirst(), output: FileHandle.nullDevice)
+            } else {
+                _ = try spawn("state \(state.id)", child.arguments)
+            }
         }
         let mode = if case .keys = security { ", CURVE" } else { "" }
         log("started 1 coordinator and \(states.count) state processes (\(options.transport.rawValue)\(mode))")
@@ -113,6 +122,18 @@ public final class ClusterLauncher {
     func spawn(_ name: String, _ arguments: [String]) throws -> Process {
         try children.spawn(name, executable: options.executable, arguments,
                            output: name == "coordinator" ? nil : FileHandle.nullDevice)
+    }
+
+    /// The executable a state's `command` names: a path as given, or the first match on PATH.
+    func program(_ word: String, state: StateID) throws -> String {
+        let fm = FileManager.default
+        if word.contains("/") {
+            guard fm.isExecutableFile(atPath: word) else { throw RunError("states.\(state).command: \(word) is not an executable file") }
+            return word
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where fm.isExecutableFile(atPath: "\(dir)/\(word)") { return "\(dir)/\(word)" }
+        throw RunError("states.\(state).command: no executable \(word) on PATH (\(path))")
     }
 
     func waitForEndpoint(file: String, coordinator: Process) throws -> String {

@@ -13,7 +13,7 @@ extension ScenarioParser {
         for (k, item) in seq.enumerated() {
             let field = "states[\(k)]"
             guard let map = item.mapping else { problem(item, field, "must be a mapping with id, name, power, ..."); continue }
-            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "deceive", "params", "note"], at: field)
+            checkKeys(map, allowed: ["id", "name", "power", "offense", "aggressiveness", "policy", "observation", "observe_range", "deceive", "params", "note", "command"], at: field)
             let id = string(map["id"], "\(field).id", required: true, parent: item) ?? "?"
             if id != "?", !isValidStateID(id) {
                 problem(map["id"], "\(field).id", "'\(id)' is not a valid id: use 1 to 32 letters, digits, '_' or '-' (e.g. GMY)", state: id)

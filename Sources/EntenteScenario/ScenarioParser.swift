@@ -60,7 +60,7 @@ struct ScenarioParser {
     }
 
     /// Each state's policy parameters and observation settings: the scenario's, with the
-    /// keys the state sets itself replacing them; and its own `deceive`.
+    /// keys the state sets itself replacing them; its own `deceive`; and its `command`.
     mutating func resolveStates(_ scenario: inout Scenario, _ top: Node.Mapping, ids: Set<StateID>) {
         let policy = block(top["policy"], "policy", base: PolicyParameters())
         let observation = observationBlock(top["observation"], "observation", base: ObservationParameters(), ids: ids, state: nil)
@@ -80,6 +80,14 @@ struct ScenarioParser {
                 }
             }
             scenario.states[k].observation = own
+            if let c = node["command"] {
+                let words = c.sequence?.compactMap { $0.scalar != nil ? $0.string : nil } ?? []
+                if let seq = c.sequence, !seq.isEmpty, words.count == seq.count, words.allSatisfy({ !$0.isEmpty }) {
+                    scenario.states[k].command = words
+                } else {
+                    problem(c, "\(field).command", "must be a non-empty list of words, e.g. [python3, -m, mypolicy]", state: id)
+                }
+            }
             if let d = node["deceive"] {
                 if let b = d.bool { scenario.states[k].deceive = b } else { problem(d, "\(field).deceive", "must be true or false", state: id) }
             }

@@ -33,6 +33,12 @@ struct Run: ParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @Option(name: .customLong("state-command"),
+            help: ArgumentHelp("Start this program for a state instead of `entente state` (repeatable): ID=WORDS, split at spaces, "
+                               + "e.g. GMY='python3 -m mypolicy'; it gets the arguments of `entente state` after its own "
+                               + "(docs/PROTOCOL.md §1). Short for --set 'states.ID.command=[...]'.", valueName: "ID=command"))
+    var stateCommands: [String] = []
+
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
     var exitWithParent = false
 
@@ -45,8 +51,11 @@ struct Run: ParsableCommand {
         guard [scenario, resume, again].compactMap({ $0 }).count == 1 else {
             throw ValidationError("give a scenario file to start a run, --resume RUN_DIR to continue one, or --again RUN_DIR to repeat one")
         }
-        if again != nil && (options.seed != nil || options.rounds != nil || !options.overrides.isEmpty) {
-            throw ValidationError("--again repeats a run as it was: --seed, --rounds and --set do not apply")
+        if again != nil && (options.seed != nil || options.rounds != nil || !options.overrides.isEmpty || !stateCommands.isEmpty) {
+            throw ValidationError("--again repeats a run as it was: --seed, --rounds, --set and --state-command do not apply")
+        }
+        if resume != nil && !stateCommands.isEmpty {
+            throw ValidationError("--resume continues a run as it was started: --state-command does not apply")
         }
         if let again, options.out == nil || options.out == again {
             throw ValidationError("--again writes a new run folder: give --out DIR (not \(again))")
@@ -74,8 +83,9 @@ struct Run: ParsableCommand {
             }
         }
         guard let resume else {
-            let loaded = try options.scenario(scenario!)
-            return (loaded, scenario!, options.overrides, options.folder(for: loaded), nil)
+            let extra = try stateCommandOverrides()
+            let loaded = try options.scenario(scenario!, extra: extra)
+            return (loaded, scenario!, options.overrides + extra, options.folder(for: loaded), nil)
         }
         do {
             let r = try ResolvedScenario.read(path: resume + "/" + ResolvedScenario.fileName)
@@ -94,6 +104,9 @@ struct Run: ParsableCommand {
         settings.logLevel = options.log
         switch engine.value {
         case .reference:
+            for s in settings.scenario.states where s.command != nil {
+                printError("note: the reference engine runs every state in this process; states.\(s.id).command is not used")
+            }
             let outcome = try ReferenceEngine.run(settings, outDirectory: folder, resume: point,
                                                   progress: verbosity.quiet ? nil : progressPrinter(),
                                                   parent: ParentWatch(if: exitWithParent))
@@ -113,6 +126,20 @@ struct Run: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
         }
         if let again { try compareDigests(original: again, repeated: folder) }
+    }
+
+    /// `--state-command ID=WORDS` as the `--set` it is short for (each word a JSON string, so a
+    /// flow list YAML reads back word for word).
+    func stateCommandOverrides() throws -> [String] {
+        try stateCommands.map { text in
+            guard let eq = text.firstIndex(of: "="), case let id = String(text[..<eq]), isValidStateID(id) else {
+                throw ValidationError("--state-command takes ID=command, e.g. GMY='python3 -m mypolicy', not '\(text)'")
+            }
+            let words = text[text.index(after: eq)...].split(separator: " ").map(String.init)
+            guard !words.isEmpty else { throw ValidationError("--state-command \(id)= names no program") }
+            let quoted = words.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            return "states.\(id).command=[\(quoted.joined(separator: ", "))]"
+        }
     }
 
     /// `--again`: the repeat must be the same run, which the digests say.

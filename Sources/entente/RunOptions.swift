@@ -40,9 +40,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The scenario at `path` with the overrides and timeouts given on the command line.
-    func scenario(_ path: String) throws -> Scenario {
-        applyTimeouts(try loadScenario(path, overrides: overrides))
+    /// The scenario at `path` with the overrides (and `extra` ones) and timeouts given on the command line.
+    func scenario(_ path: String, extra: [String] = []) throws -> Scenario {
+        applyTimeouts(try loadScenario(path, overrides: overrides + extra))
     }
 
     /// The scenario with the timeouts given on the command line.

@@ -63,3 +63,24 @@ struct DisputeParsingTests {
         #expect(dropped.disputes.isEmpty)
     }
 }
+
+/// A state's `command` (SCENARIOS.md, `states`).
+@Suite("Scenario files: a state's program")
+struct StateCommandParsingTests {
+    let base = """
+        name: tiny
+        states:
+          - {id: AAA, power: 3, offense: 0.5, aggressiveness: 0.2, command: [python3, -m, mypolicy]}
+          - {id: BBB, power: 1, offense: 0.1, aggressiveness: 0.9}
+        """
+
+    @Test("a command is a non-empty list of words; anything else is refused with its field")
+    func command() throws {
+        let s = try Scenario.parse(yaml: base)
+        #expect(s.states[0].command == ["python3", "-m", "mypolicy"] && s.states[1].command == nil)
+        for bad in ["command: []", "command: python3", "command: [python3, \"\"]", "command: [[a]]"] {
+            let p = problems(base.replacingOccurrences(of: "command: [python3, -m, mypolicy]", with: bad))
+            #expect(p.map(\.field) == ["states[0].command"], "\(bad)")
+        }
+    }
+}
