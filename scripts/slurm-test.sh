@@ -2,7 +2,8 @@
 # Proves the shipped Slurm script on a real Slurm: starts a one-node cluster of its own
 # on this machine (a munge key, munged, slurmctld and slurmd from Debian's slurm-wlm and
 # munge, a generated minimal slurm.conf, no cgroups, its own ports), submits
-# deploy/slurm/entente.sbatch on scenarios/europe-1914.yaml, waits, and checks that
+# deploy/slurm/entente.sbatch on scenarios/europe-1914.yaml (GMY started by its own
+# `command`, the entente binary named as another program), waits, and checks that
 # the job's digest equals the reference engine's; then runs a 2 × 2 sweep as a job array
 # (deploy/slurm/sweep.sbatch), collects it, and checks its tables equal the same sweep
 # run locally. It stops every daemon it started, by pid, and removes its files.
@@ -80,16 +81,21 @@ done
 sinfo -h -o '%T' | grep -qE '^(idle|mixed)' || fail "the one-node cluster did not come up: $(sinfo 2>&1 | tail -n 2)"
 echo "slurm-test: one-node Slurm up ($host, 32 CPUs declared)" >&2
 
-scenario="$PWD/scenarios/europe-1914.yaml"
+# GMY runs "another program" (the entente binary named by its `command`), as a state of
+# the user's would: the job must start it with the same arguments and get the same digest.
+scenario="$work/europe-1914-command.yaml"
+sed "s|^  - id: GMY\$|&\n    command: [\"$bin\", state]|" "$PWD/scenarios/europe-1914.yaml" > "$scenario"
+"$bin" validate --list-programs "$scenario" | grep -q "^GMY	$bin	state\$" || fail "the scenario copy does not give GMY its command"
 tasks=$(( $("$bin" validate --list-ids "$scenario" | wc -l) + 1 ))
-expected=$("$bin" run "$scenario" --engine reference --rounds 8 --out "$work/reference" 2>/dev/null | tail -n 1)
+expected=$("$bin" run "$PWD/scenarios/europe-1914.yaml" --engine reference --rounds 8 --out "$work/reference" 2>/dev/null | tail -n 1)
 ENTENTE="$bin" ENTENTE_RUNS="$work/runs" ENTENTE_PORT=16900 \
   sbatch --wait --ntasks="$tasks" --output="$work/job.log" --chdir="$work" deploy/slurm/entente.sbatch "$scenario" --rounds 8 \
   > "$work/sbatch.out" 2>&1 || fail "the job failed: $(tail -n 5 "$work/job.log" 2>/dev/null)"
 got=$(grep '^digest: ' "$work/job.log" | tail -n 1)
 [ "$got" = "$expected" ] || fail "the job's digest '$got' differs from the reference engine's '$expected'"
 grep -q '^round 8 of 8' "$work/job.log" || fail "no progress lines in the job's output"
-echo "slurm-test: ok: deploy/slurm/entente.sbatch ran $tasks tasks on a real Slurm; digest equals the reference engine's ($got)" >&2
+grep -qx "entente: GMY runs $bin state" "$work/job.log" || fail "the job did not start GMY by its command"
+echo "slurm-test: ok: deploy/slurm/entente.sbatch ran $tasks tasks on a real Slurm, GMY by its own command; digest equals the reference engine's ($got)" >&2
 
 # A 2 × 2 sweep as a job array of two shares, collected, against the same sweep run here.
 sweep=(--vary noise=0,0.2 --seeds 2 --engine reference --rounds 10)

@@ -16,13 +16,19 @@ struct Validate: ParsableCommand {
     @Flag(help: "Print only the state ids of the scenario, one a line (for job scripts: one process per id).")
     var listIds = false
 
+    @Flag(help: "Print each state's id and the words of its program, tab-separated, one state a line; an id alone runs `entente state` (for job scripts).")
+    var listPrograms = false
+
     func validate() throws {
-        if listIds && scenarios.count != 1 { throw ValidationError("--list-ids takes exactly one scenario") }
+        if (listIds || listPrograms) && scenarios.count != 1 { throw ValidationError("--list-ids and --list-programs take exactly one scenario") }
+        if listIds && listPrograms { throw ValidationError("--list-ids and --list-programs exclude each other") }
     }
 
     func run() throws {
-        if listIds {
-            for id in try loadScenario(scenarios[0], overrides: overrides).ids { print(id) }
+        if listIds || listPrograms {
+            for s in try loadScenario(scenarios[0], overrides: overrides).states {
+                print(([s.id] + (listPrograms ? s.command ?? [] : [])).joined(separator: "\t"))
+            }
             return
         }
         var failed = false
