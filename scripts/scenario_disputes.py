@@ -91,7 +91,6 @@ def select(rows: Iterable[Row], states: Iterable[str], year: int) -> list[Disput
     (dispute, initiator, target), sorted by year, dispute number, initiator, target."""
     ids = set(states)
     found: dict[tuple[int, str, str], Dispute] = {}
-    ongoing: set[tuple[int, str, str]] = set()
     last: dict[tuple[int, str, str], int] = {}
     for index, row in enumerate(rows):
         line = index + 2  # the header is line 1
@@ -113,14 +112,13 @@ def select(rows: Iterable[Row], states: Iterable[str], year: int) -> list[Disput
         dispute = Dispute(year=start, mid=number(row, "dispnum", line), by=by, against=against, level=level)
         key = (dispute.mid, by, against)
         last[key] = max(last.get(key, 0), number(row, "year", line))
-        if last[key] >= year:
-            ongoing.add(key)  # still under way: its levels may hold what came after the date
         earlier = found.get(key)
         if earlier is not None and earlier != dispute:
             raise DataError(f"line {line}: dispute {dispute.mid} {by}-{against} has two start years "
                             f"or levels ({earlier.year}/{earlier.level}, {start}/{level})")
         found[key] = dispute
-    return sorted(replace(d, last=last[key]) for key, d in found.items() if key not in ongoing)
+    # A dispute still under way in `year` is left out: its levels may hold what came after the date.
+    return sorted(replace(d, last=last[key]) for key, d in found.items() if last[key] < year)
 
 
 STATES_KEY = re.compile(r"^states:\s*(#.*)?$")

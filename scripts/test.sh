@@ -5,7 +5,9 @@
 # run across hosts made of network namespaces (scripts/multihost-test.sh), the Slurm
 # scripts on a one-node Slurm of its own (scripts/slurm-test.sh) and the Kubernetes
 # manifests and the Containerfile, checked and the manifests' commands run
-# (scripts/deploy-check.sh), and the scripts' own Python checks (scripts/python-test.sh).
+# (scripts/deploy-check.sh), and the Python checks (scripts/python-test.sh: mypy and
+# pytest on scripts/tests and on the agent kit's python/tests, whose wire codec is
+# checked byte for byte against docs/PROTOCOL.md's examples and real Swift messages).
 #
 #   scripts/test.sh [swift test options...]     e.g. scripts/test.sh --filter EndToEndTests
 set -euo pipefail

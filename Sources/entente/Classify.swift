@@ -48,13 +48,3 @@ struct Classify: ParsableCommand {
         printError("\(rows.count / 2) alliances formed in \(from)-\(to) among \(real.base.name)'s states; members' alignments: \(shares)")
     }
 }
-
-/// Writes CSV lines to `path`, or to standard output without one.
-func write(_ lines: [String], to path: String?) throws {
-    let table = lines.joined(separator: "\n") + "\n"
-    if let path {
-        try table.write(toFile: path, atomically: true, encoding: .utf8)
-    } else {
-        print(table, terminator: "")
-    }
-}

@@ -80,3 +80,13 @@ struct VerbosityOptions: ParsableArguments {
         return arguments.first == "forecast" ? .warning : .info
     }
 }
+
+/// Writes CSV lines to `path`, or to standard output without one.
+func write(_ lines: [String], to path: String?) throws {
+    let table = lines.joined(separator: "\n") + "\n"
+    if let path {
+        try table.write(toFile: path, atomically: true, encoding: .utf8)
+    } else {
+        print(table, terminator: "")
+    }
+}
