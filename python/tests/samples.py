@@ -29,7 +29,7 @@ from entente_agent import (
     Phase,
     PhaseReport,
     PhaseStart,
-    Policy,
+    PolicyKind,
     PolicyParameters,
     PriorActs,
     Problem,
@@ -71,7 +71,7 @@ def welcome(**changes: object) -> Welcome:
     """FAR's Welcome with a dispute history; `changes` replace fields."""
     fields: dict[str, object] = dict(
         run_id="cap2", state="FAR", seed=7, rounds=3, negotiation_steps=2,
-        phase_timeout_ms=20000, policy=Policy.WALT, params=PARAMS, threat=WEIGHTS,
+        phase_timeout_ms=20000, policy=PolicyKind.WALT, params=PARAMS, threat=WEIGHTS,
         war_decisiveness=2.0, hop_decay=0.5, proximity_floor=0.05, states=STATES,
         borders=(Border("AGG", "WEK", 1.0), Border("MDB", "FAR", 0.9)),
         peers=(PeerInfo("MDB", "ipc:///tmp/entente-x/MDB", 0.25, 1),
@@ -129,7 +129,7 @@ def control_messages() -> tuple[Message, ...]:
     return (
         Hello("FAR", 4242, "tcp://127.0.0.1:40001"),
         welcome(),
-        welcome(history=(), peers=(), report_ranking=False, inflation=1.0, policy=Policy.RANDOM),
+        welcome(history=(), peers=(), report_ranking=False, inflation=1.0, policy=PolicyKind.RANDOM),
         PhaseStart(2, Phase.OBSERVE, 0, (), observation()),
         PhaseStart(2, Phase.NEGOTIATE, 1, (ExpectedLetters("MDA", (3, 9)), ExpectedLetters("MDB", ())), None),
         PhaseReport(2, Phase.ASSESS, 0, letters=letters()[:2], belief=(THREAT,)),

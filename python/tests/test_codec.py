@@ -41,7 +41,7 @@ from entente_agent import (
     Phase,
     PhaseReport,
     PhaseStart,
-    Policy,
+    PolicyKind,
     PolicyParameters,
     Problem,
     ProblemCode,
@@ -112,7 +112,7 @@ def far_welcome(**changes: object) -> Welcome:
                                                    ("MDA", "MDB"), ("MDB", "FAR")))
     fields: dict[str, object] = dict(
         run_id="cap2", state="FAR", seed=7, rounds=1, negotiation_steps=2, phase_timeout_ms=20000,
-        policy=Policy.WALT,
+        policy=PolicyKind.WALT,
         params=PolicyParameters(0.5, 1, 0.75, 0.8, 1, 0.01, 2, 4, 0.5, 1, 3, 0.5),
         threat=ThreatWeights(1, 1, 0.5, 1, 0.5, 0.25),
         war_decisiveness=2.0, hop_decay=0.5, proximity_floor=0.05, states=states, borders=borders,

@@ -1,8 +1,12 @@
-"""entente-agent: the pieces a state written in Python needs to join an Entente run.
+"""entente-agent: states of an Entente run written in Python (docs/AGENTS.md).
 
-For now only the binary wire format of docs/PROTOCOL.md (protocol version 6): the
-messages as frozen dataclasses, `encode`, `decode_control` and `decode_peer`, and
-`WireError` for everything a decoder refuses (§4).
+- `Policy`: subclass it and override the decisions of a round (`assessment`, `decide`,
+  `partners`, `answer`); the base class is the reference state's policy exactly.
+- `main(policy)`: runs one state as its own process, with the arguments of
+  `entente state`, over ZeroMQ (ipc, or tcp with CURVE).
+- The binary wire format of docs/PROTOCOL.md (protocol version 6): the messages as
+  frozen dataclasses, `encode`, `decode_control`, `decode_peer`, and `WireError` for
+  everything a decoder refuses (§4).
 """
 
 from .codec import decode_control, decode_peer, encode
@@ -11,7 +15,7 @@ from .codes import (
     MessageType,
     OfferKind,
     Phase,
-    Policy,
+    PolicyKind,
     ProblemCode,
     RejectReason,
     RuleCode,
@@ -60,17 +64,24 @@ from .errors import (
     UnsupportedVersion,
     WireError,
 )
+from .cli import main
+from .geography import Geography
+from .policy import ACCEPT, Choice, OfferSeen, Policy, Reply, refuse
+from .rng import SeededRandom
+from .view import AssessView, RoundView
 from .wire import MAX_MESSAGE_BYTES, MAX_STRING_BYTES, VERSION, is_id
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ACCEPT", "AssessView", "Choice", "Geography", "OfferSeen", "Policy", "Reply", "RoundView",
+    "SeededRandom", "main", "refuse",
     "MAX_MESSAGE_BYTES", "MAX_STRING_BYTES", "VERSION",
     "Abort", "Accept", "Alliance", "Assessment", "Attributes", "BadMagic", "Border",
     "Commitment", "ControlMessage", "Decision", "Estimate", "ExpectedLetters", "Finish",
     "Hello", "InvalidUTF8", "InvalidValue", "Letter", "LetterBody", "LetterKind",
     "Message", "MessageTooLarge", "MessageType", "Observation", "Offer", "OfferKind",
-    "PeerInfo", "PeerMessage", "Phase", "PhaseReport", "PhaseStart", "Policy",
+    "PeerInfo", "PeerMessage", "Phase", "PhaseReport", "PhaseStart", "PolicyKind",
     "PolicyParameters", "PriorActs", "Problem", "ProblemCode", "Reject", "RejectReason",
     "ReportedThreat", "RuleCode", "SeenState", "Stance", "StringTooLong", "ThreatScore",
     "ThreatWeights", "TrailingBytes", "Truncated", "UnknownMessageType",

@@ -5,7 +5,7 @@ sockets, so each channel has its decoder, and each refuses the other's types.
 
 from __future__ import annotations
 
-from .codes import MessageType, Phase, Policy
+from .codes import MessageType, Phase, PolicyKind
 from .errors import InvalidValue, UnknownMessageType
 from .letter_codec import MIN_LETTER, read_letter, write_letter
 from .messages import (
@@ -177,7 +177,7 @@ def _read_welcome(reader: Reader) -> Welcome:
     timeout = reader.u32("welcome.phaseTimeoutMs")
     policy_name = reader.string("welcome.policy")
     try:
-        policy = Policy(policy_name)
+        policy = PolicyKind(policy_name)
     except ValueError:
         raise InvalidValue("welcome.policy", f"unknown policy {policy_name!r}") from None
     params = PolicyParameters.from_values(

@@ -54,7 +54,7 @@ class LetterKind(IntEnum):
     REJECT = 4
 
 
-class Policy(StrEnum):
+class PolicyKind(StrEnum):
     """Welcome.policy: a decoder refuses any other name (§3.3, §4)."""
 
     WALT = "walt"

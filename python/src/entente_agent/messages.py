@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .codes import MessageType, Phase, Policy
+from .codes import MessageType, Phase, PolicyKind
 from .letters import Letter
 from .params import PolicyParameters, ThreatWeights
 from .records import (
@@ -42,7 +42,7 @@ class Welcome:
     rounds: int
     negotiation_steps: int
     phase_timeout_ms: int
-    policy: Policy
+    policy: PolicyKind
     params: PolicyParameters
     threat: ThreatWeights
     war_decisiveness: float
