@@ -19,6 +19,9 @@ public struct Rule: Equatable, Sendable {
         /// [ratio, weak_ratio, allies' ratio of needed, g(i,T), near_proximity].
         case weakNearAlone = 5
         case waltBalance = 6
+        /// A rule of the state's own program (a policy of the agent kit's, docs/AGENTS.md):
+        /// up to `ownRuleNumbers` numbers it compared, its stance whichever it chose.
+        case ownRule = 7
 
         /// The code's name in the log (`rule_code`).
         public var name: String {
@@ -30,6 +33,7 @@ public struct Rule: Equatable, Sendable {
             case .warVictor: "war-victor"
             case .weakNearAlone: "weak-near-alone"
             case .waltBalance: "walt-balance"
+            case .ownRule: "own-rule"
             }
         }
 
@@ -40,6 +44,7 @@ public struct Rule: Equatable, Sendable {
             case .alwaysBalance, .alwaysBandwagon: 0...0
             case .random, .warVictor: 2...2
             case .weakNearAlone, .waltBalance: 5...5
+            case .ownRule: 0...Rule.ownRuleNumbers
             }
         }
     }
@@ -51,6 +56,9 @@ public struct Rule: Equatable, Sendable {
         self.code = code
         self.numbers = numbers
     }
+
+    /// At most this many numbers with `ownRule`.
+    public static let ownRuleNumbers = 8
 
     /// The lower bound of a ratio's denominator, so that a ratio is always finite.
     public static let ratioFloor = 1e-12
@@ -68,6 +76,8 @@ public struct Rule: Equatable, Sendable {
         case .alwaysBandwagon: return "always-bandwagon policy: \(act)"
         case .random: return "random policy (draw \(format2(n[0])) vs \(format2(n[1]))): \(act)"
         case .warVictor: return "in war, \(t)'s side looks certain to win (p=\(format2(n[0])) ≥ \(format2(n[1]))): \(act)"
+        case .ownRule:
+            return "the state's own rule (\(numbers.isEmpty ? "no numbers" : numbers.map(format2).joined(separator: ", "))): \(act)"
         case .weakNearAlone, .waltBalance:
             let weak = n[0] < n[1] ? "weak" : "not weak"
             let allies = n[2] >= 1 ? "allies available" : "no ally available"

@@ -19,13 +19,17 @@ public final class ChildProcesses {
         if trap == nil { trap = SignalTrap() }
     }
 
-    /// Starts `executable arguments`; standard output goes to `output` (nil: inherited).
+    /// Starts `executable arguments`; standard output goes to `output` (nil: inherited), and
+    /// `environment` is added to this process's own.
     @discardableResult
     public func spawn(_ name: String, executable: String, _ arguments: [String], output: FileHandle? = nil,
-                      errors: FileHandle? = nil) throws -> Process {
+                      errors: FileHandle? = nil, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let output { p.standardOutput = output }
         if let errors { p.standardError = errors }
         do { try p.run() } catch {

@@ -25,6 +25,8 @@ public final class ClusterLauncher {
         public var logLevel = LogLevel.compact
         /// What the processes say on standard error.
         public var verbosity = Verbosity.normal
+        /// `--again`: the run whose recorded decisions a state program replays (`StateProgramEnvironment`).
+        public var replayFrom: String?
 
         public init(resolved: ResolvedScenario, outDirectory: String, transport: Transport, executable: String) {
             self.resolved = resolved
@@ -71,7 +73,9 @@ public final class ClusterLauncher {
             if let command = state.command, let executable = programs[state.id] {
                 // Another program: the same arguments as `entente state`, after its own words.
                 _ = try children.spawn("state \(state.id)", executable: executable,
-                                       Array(command.dropFirst()) + child.arguments.dropFirst(), output: FileHandle.nullDevice)
+                                       Array(command.dropFirst()) + child.arguments.dropFirst(), output: FileHandle.nullDevice,
+                                       environment: StateProgramEnvironment(runFolder: options.outDirectory,
+                                                                            replayFrom: options.replayFrom).variables)
             } else {
                 _ = try spawn("state \(state.id)", child.arguments)
             }

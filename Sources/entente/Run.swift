@@ -121,6 +121,7 @@ struct Run: ParsableCommand {
             launch.resume = point != nil
             launch.logLevel = options.log
             launch.verbosity = verbosity.value
+            launch.replayFrom = again
             let launcher = ClusterLauncher(launch)
             let status = try launcher.run()
             if status != 0 { throw ExitCode(status) }

@@ -173,7 +173,7 @@ def cases() -> tuple[Bad, ...]:
             InvalidValue, "commitments[0].kind"),
         Bad("stance 3", "control", patch(COMMIT, b"\x01\x01" + sid("AGG") + RULE, b"\x03\x01" + sid("AGG") + RULE),
             InvalidValue, "decision.stance"),
-        Bad("rule 7", "control", patch(COMMIT, sid("AGG") + RULE, sid("AGG") + b"\x07" + RULE[1:]),
+        Bad("rule 8", "control", patch(COMMIT, sid("AGG") + RULE, sid("AGG") + b"\x08" + RULE[1:]),
             InvalidValue, "decision.rule"),
         Bad("rule numbers count", "control", patch(COMMIT, sid("AGG") + RULE, sid("AGG") + b"\x05" + RULE[1:]),
             InvalidValue, "decision.numbers"),

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
+from . import provenance
 from .keys import Credentials, SetupError, check_endpoints
 from .policy import Policy
 from .process import Options, PolicyFailed, RunStopped, StateProcess
+from .replay import Recording, Replaying
+
+RUN_DIR_KEY = "ENTENTE_RUN_DIR"
+REPLAY_DIR_KEY = "ENTENTE_REPLAY_DIR"
 
 
 def parser(prog: str) -> argparse.ArgumentParser:
@@ -38,9 +45,11 @@ def parser(prog: str) -> argparse.ArgumentParser:
     return p
 
 
-def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: str | None = None) -> None:
+def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: str | None = None,
+         process: type[StateProcess] = StateProcess) -> None:
     """Runs one state with `policy` (the reference policy when None); exits 0 when the run
-    finishes, 1 when it is aborted, the coordinator falls silent or the policy raises."""
+    finishes, 1 when it is aborted, the coordinator falls silent or the policy raises.
+    `process` changes how the state talks (a test's hostile state)."""
     args = parser(prog or sys.argv[0]).parse_args(argv)
     if args.keys and args.insecure:
         _fail("--keys and --insecure exclude each other")
@@ -52,7 +61,7 @@ def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: 
         check_endpoints([args.coordinator, args.listen], credentials is not None, args.insecure)
         options = Options(args.id, args.coordinator, args.listen, args.advertise, args.coordinator_timeout,
                           args.exit_with_parent, credentials)
-        state = StateProcess(options, policy if policy is not None else Policy())
+        state = process(options, acting_policy(args.id, policy if policy is not None else Policy()))
         state.run()
     except PolicyFailed as error:
         if state is not None:
@@ -62,6 +71,28 @@ def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: 
         if state is not None and not state.aborted:
             state.report_failure(f"{error}")
         _fail(str(error))
+    except Exception as error:  # a fault of the kit itself: still tell the coordinator
+        if state is not None:
+            state.report_failure(f"the agent kit failed: {type(error).__name__}: {error}")
+        raise
+
+
+def acting_policy(state: str, policy: Policy) -> Policy:
+    """The policy as the run uses it: recorded into the run folder (`ENTENTE_RUN_DIR`, set
+    by `entente run`), and replaying a recorded run's answers under `entente run --again`
+    (`ENTENTE_REPLAY_DIR`) instead of calling the policy (docs/AGENTS.md)."""
+    run_dir, replay_dir = os.environ.get(RUN_DIR_KEY), os.environ.get(REPLAY_DIR_KEY)
+    acting: Policy = policy
+    if replay_dir:
+        acting = Replaying(Path(replay_dir, "programs", f"{state}.decisions.jsonl"))
+    if run_dir:
+        folder = Path(run_dir, "programs")
+        try:
+            provenance.write(folder, state, provenance.describe(state, policy, list(sys.orig_argv), replay_dir))
+            acting = Recording(acting, open(folder / f"{state}.decisions.jsonl", "w", encoding="utf-8"))
+        except OSError as error:
+            raise SetupError(f"cannot write this state's records in {folder}: {error}") from error
+    return acting
 
 
 def load_policy(spec: str) -> Policy:

@@ -63,6 +63,9 @@ class PolicyKind(StrEnum):
     RANDOM = "random"
 
 
+OWN_RULE_NUMBERS = 8
+
+
 class RuleCode(IntEnum):
     """A Decision's rule (§3.6); each carries a fixed count of numbers."""
 
@@ -73,6 +76,8 @@ class RuleCode(IntEnum):
     WAR_VICTOR = 4
     WEAK_NEAR_ALONE = 5
     WALT_BALANCE = 6
+    OWN_RULE = 7
+    """A rule of the state's own program: up to `OWN_RULE_NUMBERS` numbers, any stance."""
 
     @property
     def label(self) -> str:
@@ -94,6 +99,7 @@ _RULE_NUMBER_COUNTS: dict[RuleCode, frozenset[int]] = {
     RuleCode.WAR_VICTOR: frozenset({2}),
     RuleCode.WEAK_NEAR_ALONE: frozenset({5}),
     RuleCode.WALT_BALANCE: frozenset({5}),
+    RuleCode.OWN_RULE: frozenset(range(OWN_RULE_NUMBERS + 1)),
 }
 
 

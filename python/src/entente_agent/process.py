@@ -206,15 +206,22 @@ class StateProcess:
             self.problems.add(problem)
         try:
             out, report = host.handle(start, inbox, self.problems.take())
+            letters = [(self.outbound.get(m.letter.receiver), encode(m)) for m in out]
+            answer = encode(report)
+        except WireError as error:
+            raise PolicyFailed(f"the policy's answer cannot be sent: {error}") from error
         except Exception as error:
             where = traceback.extract_tb(error.__traceback__)[-1]
             raise PolicyFailed(f"the policy raised {type(error).__name__}: {error} "
                                f"(at {os.path.basename(where.filename)}:{where.lineno})") from error
-        for message in out:
-            socket = self.outbound.get(message.letter.receiver)
+        for socket, data in letters:
             if socket is not None:
-                socket.send(encode(message))
-        self.control.send(encode(report))
+                self.send_letter(socket, data)
+        self.control.send(answer)
+
+    def send_letter(self, socket: zmq.Socket[bytes], data: bytes) -> None:
+        """Sends one encoded letter to a peer (a test's hostile state overrides it)."""
+        socket.send(data)
 
     def report_failure(self, reason: str) -> None:
         """Tells the coordinator this state is failing, so it is recorded absent at once."""

@@ -1,0 +1,149 @@
+"""Reproducible science from policies that are not a function of the seed (a learned
+model, a language model, a person at a prompt): every call to the policy is recorded
+with a hash of its inputs and its answer (`programs/ID.decisions.jsonl`), and
+`entente run --again RUN_DIR` replays the answers instead of calling the policy, so the
+digest holds. A replay whose inputs differ from the record's stops with the first call
+that differs: the run is then not the one recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import astuple, is_dataclass
+from pathlib import Path
+from typing import IO
+
+from .codes import RejectReason, RuleCode, Stance
+from .policy import Choice, OfferSeen, Policy, Reply
+from .records import Attributes, Estimate, ReportedThreat
+from .view import AssessView, RoundView
+
+
+class ReplayDiverged(Exception):
+    """The replayed run asked the policy something the recorded run did not."""
+
+
+def fingerprint(*parts: object) -> str:
+    """SHA-256 of a canonical rendering: dataclasses as tuples, mappings and sets sorted,
+    floats by their exact repr."""
+    return hashlib.sha256(repr(_canonical(parts)).encode()).hexdigest()
+
+
+def _canonical(value: object) -> object:
+    if is_dataclass(value) and not isinstance(value, type):
+        return tuple(_canonical(v) for v in astuple(value))
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(str(v) for v in value))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    return value
+
+
+def _assess_inputs(view: AssessView) -> str:
+    return fingerprint(view.me, view.round, view.params, view.threats, view.estimates, view.inflation)
+
+
+def _round_inputs(view: RoundView) -> tuple[object, ...]:
+    return (view.me, view.round, view.kind.value, view.params, view.own_power, view.threats, view.beliefs,
+            view.allies, view.wars, view.sharers, view.war_decisiveness, view.reachable)
+
+
+class Recording(Policy):
+    """Calls the policy and appends each call and its answer to the record."""
+
+    def __init__(self, inner: Policy, out: IO[str]) -> None:
+        self.inner, self.out = inner, out
+
+    def _log(self, call: str, round_: int, inputs: str, answer: object) -> None:
+        self.out.write(json.dumps({"round": round_, "call": call, "inputs": inputs, "answer": answer}) + "\n")
+        self.out.flush()
+
+    def assessment(self, view: AssessView) -> Sequence[ReportedThreat]:
+        said = list(self.inner.assessment(view))
+        self._log("assessment", view.round, _assess_inputs(view), [_threat_out(r) for r in said])
+        return said
+
+    def decide(self, view: RoundView) -> Choice:
+        choice = self.inner.decide(view)
+        self._log("decide", view.round, fingerprint(*_round_inputs(view)), _choice_out(choice))
+        return choice
+
+    def partners(self, view: RoundView, choice: Choice) -> Sequence[str]:
+        found = list(self.inner.partners(view, choice))
+        self._log("partners", view.round, fingerprint(*_round_inputs(view), choice), found)
+        return found
+
+    def answer(self, view: RoundView, choice: Choice, offer: OfferSeen) -> Reply:
+        reply = self.inner.answer(view, choice, offer)
+        self._log("answer", view.round, fingerprint(*_round_inputs(view), choice, offer),
+                  [reply.accept, None if reply.reason is None else int(reply.reason), reply.state])
+        return reply
+
+
+class Replaying(Policy):
+    """Answers each call from the record, in order, after checking its inputs are the ones
+    recorded; the policy itself is never called."""
+
+    def __init__(self, record: Path) -> None:
+        try:
+            lines = record.read_text().splitlines()
+        except OSError as error:
+            raise ReplayDiverged(f"cannot replay: {error} (the run was not recorded by the agent kit?)") from error
+        self.calls = [json.loads(line) for line in lines if line.strip()]
+        self.source = record
+        self.next = 0
+
+    def _take(self, call: str, round_: int, inputs: str) -> object:
+        if self.next >= len(self.calls):
+            raise ReplayDiverged(f"{self.source} has {len(self.calls)} calls; this run asks for more ({call} in round {round_})")
+        entry = self.calls[self.next]
+        if entry["call"] != call or entry["round"] != round_ or entry["inputs"] != inputs:
+            raise ReplayDiverged(f"{self.source}, call {self.next + 1}: recorded {entry['call']} in round {entry['round']}, "
+                                 f"this run asks {call} in round {round_}" + ("" if entry["call"] != call else " with other inputs"))
+        self.next += 1
+        return entry["answer"]
+
+    def assessment(self, view: AssessView) -> Sequence[ReportedThreat]:
+        answer = self._take("assessment", view.round, _assess_inputs(view))
+        assert isinstance(answer, list)
+        return [_threat_in(r) for r in answer]
+
+    def decide(self, view: RoundView) -> Choice:
+        answer = self._take("decide", view.round, fingerprint(*_round_inputs(view)))
+        assert isinstance(answer, dict)
+        return Choice(Stance(answer["stance"]), answer["threat"], RuleCode(answer["rule"]), tuple(_number(x) for x in answer["numbers"]))
+
+    def partners(self, view: RoundView, choice: Choice) -> Sequence[str]:
+        answer = self._take("partners", view.round, fingerprint(*_round_inputs(view), choice))
+        assert isinstance(answer, list)
+        return [str(k) for k in answer]
+
+    def answer(self, view: RoundView, choice: Choice, offer: OfferSeen) -> Reply:
+        answer = self._take("answer", view.round, fingerprint(*_round_inputs(view), choice, offer))
+        assert isinstance(answer, list)
+        accept, reason, state = answer
+        return Reply(bool(accept), None if reason is None else RejectReason(reason), str(state))
+
+
+def _threat_out(r: ReportedThreat) -> list[object]:
+    a = r.estimate.attributes
+    return [r.target, r.score, a.power, a.offense, a.aggressiveness, r.estimate.confidence]
+
+
+def _threat_in(row: list[object]) -> ReportedThreat:
+    target, score, power, offense, aggressiveness, confidence = row
+    return ReportedThreat(str(target), _number(score), Estimate(
+        Attributes(_number(power), _number(offense), _number(aggressiveness)), _number(confidence)))
+
+
+def _number(value: object) -> float:
+    if not isinstance(value, (int, float)):
+        raise ReplayDiverged(f"a recorded number is {value!r}")
+    return float(value)
+
+
+def _choice_out(c: Choice) -> dict[str, object]:
+    return {"stance": int(c.stance), "threat": c.threat, "rule": int(c.rule), "numbers": list(c.numbers)}
