@@ -35,8 +35,8 @@ struct Run: ParsableCommand {
 
     @Option(name: .customLong("state-command"),
             help: ArgumentHelp("Start this program for a state instead of `entente state` (repeatable): ID=WORDS, split at spaces, "
-                               + "e.g. GMY='python3 -m mypolicy'; it gets the arguments of `entente state` after its own "
-                               + "(docs/PROTOCOL.md §1). Short for --set 'states.ID.command=[...]'.", valueName: "ID=command"))
+                               + "e.g. GMY='python3 -m mypolicy', or *=WORDS for every state; it gets the arguments of `entente state` "
+                               + "after its own (docs/PROTOCOL.md §1). Short for --set 'states.ID.command=[...]'.", valueName: "ID=command"))
     var stateCommands: [String] = []
 
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
@@ -83,7 +83,7 @@ struct Run: ParsableCommand {
             }
         }
         guard let resume else {
-            let extra = try stateCommandOverrides()
+            let extra = try StateCommands.overrides(stateCommands) { try options.scenario(scenario!, extra: []).ids }
             let loaded = try options.scenario(scenario!, extra: extra)
             return (loaded, scenario!, options.overrides + extra, options.folder(for: loaded), nil)
         }
@@ -127,20 +127,6 @@ struct Run: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
         }
         if let again { try compareDigests(original: again, repeated: folder) }
-    }
-
-    /// `--state-command ID=WORDS` as the `--set` it is short for (each word a JSON string, so a
-    /// flow list YAML reads back word for word).
-    func stateCommandOverrides() throws -> [String] {
-        try stateCommands.map { text in
-            guard let eq = text.firstIndex(of: "="), case let id = String(text[..<eq]), isValidStateID(id) else {
-                throw ValidationError("--state-command takes ID=command, e.g. GMY='python3 -m mypolicy', not '\(text)'")
-            }
-            let words = text[text.index(after: eq)...].split(separator: " ").map(String.init)
-            guard !words.isEmpty else { throw ValidationError("--state-command \(id)= names no program") }
-            let quoted = words.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            return "states.\(id).command=[\(quoted.joined(separator: ", "))]"
-        }
     }
 
     /// `--again`: the repeat must be the same run, which the digests say.

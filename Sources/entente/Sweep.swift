@@ -55,6 +55,11 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario field for every run (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("state-command"),
+            help: ArgumentHelp("Start this program for a state in every run, as `entente run --state-command` does (repeatable; "
+                               + "*=WORDS for every state).", valueName: "ID=command"))
+    var stateCommands: [String] = []
+
     @Option(help: ArgumentHelp("Run only share I of N of the runs, into the same --out as the other shares (no tables: see --collect).",
                                valueName: "I/N"))
     var shard: String?
@@ -90,6 +95,8 @@ struct Sweep: ParsableCommand {
     func run() throws {
         if let collect { return try collectTables(collect) }
         let scenario = scenario!
+        let given = overrides
+        let overrides = given + (try StateCommands.overrides(stateCommands) { try loadScenario(scenario, overrides: given).ids })
         let dimensions = try vary.map { try Dimension(parsing: $0) }
         // Every grid point must be a valid scenario: check them all before running anything.
         let plan = SweepPlan(dimensions: dimensions, seeds: (0..<UInt64(seeds)).map { firstSeed + $0 })

@@ -135,7 +135,7 @@ class Agent:
                 allies.setdefault(a.members[1], set()).add(a.members[0])
         return RoundView(
             me=self.me, round=o.round, kind=PolicyKind(self.welcome.policy), params=self.params,
-            own_power=o.own.power, threats=tuple(self.perceived_threats()), beliefs=self.beliefs.attributes,
+            own=o.own, threats=tuple(self.perceived_threats()), beliefs=self.beliefs.attributes,
             allies={k: frozenset(v) for k, v in allies.items()}, wars=o.wars,
             sharers={k: tuple(v) for k, v in sharers.items()}, geography=self.geography,
             war_decisiveness=self.welcome.war_decisiveness,

@@ -47,7 +47,7 @@ def _assess_inputs(view: AssessView) -> str:
 
 
 def _round_inputs(view: RoundView) -> tuple[object, ...]:
-    return (view.me, view.round, view.kind.value, view.params, view.own_power, view.threats, view.beliefs,
+    return (view.me, view.round, view.kind.value, view.params, view.own, view.threats, view.beliefs,
             view.allies, view.wars, view.sharers, view.war_decisiveness, view.reachable)
 
 

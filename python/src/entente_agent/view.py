@@ -50,8 +50,8 @@ class RoundView:
     kind: PolicyKind
     """The policy the scenario gives this state (Welcome.policy)."""
     params: PolicyParameters
-    own_power: float
-    """Own true power: a state knows itself."""
+    own: Attributes
+    """Own true attributes: a state knows itself."""
     threats: tuple[ThreatScore, ...]
     """Perceived threats, highest first (ties by id)."""
     beliefs: Mapping[str, Attributes]
@@ -67,6 +67,10 @@ class RoundView:
     from an unseeded source, or record the draws (docs/AGENTS.md)."""
     reachable: frozenset[str]
     """The peers this state may write to."""
+
+    @property
+    def own_power(self) -> float:
+        return self.own.power
 
     def can_reach(self, state: str) -> bool:
         return state in self.reachable
