@@ -25,11 +25,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import soak  # noqa: E402  (process sampling helpers)
 
 
-def full(bin_dir: str, scenario: str, out: str, transport: str) -> dict[str, Any]:
-    """A cluster run, sampling its processes' peak memory; figures from its own files."""
+def full(bin_dir: str, scenario: str, out: str, transport: str, python: str | None = None) -> dict[str, Any]:
+    """A cluster run, sampling its processes' peak memory; figures from its own files.
+    With `python`, every state is the agent kit's (python/, the reference policy in Python)."""
     start = time.monotonic()
-    run = subprocess.Popen([f"{bin_dir}/entente", "run", scenario, "--out", out, "--transport", transport],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    extra = ["--state-command", f"*={python} -m entente_agent"] if python else []
+    env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python", "src"))
+    run = subprocess.Popen([f"{bin_dir}/entente", "run", scenario, "--out", out, "--transport", transport, *extra],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peaks: dict[tuple[str, int], int] = {}
     pss: dict[tuple[str, int], int] = {}
     while run.poll() is None:
@@ -93,10 +96,15 @@ def reference(bin_dir: str, scenario: str, out: str) -> dict[str, Any]:
             "digest": summary["digest"], "states": summary["scenario"]["states"], "rounds": summary["timing"]["rounds"]}
 
 
+PYTHON_MAX_STATES = 64
+"""All-Python runs are measured up to this size (each state is a Python interpreter)."""
+
+
 def main() -> None:
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     bin_dir, out, scenarios = sys.argv[1], sys.argv[2], sys.argv[3:]
+    python = os.environ.get("ENTENTE_BENCH_PYTHON")
     os.makedirs(out, exist_ok=True)
     results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}", "sizes": []}
     for k, scenario in enumerate(scenarios):
@@ -110,6 +118,11 @@ def main() -> None:
             f["full_over_floor_p50"] = round(f["round_ms_p50"] / fl["round_ms_p50"], 2)
             row[transport] = {"full": f, "floor": fl}
         row["digests_equal"] = row["reference"]["digest"] == row["ipc"]["full"]["digest"] == row["tcp"]["full"]["digest"]
+        if python and n <= PYTHON_MAX_STATES:
+            py = full(bin_dir, scenario, f"{out}/python-ipc-{k}", "ipc", python)
+            py["over_swift_p50"] = round(py["round_ms_p50"] / row["ipc"]["full"]["round_ms_p50"], 2)
+            py["same_digest"] = py["digest"] == row["reference"]["digest"]
+            row["python_ipc"] = py
         row["cluster_over_reference_wall"] = round(row["ipc"]["full"]["seconds"] / max(1e-9, ref["seconds_with_startup"]), 1)
         results["sizes"].append(row)
     codec = subprocess.run([f"{bin_dir}/entente-bench", "codec", "scenarios/europe-1914.yaml"], capture_output=True, text=True, check=True)
@@ -129,6 +142,15 @@ def main() -> None:
                   f"| {fl['round_ms_p50']:.1f} | {f['full_over_floor_p50']:.2f} | {f['messages_per_second']:,} | {f['join_seconds']:.2f} "
                   f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['peak_pss_mb_state']:.1f} | {f['log_mb_per_round']:.2f} "
                   f"| {row['reference']['rounds_per_second'] if t == 'ipc' else ''} | {'yes' if row['digests_equal'] else 'NO'} |")
+    python_rows = [row for row in results["sizes"] if "python_ipc" in row]
+    if python_rows:
+        print("\nEvery state in Python (the agent kit's reference policy), ipc, next to the all-Swift run above:")
+        print("| states | all-Swift round p50 / p99 (ms) | all-Python round p50 / p99 (ms) | Python / Swift p50 | joined (s) | state PSS MB | same digest |")
+        print("|---|---|---|---|---|---|---|")
+        for row in python_rows:
+            f, py = row["ipc"]["full"], row["python_ipc"]
+            print(f"| {row['states']} | {f['round_ms_p50']:.1f} / {f['round_ms_p99']:.1f} | {py['round_ms_p50']:.1f} / {py['round_ms_p99']:.1f} "
+                  f"| {py['over_swift_p50']:.2f} | {py['join_seconds']:.2f} | {py['peak_pss_mb_state']:.1f} | {'yes' if py['same_digest'] else 'NO'} |")
     c, lw = results["codec"], results["log_writer"]
     print("wall time of a whole run, cluster (ipc) / reference: " + ", ".join(
         f"{row['states']} states {row['ipc']['full']['seconds']:.2f} / {row['reference']['seconds_with_startup']:.2f} s = "

@@ -6,7 +6,8 @@
 #   scripts/bench.sh [SIZES...]          default: 4 16 64 200 (states in a grid scenario)
 #
 # Builds the release binaries, prints a Markdown table (and, per size, the wall time of a
-# whole cluster run over the reference engine's) and writes bench.json into a new folder
+# whole cluster run over the reference engine's; up to 64 states, the round latency with
+# every state in Python, the agent kit, next to the all-Swift run) and writes bench.json into a new folder
 # under /tmp (its path is printed). docs/PERFORMANCE.md has the last table and what each
 # column means. Not part of the test suite: tests never assert timings.
 # ENTENTE_BIN_DIR=DIR: no build, DIR's entente and entente-bench.
@@ -17,6 +18,8 @@ sizes=("$@")
 deps
 bin="$(build release entente)"
 build release entente-bench >/dev/null
+# The agent kit's interpreter (pyzmq pinned), for the runs with every state in Python.
+py="$(venv python scripts/requirements-test.txt)"
 out="$(mktemp -d /tmp/entente-bench-XXXXXX)"
 scenarios=()
 for n in "${sizes[@]}"; do
@@ -25,4 +28,4 @@ for n in "${sizes[@]}"; do
   grid_scenario "$n" "$rounds" "$out/grid-$n.yaml" >/dev/null
   scenarios+=("$out/grid-$n.yaml")
 done
-scripts/bench.py "$(dirname "$bin")" "$out" "${scenarios[@]}"
+ENTENTE_BENCH_PYTHON="$(cd "$py" && pwd)/bin/python" scripts/bench.py "$(dirname "$bin")" "$out" "${scenarios[@]}"

@@ -66,8 +66,13 @@ def main() -> None:
     for folder in ("scenario", "runs", "tmp"):
         os.makedirs(f"{work}/{folder}", exist_ok=True)
     # What `kubectl create configmap/secret` would hold.
+    # GMY runs by a `command` of its own (entente state named as another program), as a
+    # state of the agent kit would: the manifest must start it with the arguments of entente state.
     with open(scenario) as src, open(f"{work}/scenario/scenario.yaml", "w") as dst:
-        dst.write(src.read())
+        text = src.read()
+        if "  - id: GMY\n" not in text:
+            sys.exit("k8s-check: FAILED: europe-1914.yaml has no state GMY to give a command")
+        dst.write(text.replace("  - id: GMY\n", f"  - id: GMY\n    command: [{json.dumps(entente)}, state]\n", 1))
     subprocess.run([entente, "keys", scenario, "--out", f"{work}/keys"], check=True, capture_output=True)
     ids = subprocess.run([entente, "validate", "--list-ids", scenario], check=True, capture_output=True, text=True).stdout.split()
 
@@ -80,7 +85,10 @@ def main() -> None:
     dialled = next(e["value"] for e in state_c["env"] if e["name"] == "COORDINATOR")
     if coordinator_name not in dialled:
         sys.exit(f"k8s-check: FAILED: states dial {dialled}, the coordinator is {coordinator_name}")
-    coordinator = start(container(run["entente-coordinator"]), mounts, {"RUN_NAME": "entente-coordinator-check"}, path)
+    names = {e["value"] for job in (run["entente-coordinator"], states) for e in container(job)["env"] if e["name"] == "RUN_NAME"}
+    if len(names) != 1:
+        sys.exit(f"k8s-check: FAILED: the coordinator and the states must share one RUN_NAME, not {sorted(names)}")
+    coordinator = start(container(run["entente-coordinator"]), mounts, {}, path)
     local = {"COORDINATOR": dialled.replace(coordinator_name, "127.0.0.1"), "POD_IP": "127.0.0.1"}
     procs = [start(state_c, mounts, dict(local, JOB_COMPLETION_INDEX=str(k)), path) for k in range(len(ids))]
     out, err = coordinator.communicate(timeout=300)
@@ -93,7 +101,8 @@ def main() -> None:
                                check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
     if digest != reference:
         sys.exit(f"k8s-check: FAILED: the run's {digest} differs from the reference engine's {reference}")
-    print(f"k8s-check: ok: run.yaml's coordinator and {len(ids)} indexed states, run as processes, give the reference digest", file=sys.stderr)
+    print(f"k8s-check: ok: run.yaml's coordinator and {len(ids)} indexed states (GMY by its own command), run as processes, "
+          "give the reference digest", file=sys.stderr)
 
     sweep = docs("sweep.yaml")["entente-sweep"]
     shard = container(sweep)

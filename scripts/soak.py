@@ -67,6 +67,9 @@ def kind(pid: int) -> str | None:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             args = f.read().split(b"\0")
+        # A state of the agent kit (python -m entente_agent...) is a state like `entente state`.
+        if any(a == b"entente_agent" or a.startswith(b"entente_agent.") for a in args):
+            return "state"
         return args[1].decode() if len(args) > 1 else "?"
     except OSError:
         return None
