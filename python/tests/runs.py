@@ -23,7 +23,7 @@ SRC = TESTS.parent / "src"
 def entente() -> Path:
     """`$ENTENTE_BIN_DIR/entente`, else the debug build of this repository."""
     bin_dir = os.environ.get("ENTENTE_BIN_DIR")
-    path = (Path(bin_dir) if bin_dir else REPO_ROOT / ".build" / "debug") / "entente"
+    path = ((Path(bin_dir) if bin_dir else REPO_ROOT / ".build" / "debug") / "entente").resolve()
     if not (path.is_file() and os.access(path, os.X_OK)):
         pytest.fail(f"entente not found at {path}: build the Swift package or set ENTENTE_BIN_DIR", pytrace=False)
     return path

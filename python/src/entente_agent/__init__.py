@@ -71,7 +71,7 @@ from .rng import SeededRandom
 from .view import AssessView, RoundView
 from .wire import MAX_MESSAGE_BYTES, MAX_STRING_BYTES, VERSION, is_id
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "ACCEPT", "AssessView", "Choice", "Geography", "OfferSeen", "Policy", "Reply", "RoundView",

@@ -8,11 +8,12 @@ import hashlib
 import inspect
 import json
 import platform
+import sys
 from pathlib import Path
 
 from .policy import Policy
 
-KIT_VERSION = "0.2.0"
+from .version import __version__ as KIT_VERSION
 
 
 def policy_sources(policy: Policy) -> list[dict[str, str]]:
@@ -30,13 +31,22 @@ def policy_sources(policy: Policy) -> list[dict[str, str]]:
     return [{"file": f, "sha256": hashlib.sha256(Path(f).read_bytes()).hexdigest()} for f in files]
 
 
+def module_name(cls: type) -> str:
+    """The module a class was defined in, by its import name even when run as `python -m`."""
+    if cls.__module__ == "__main__":
+        spec = getattr(sys.modules["__main__"], "__spec__", None)
+        if spec is not None:
+            return str(spec.name)
+    return cls.__module__
+
+
 def describe(state: str, policy: Policy, command: list[str], replayed_from: str | None) -> dict[str, object]:
     sources = policy_sources(policy)
     combined = hashlib.sha256("".join(s["sha256"] for s in sources).encode()).hexdigest()
     cls = type(policy)
     return {
         "state": state,
-        "policy": f"{cls.__module__}.{cls.__qualname__}",
+        "policy": f"{module_name(cls)}.{cls.__qualname__}",
         "source_sha256": combined,
         "sources": sources,
         "command": command,
