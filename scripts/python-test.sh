@@ -3,7 +3,8 @@
 # (scripts/requirements-test.txt, pinned): mypy --strict on every script and test, then
 # pytest on scripts/tests (the validation report against its sweeps' tables, on a tiny
 # case, the data and the dispute tables); then the same for the agent kit in python/
-# (its wire codec against real messages of the Swift code, from entente-fuzz seeds).
+# (its states in real runs against the Swift digest, misbehaving policies, replay, a
+# fresh pip install, and its wire codec against real messages of entente-fuzz seeds).
 #
 #   scripts/python-test.sh [pytest options...]     (builds the debug entente and
 #                                                   entente-fuzz; or ENTENTE_BIN_DIR=DIR)

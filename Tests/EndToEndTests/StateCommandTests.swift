@@ -22,6 +22,17 @@ struct StateCommandTests {
         #expect(summary.contains("states.FAR.command=[\\\""))
     }
 
+    @Test("--state-command '*=WORDS' runs every state by that program; the digest is the reference engine's")
+    func everyState() throws {
+        let ref = try Entente.run(["run", small, "--engine", "reference", "--out", try temporaryFolder()])
+        let out = try temporaryFolder() + "/run"
+        let r = try Entente.run(["run", small, "--out", out, "--state-command", "*=\(Entente.executable) state"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(ref.digest != nil && r.digest == ref.digest)
+        let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+        for id in ["AGG", "WEK", "MDA", "MDB", "FAR"] { #expect(summary.contains("states.\(id).command=[\\\"")) }
+    }
+
     @Test("a program that is not there, or a malformed --state-command, is refused before any state starts")
     func refused() throws {
         let missing = try Entente.run(["run", small, "--out", try temporaryFolder() + "/run", "--state-command", "FAR=no-such-program-here --x"])

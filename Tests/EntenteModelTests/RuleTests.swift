@@ -16,6 +16,8 @@ struct RuleTests {
          "weak (0.20 of T's side), no ally available (0.70 of needed), threat adjacent (g=1.00): bandwagon with T"),
         (Rule(.waltBalance, [0.6, 0.5, 1, 0.5, 0.75]), .balance, "T",
          "not weak (0.60 of T's side), allies available (1.00 of needed), threat distant (g=0.50): balance against T"),
+        (Rule(.ownRule, [0.42, 1.7]), .balance, "T", "the state's own rule (0.42, 1.70): balance against T"),
+        (Rule(.ownRule), .none, nil, "the state's own rule (no numbers): no side"),
     ] as [(Rule, Stance, StateID?, String)])
     func words(rule: Rule, stance: Stance, threat: StateID?, text: String) {
         #expect(rule.text(stance: stance, threat: threat) == text)
