@@ -1,6 +1,7 @@
 """`python -m entente_agent.compare LABEL=SWEEP_DIR ...`: one table of several sweeps'
 points (points.csv and sweep.json of `entente sweep`), for comparing policies: each row a
-sweep's grid point, with the means and 95% intervals over its seeds. Markdown by default,
+sweep's grid point, with the means and 95% intervals over its seeds ("—" where the
+scenario has no reference alignment to misplace states against). Markdown by default,
 CSV with --csv (pandas and R read it)."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def rows(label: str, folder: Path) -> list[dict[str, str]]:
     keys = [v["key"] for v in sweep["vary"]]
     out = []
     for p in points:
-        row = {"policy": label, "scenario": Path(str(sweep["scenario"])).stem,
+        row = {"policy": label, "scenario": " ".join([Path(str(sweep["scenario"])).stem, *_changes(sweep["overrides"])]),
                "point": ", ".join(f"{k}={p[k]}" for k in keys), "runs": p["runs"]}
         for key, _ in COLUMNS:
             row[key] = p[f"{key}_mean"]
@@ -40,14 +41,30 @@ def rows(label: str, folder: Path) -> list[dict[str, str]]:
     return out
 
 
+def _changes(overrides: list[str]) -> list[str]:
+    """The sweep's --set changes that say what was run, short: not the states' commands
+    (the label names the policy), and a reference alignment only as "scored against it"."""
+    out = []
+    for o in overrides:
+        if o.startswith("states.") and ".command=" in o:
+            continue
+        out.append("(own reference alignment)" if o.startswith("reference_alignment=") else o)
+    return out
+
+
+def _cell(r: dict[str, str], key: str) -> str:
+    if not r[key]:
+        return "—"
+    mean, low, high = (float(r[k]) for k in (key, f"{key}_ci95_low", f"{key}_ci95_high"))
+    return f"{mean:.2f} [{low:.2f}, {high:.2f}]"
+
+
 def markdown(table: list[dict[str, str]]) -> str:
     head = ["policy", "scenario", "point", "runs", *(title for _, title in COLUMNS)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in table:
         cells = [r["policy"], r["scenario"], r["point"], r["runs"]]
-        for key, _ in COLUMNS:
-            mean, low, high = (float(r[k]) for k in (key, f"{key}_ci95_low", f"{key}_ci95_high"))
-            cells.append(f"{mean:.2f} [{low:.2f}, {high:.2f}]")
+        cells += [_cell(r, key) for key, _ in COLUMNS]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

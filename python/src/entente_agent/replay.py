@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import astuple, is_dataclass
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import IO
 
@@ -32,7 +32,8 @@ def fingerprint(*parts: object) -> str:
 
 def _canonical(value: object) -> object:
     if is_dataclass(value) and not isinstance(value, type):
-        return tuple(_canonical(v) for v in astuple(value))
+        # Field by field: `astuple` would deep-copy every value first.
+        return tuple(_canonical(getattr(value, f.name)) for f in fields(value))
     if isinstance(value, Mapping):
         return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
     if isinstance(value, (set, frozenset)):
