@@ -20,6 +20,7 @@ from .keys import Credentials, SetupError, check_endpoints
 from .policy import Policy
 from .process import Options, PolicyFailed, RunStopped, StateProcess
 from .replay import Recording, Replaying
+from .trace import InputTrace
 
 RUN_DIR_KEY = "ENTENTE_RUN_DIR"
 REPLAY_DIR_KEY = "ENTENTE_REPLAY_DIR"
@@ -61,7 +62,8 @@ def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: 
         check_endpoints([args.coordinator, args.listen], credentials is not None, args.insecure)
         options = Options(args.id, args.coordinator, args.listen, args.advertise, args.coordinator_timeout,
                           args.exit_with_parent, credentials)
-        state = process(options, acting_policy(args.id, policy if policy is not None else Policy()))
+        acting, trace = acting_policy(args.id, policy if policy is not None else Policy())
+        state = process(options, acting, trace)
         state.run()
     except PolicyFailed as error:
         if state is not None:
@@ -77,22 +79,26 @@ def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: 
         raise
 
 
-def acting_policy(state: str, policy: Policy) -> Policy:
+def acting_policy(state: str, policy: Policy) -> tuple[Policy, InputTrace | None]:
     """The policy as the run uses it: recorded into the run folder (`ENTENTE_RUN_DIR`, set
     by `entente run`), and replaying a recorded run's answers under `entente run --again`
-    (`ENTENTE_REPLAY_DIR`) instead of calling the policy (docs/AGENTS.md)."""
+    (`ENTENTE_REPLAY_DIR`) instead of calling the policy (docs/AGENTS.md); and the trace
+    of the state's inputs the records are keyed by (None when there are none)."""
     run_dir, replay_dir = os.environ.get(RUN_DIR_KEY), os.environ.get(REPLAY_DIR_KEY)
+    if not run_dir and not replay_dir:
+        return policy, None
+    trace = InputTrace()
     acting: Policy = policy
     if replay_dir:
-        acting = Replaying(Path(replay_dir, "programs", f"{state}.decisions.jsonl"))
+        acting = Replaying(Path(replay_dir, "programs", f"{state}.decisions.jsonl"), trace)
     if run_dir:
         folder = Path(run_dir, "programs")
         try:
             provenance.write(folder, state, provenance.describe(state, policy, list(sys.orig_argv), replay_dir))
-            acting = Recording(acting, open(folder / f"{state}.decisions.jsonl", "w", encoding="utf-8"))
+            acting = Recording(acting, open(folder / f"{state}.decisions.jsonl", "w", encoding="utf-8"), trace)
         except OSError as error:
             raise SetupError(f"cannot write this state's records in {folder}: {error}") from error
-    return acting
+    return acting, trace
 
 
 def load_policy(spec: str) -> Policy:

@@ -22,6 +22,7 @@ from .messages import Abort, Finish, Hello, PhaseStart, Welcome
 from .policy import Policy
 from .records import Problem
 from .tally import ProblemTally
+from .trace import InputTrace
 from .wire import MAX_MESSAGE_BYTES
 
 RECEIVE_QUEUE_LIMIT = 1024
@@ -47,9 +48,10 @@ class Options:
 
 
 class StateProcess:
-    def __init__(self, options: Options, policy: Policy) -> None:
+    def __init__(self, options: Options, policy: Policy, trace: InputTrace | None = None) -> None:
         self.options = options
         self.policy = policy
+        self.trace = trace
         self.parent = os.getppid() if options.exit_with_parent else None
         self.context: zmq.Context[zmq.Socket[bytes]] = zmq.Context()
         self.control = self.context.socket(zmq.DEALER)
@@ -153,7 +155,7 @@ class StateProcess:
         return None
 
     def _welcome(self, w: Welcome, poller: zmq.Poller) -> None:
-        self.host = StateHost(w, self.policy)
+        self.host = StateHost(w, self.policy, self.trace)
         self.mailbox.senders = frozenset(w.states)
         keys = self.options.credentials
         if self.zap is not None and keys is not None:

@@ -1,22 +1,22 @@
 """Reproducible science from policies that are not a function of the seed (a learned
 model, a language model, a person at a prompt): every call to the policy is recorded
-with a hash of its inputs and its answer (`programs/ID.decisions.jsonl`), and
+with a hash of its inputs (everything the state was given up to the call, trace.py)
+and its answer (`programs/ID.decisions.jsonl`), and
 `entente run --again RUN_DIR` replays the answers instead of calling the policy, so the
 digest holds. A replay whose inputs differ from the record's stops with the first call
 that differs: the run is then not the one recorded."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import fields, is_dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from .codes import RejectReason, RuleCode, Stance
 from .policy import Choice, OfferSeen, Policy, Reply
 from .records import Attributes, Estimate, ReportedThreat
+from .trace import InputTrace
 from .view import AssessView, RoundView
 
 
@@ -24,39 +24,11 @@ class ReplayDiverged(Exception):
     """The replayed run asked the policy something the recorded run did not."""
 
 
-def fingerprint(*parts: object) -> str:
-    """SHA-256 of a canonical rendering: dataclasses as tuples, mappings and sets sorted,
-    floats by their exact repr."""
-    return hashlib.sha256(repr(_canonical(parts)).encode()).hexdigest()
-
-
-def _canonical(value: object) -> object:
-    if is_dataclass(value) and not isinstance(value, type):
-        # Field by field: `astuple` would deep-copy every value first.
-        return tuple(_canonical(getattr(value, f.name)) for f in fields(value))
-    if isinstance(value, Mapping):
-        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
-    if isinstance(value, (set, frozenset)):
-        return tuple(sorted(str(v) for v in value))
-    if isinstance(value, (list, tuple)):
-        return tuple(_canonical(v) for v in value)
-    return value
-
-
-def _assess_inputs(view: AssessView) -> str:
-    return fingerprint(view.me, view.round, view.params, view.threats, view.estimates, view.inflation)
-
-
-def _round_inputs(view: RoundView) -> tuple[object, ...]:
-    return (view.me, view.round, view.kind.value, view.params, view.own, view.threats, view.beliefs,
-            view.allies, view.wars, view.sharers, view.war_decisiveness, view.reachable)
-
-
 class Recording(Policy):
     """Calls the policy and appends each call and its answer to the record."""
 
-    def __init__(self, inner: Policy, out: IO[str]) -> None:
-        self.inner, self.out = inner, out
+    def __init__(self, inner: Policy, out: IO[str], trace: InputTrace) -> None:
+        self.inner, self.out, self.trace = inner, out, trace
 
     def _log(self, call: str, round_: int, inputs: str, answer: object) -> None:
         self.out.write(json.dumps({"round": round_, "call": call, "inputs": inputs, "answer": answer}) + "\n")
@@ -64,22 +36,22 @@ class Recording(Policy):
 
     def assessment(self, view: AssessView) -> Sequence[ReportedThreat]:
         said = list(self.inner.assessment(view))
-        self._log("assessment", view.round, _assess_inputs(view), [_threat_out(r) for r in said])
+        self._log("assessment", view.round, self.trace.digest("assessment"), [_threat_out(r) for r in said])
         return said
 
     def decide(self, view: RoundView) -> Choice:
         choice = self.inner.decide(view)
-        self._log("decide", view.round, fingerprint(*_round_inputs(view)), _choice_out(choice))
+        self._log("decide", view.round, self.trace.digest("decide"), _choice_out(choice))
         return choice
 
     def partners(self, view: RoundView, choice: Choice) -> Sequence[str]:
         found = list(self.inner.partners(view, choice))
-        self._log("partners", view.round, fingerprint(*_round_inputs(view), choice), found)
+        self._log("partners", view.round, self.trace.digest("partners", choice), found)
         return found
 
     def answer(self, view: RoundView, choice: Choice, offer: OfferSeen) -> Reply:
         reply = self.inner.answer(view, choice, offer)
-        self._log("answer", view.round, fingerprint(*_round_inputs(view), choice, offer),
+        self._log("answer", view.round, self.trace.digest("answer", choice, offer),
                   [reply.accept, None if reply.reason is None else int(reply.reason), reply.state])
         return reply
 
@@ -88,7 +60,8 @@ class Replaying(Policy):
     """Answers each call from the record, in order, after checking its inputs are the ones
     recorded; the policy itself is never called."""
 
-    def __init__(self, record: Path) -> None:
+    def __init__(self, record: Path, trace: InputTrace) -> None:
+        self.trace = trace
         try:
             lines = record.read_text().splitlines()
         except OSError as error:
@@ -108,22 +81,22 @@ class Replaying(Policy):
         return entry["answer"]
 
     def assessment(self, view: AssessView) -> Sequence[ReportedThreat]:
-        answer = self._take("assessment", view.round, _assess_inputs(view))
+        answer = self._take("assessment", view.round, self.trace.digest("assessment"))
         assert isinstance(answer, list)
         return [_threat_in(r) for r in answer]
 
     def decide(self, view: RoundView) -> Choice:
-        answer = self._take("decide", view.round, fingerprint(*_round_inputs(view)))
+        answer = self._take("decide", view.round, self.trace.digest("decide"))
         assert isinstance(answer, dict)
         return Choice(Stance(answer["stance"]), answer["threat"], RuleCode(answer["rule"]), tuple(_number(x) for x in answer["numbers"]))
 
     def partners(self, view: RoundView, choice: Choice) -> Sequence[str]:
-        answer = self._take("partners", view.round, fingerprint(*_round_inputs(view), choice))
+        answer = self._take("partners", view.round, self.trace.digest("partners", choice))
         assert isinstance(answer, list)
         return [str(k) for k in answer]
 
     def answer(self, view: RoundView, choice: Choice, offer: OfferSeen) -> Reply:
-        answer = self._take("answer", view.round, fingerprint(*_round_inputs(view), choice, offer))
+        answer = self._take("answer", view.round, self.trace.digest("answer", choice, offer))
         assert isinstance(answer, list)
         accept, reason, state = answer
         return Reply(bool(accept), None if reason is None else RejectReason(reason), str(state))
