@@ -13,7 +13,7 @@ import math
 import re
 import struct
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import (
     BadMagic,
@@ -38,6 +38,7 @@ T = TypeVar("T")
 _ID_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_BYTES}}}", re.ASCII)
 _ID_BYTES = re.compile(_ID_PATTERN.pattern.encode("ascii"))
 _U8, _U16, _U32, _U64 = (1 << 8) - 1, (1 << 16) - 1, (1 << 32) - 1, (1 << 64) - 1
+_U8_LE, _U16_LE, _U32_LE, _U64_LE, _F64_LE = (struct.Struct(f) for f in ("<B", "<H", "<I", "<Q", "<d"))
 
 
 def is_id(text: str) -> bool:
@@ -92,29 +93,41 @@ class Reader:
         return self._data[3]
 
     def take(self, count: int, field: str) -> bytes:
-        if count > self.remaining:
+        pos = self._pos
+        end = pos + count
+        if end > len(self._data):
             raise Truncated(field, f"needs {count} bytes, {self.remaining} left")
-        chunk = self._data[self._pos : self._pos + count]
-        self._pos += count
-        return chunk
+        self._pos = end
+        return self._data[pos:end]
+
+    def _fixed(self, fmt: struct.Struct, field: str) -> Any:
+        pos = self._pos
+        if pos + fmt.size > len(self._data):
+            raise Truncated(field, f"needs {fmt.size} bytes, {self.remaining} left")
+        self._pos = pos + fmt.size
+        return fmt.unpack_from(self._data, pos)[0]
 
     def u8(self, field: str) -> int:
-        return self.take(1, field)[0]
+        pos = self._pos
+        if pos >= len(self._data):
+            raise Truncated(field, f"needs 1 bytes, {self.remaining} left")
+        self._pos = pos + 1
+        return self._data[pos]
 
     def u16(self, field: str) -> int:
-        value: int = struct.unpack("<H", self.take(2, field))[0]
+        value: int = self._fixed(_U16_LE, field)
         return value
 
     def u32(self, field: str) -> int:
-        value: int = struct.unpack("<I", self.take(4, field))[0]
+        value: int = self._fixed(_U32_LE, field)
         return value
 
     def u64(self, field: str) -> int:
-        value: int = struct.unpack("<Q", self.take(8, field))[0]
+        value: int = self._fixed(_U64_LE, field)
         return value
 
     def f64(self, field: str) -> float:
-        value: float = struct.unpack("<d", self.take(8, field))[0]
+        value: float = self._fixed(_F64_LE, field)
         if not math.isfinite(value):
             raise InvalidValue(field, f"{value} is not finite")
         return value
@@ -189,27 +202,27 @@ class Writer:
             raise MessageTooLarge("message", f"{len(self._out)} bytes")
         return bytes(self._out)
 
-    def _uint(self, value: int, limit: int, fmt: str, field: str) -> None:
+    def _uint(self, value: int, limit: int, fmt: struct.Struct, field: str) -> None:
         if isinstance(value, bool) or not 0 <= value <= limit:
             raise InvalidValue(field, f"{value!r} does not fit")
-        self._out += struct.pack(fmt, value)
+        self._out += fmt.pack(value)
 
     def u8(self, value: int, field: str) -> None:
-        self._uint(value, _U8, "<B", field)
+        self._uint(value, _U8, _U8_LE, field)
 
     def u16(self, value: int, field: str) -> None:
-        self._uint(value, _U16, "<H", field)
+        self._uint(value, _U16, _U16_LE, field)
 
     def u32(self, value: int, field: str) -> None:
-        self._uint(value, _U32, "<I", field)
+        self._uint(value, _U32, _U32_LE, field)
 
     def u64(self, value: int, field: str) -> None:
-        self._uint(value, _U64, "<Q", field)
+        self._uint(value, _U64, _U64_LE, field)
 
     def f64(self, value: float, field: str) -> None:
         if not math.isfinite(value):
             raise InvalidValue(field, f"{value} is not finite")
-        self._out += struct.pack("<d", value)
+        self._out += _F64_LE.pack(value)
 
     def bool(self, value: bool, field: str) -> None:
         self._out.append(1 if value else 0)
