@@ -36,8 +36,9 @@ def scenario(name: str) -> Path:
 
 
 def state_ids(name: str) -> list[str]:
-    """The scenario's state ids, in order (every shipped scenario lists them as `  - id: X`)."""
-    return re.findall(r"^  - id: (\S+)", scenario(name).read_text(), re.MULTILINE)
+    """The scenario's state ids, in order (every shipped scenario lists them as `  - id: X`
+    or `  - {id: X, ...}`)."""
+    return re.findall(r"^  - \{?id: ([A-Za-z0-9_-]+)", scenario(name).read_text(), re.MULTILINE)
 
 
 def python_state(policy: str | None = None) -> str:

@@ -75,10 +75,10 @@ class Agent:
                           tuple(self.perceived_threats()), dict(self.beliefs.estimates),
                           self.welcome.inflation, self.lens.threat)
         belief = view.belief()
-        said = tuple(self.policy.assessment(view))
+        body = Assessment(tuple(self.policy.assessment(view)))
         letters = []
         for peer in self.live_peers():
-            letters.append(Letter(self.me, peer, self.next_seq, Assessment(said)))
+            letters.append(Letter(self.me, peer, self.next_seq, body))
             self.next_seq += 1
         return letters, belief
 

@@ -11,7 +11,6 @@ from .policy import Policy
 from .records import Commitment, Decision, PeerInfo, Problem, ReportedThreat, ThreatScore
 from .rng import SeededRandom
 from .tally import ProblemTally
-from .trace import InputTrace
 
 
 def phase_index(phase: Phase, step: int, negotiation_steps: int) -> int:
@@ -39,20 +38,15 @@ def is_due(letter: Letter, round_: int, sent_at: int, negotiation_steps: int, ch
 
 
 class StateHost:
-    def __init__(self, welcome: Welcome, policy: Policy, trace: InputTrace | None = None) -> None:
+    def __init__(self, welcome: Welcome, policy: Policy) -> None:
         self.welcome = welcome
         self.agent = Agent(welcome, policy)
         self.channels = {p.id: p for p in welcome.peers}
-        self.trace = trace
-        if trace is not None:
-            trace.welcome(welcome)
 
     def handle(self, start: PhaseStart, inbox: list[Letter],
                problems: tuple[Problem, ...] = ()) -> tuple[list[PeerMessage], PhaseReport]:
         """Runs one phase. The report keeps every letter; the channel loses some, and what
         would arrive after commit is not sent at all."""
-        if self.trace is not None:
-            self.trace.phase(start, inbox)
         tally = ProblemTally()
         for p in problems:
             tally.add(p)

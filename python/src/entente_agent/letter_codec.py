@@ -45,6 +45,20 @@ def read_letter(r: Reader, field: str) -> Letter:
     return Letter(sender, receiver, seq, body)
 
 
+_last_assessment: tuple[Assessment | None, bytes] = (None, b"")
+
+
+def _assessment_bytes(body: Assessment, field: str) -> bytes:
+    """A state sends one Assessment object to every peer, and its report repeats them:
+    encoded once, kept while it is the last one (by identity: it is immutable, and held)."""
+    global _last_assessment
+    if _last_assessment[0] is not body:
+        part = Writer.fragment()
+        part.array(body.threats, field, write_reported_threat)
+        _last_assessment = (body, part.getvalue())
+    return _last_assessment[1]
+
+
 def write_letter(w: Writer, value: Letter, field: str) -> None:
     w.id(value.sender, f"{field}.sender")
     w.id(value.receiver, f"{field}.receiver")
@@ -52,7 +66,7 @@ def write_letter(w: Writer, value: Letter, field: str) -> None:
     w.u8(value.kind, f"{field}.kind")
     body = value.body
     if isinstance(body, Assessment):
-        w.array(body.threats, f"{field}.threats", write_reported_threat)
+        w.raw(_assessment_bytes(body, f"{field}.threats"))
     elif isinstance(body, Offer):
         w.u8(body.kind, f"{field}.offer.kind")
         w.opt_id(body.aimed_at, f"{field}.aimedAt")

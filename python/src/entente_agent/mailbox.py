@@ -19,11 +19,12 @@ class Mailbox:
         self.senders: frozenset[str] | None = None
         """The run's states, once the Welcome has named them."""
         self._round = 0
-        self._rounds: dict[int, dict[tuple[str, int], Letter]] = {}
+        self._rounds: dict[int, dict[tuple[str, int], tuple[Letter, bytes]]] = {}
         self._counts: dict[int, dict[str, int]] = {}
 
-    def add(self, m: PeerMessage) -> Problem | None:
-        """Keeps a letter; returns the problem to report when it is refused."""
+    def add(self, m: PeerMessage, frame: bytes = b"") -> Problem | None:
+        """Keeps a letter (and the frame it came in); returns the problem to report when
+        it is refused."""
         letter = m.letter
         if letter.receiver != self.owner:
             return Problem(ProblemCode.MISADDRESSED, letter.sender, 1, letter.receiver)
@@ -42,7 +43,7 @@ class Mailbox:
             return Problem(ProblemCode.FLOOD, letter.sender, 1,
                            f"more than {PER_SENDER_AND_ROUND} letters in round {m.round}")
         counts[letter.sender] = counts.get(letter.sender, 0) + 1
-        held[key] = letter
+        held[key] = (letter, frame)
         return None
 
     @staticmethod
@@ -54,9 +55,10 @@ class Mailbox:
         have = self._rounds.get(start.round, {})
         return sorted({sender for sender, seq in self._announced(start) if (sender, seq) not in have})
 
-    def take(self, start: PhaseStart) -> tuple[list[Letter], list[Problem]]:
-        """The announced letters in canonical order, and the refusals of what earlier rounds
-        left unclaimed and of what is still missing."""
+    def take(self, start: PhaseStart) -> tuple[list[Letter], list[Problem], list[bytes]]:
+        """The announced letters in canonical order, the refusals of what earlier rounds
+        left unclaimed and of what is still missing, and the letters' frames in the
+        letters' order."""
         self._round = max(self._round, start.round)
         problems: list[Problem] = []
         for r in sorted(self._rounds):
@@ -67,6 +69,7 @@ class Mailbox:
                 self._counts.pop(r, None)
         missing = self.missing(start)
         held = self._rounds.get(start.round, {})
-        inbox = [held.pop(key) for key in self._announced(start) if key in held]
+        inbox = sorted((held.pop(key) for key in self._announced(start) if key in held),
+                       key=lambda kept: (kept[0].sender, kept[0].seq))
         problems += [Problem(ProblemCode.LETTERS_MISSING, sender, 1, "") for sender in missing]
-        return sorted(inbox, key=lambda m: (m.sender, m.seq)), problems
+        return [letter for letter, _ in inbox], problems, [frame for _, frame in inbox]

@@ -80,6 +80,7 @@ class StateProcess:
         self.mailbox = Mailbox(options.id)
         self.problems = ProblemTally()
         self.pending: PhaseStart | None = None
+        self.pending_frame = b""
         self.letter_deadline: float | None = None
         self.aborted = False
 
@@ -143,7 +144,7 @@ class StateProcess:
         elif isinstance(message, PhaseStart):
             if self.host is None:
                 raise RunStopped(f"state {me}: phase start before welcome")
-            self.pending = message
+            self.pending, self.pending_frame = message, data
             self.letter_deadline = time.monotonic() + message_timeout(self.host.welcome)
         elif isinstance(message, Finish):
             return message.digest
@@ -155,7 +156,9 @@ class StateProcess:
         return None
 
     def _welcome(self, w: Welcome, poller: zmq.Poller) -> None:
-        self.host = StateHost(w, self.policy, self.trace)
+        self.host = StateHost(w, self.policy)
+        if self.trace is not None:
+            self.trace.welcome(w)
         self.mailbox.senders = frozenset(w.states)
         keys = self.options.credentials
         if self.zap is not None and keys is not None:
@@ -185,14 +188,15 @@ class StateProcess:
             if len(frames) != 1:
                 self.problems.add(Problem(ProblemCode.FRAMES, "", 1, f"{len(frames)}, expected one"))
                 continue
+            frame = frames[0].bytes
             try:
-                message = decode_peer(frames[0].bytes)
+                message = decode_peer(frame)
             except WireError as error:
                 self.problems.add(Problem(ProblemCode.MALFORMED, user or "", 1, str(error)))
                 continue
             if self.zap is not None and user != message.letter.sender:
                 self.problems.add(Problem(ProblemCode.WRONG_KEY, message.letter.sender, 1, user or ""))
-            elif (problem := self.mailbox.add(message)) is not None:
+            elif (problem := self.mailbox.add(message, frame)) is not None:
                 self.problems.add(problem)
 
     def _process_pending_if_ready(self) -> None:
@@ -201,7 +205,9 @@ class StateProcess:
             return
         if self.mailbox.missing(start) and self.letter_deadline is not None and time.monotonic() < self.letter_deadline:
             return
-        inbox, refused = self.mailbox.take(start)
+        inbox, refused, frames = self.mailbox.take(start)
+        if self.trace is not None:
+            self.trace.phase(self.pending_frame, frames)
         self.pending = None
         self.letter_deadline = None
         for problem in refused:

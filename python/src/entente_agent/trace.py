@@ -2,15 +2,14 @@
 recorded policy call, replay.py): the Welcome's facts, then every phase start and inbox
 in order. A policy's view is a function of these, so two runs whose traces agree asked
 the policy the same questions; the first phase they differ in shows where a replay
-left the recorded run. Cheap: one hash update per phase, of the messages' exact reprs."""
+left the recorded run. Cheap: the frames as received, hashed once each."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
 
-from .letters import Letter
-from .messages import PhaseStart, Welcome
+from .messages import Welcome
 
 
 class InputTrace:
@@ -22,8 +21,12 @@ class InputTrace:
         which differ from run to run without changing a decision."""
         self._feed(replace(w, run_id="", peers=tuple(replace(p, endpoint="") for p in w.peers)))
 
-    def phase(self, start: PhaseStart, inbox: list[Letter]) -> None:
-        self._feed(start, inbox)
+    def phase(self, start: bytes, inbox: list[bytes]) -> None:
+        """A phase start and the letters it announced, as the frames that carried them
+        (inbox in canonical order): exact, and no second encoding."""
+        self._hash.update(len(start).to_bytes(4, "little") + start)
+        for frame in inbox:
+            self._hash.update(len(frame).to_bytes(4, "little") + frame)
 
     def _feed(self, *parts: object) -> None:
         self._hash.update(repr(parts).encode())

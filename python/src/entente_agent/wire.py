@@ -68,6 +68,22 @@ def cut_utf8(text: str, field: str) -> bytes:
     return raw[:end]
 
 
+# A run has few state ids and every message repeats them: each is checked and encoded
+# once. The caches are cleared when full, so strangers' ids cannot grow them for ever.
+_IDS_READ: dict[bytes, str] = {}
+_IDS_WRITTEN: dict[str, bytes] = {}
+_IDS_KEPT = 4096
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(cache: dict[K, V], key: K, value: V) -> V:
+    if len(cache) >= _IDS_KEPT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 class Reader:
     """Reads one message's fields in order, refusing as §4 says."""
 
@@ -132,6 +148,19 @@ class Reader:
             raise InvalidValue(field, f"{value} is not finite")
         return value
 
+    def floats(self, fmt: struct.Struct) -> tuple[float, ...] | None:
+        """A run of f64s in one call, or None, with nothing read, when the bytes run out or
+        one is not finite: the caller then reads them one by one, for the error's field."""
+        pos = self._pos
+        if pos + fmt.size > len(self._data):
+            return None
+        values: tuple[float, ...] = fmt.unpack_from(self._data, pos)
+        for v in values:
+            if not math.isfinite(v):
+                return None
+        self._pos = pos + fmt.size
+        return values
+
     def bool(self, field: str) -> bool:
         byte = self.u8(field)
         if byte > 1:
@@ -155,9 +184,12 @@ class Reader:
         """A state id, checked as bytes against the id rule (§3.2): an id is ASCII, so
         bytes that are not UTF-8 or a length over 4096 break the rule like any other."""
         raw = self.take(self.u16(field), field)
+        known = _IDS_READ.get(raw)
+        if known is not None:
+            return known
         if _ID_BYTES.fullmatch(raw) is None:
             raise InvalidValue(field, f"not a state id: {raw[:40]!r}")
-        return raw.decode("ascii")
+        return _remember(_IDS_READ, raw, raw.decode("ascii"))
 
     def opt_id(self, field: str) -> str | None:
         return self.id(field) if self.bool(field) else None
@@ -224,6 +256,26 @@ class Writer:
             raise InvalidValue(field, f"{value} is not finite")
         self._out += _F64_LE.pack(value)
 
+    def floats(self, fmt: struct.Struct, values: tuple[float, ...]) -> bool:
+        """A run of f64s in one call; False, with nothing written, when one is not finite
+        (the caller then writes them one by one, for the error's field)."""
+        for v in values:
+            if not math.isfinite(v):
+                return False
+        self._out += fmt.pack(*values)
+        return True
+
+    def raw(self, data: bytes) -> None:
+        """Bytes another writer made (`fragment`): an encoding reused as it is."""
+        self._out += data
+
+    @classmethod
+    def fragment(cls) -> Writer:
+        """A writer of a part of a message, without the header."""
+        w = cls.__new__(cls)
+        w._out = bytearray()
+        return w
+
     def bool(self, value: bool, field: str) -> None:
         self._out.append(1 if value else 0)
 
@@ -238,7 +290,11 @@ class Writer:
             self.string(value, field)
 
     def id(self, value: str, field: str) -> None:
-        self.string(check_id(value, field), field)
+        known = _IDS_WRITTEN.get(value)
+        if known is None:
+            raw = check_id(value, field).encode("ascii")
+            known = _remember(_IDS_WRITTEN, value, _U16_LE.pack(len(raw)) + raw)
+        self._out += known
 
     def opt_id(self, value: str | None, field: str) -> None:
         self.bool(value is not None, field)
