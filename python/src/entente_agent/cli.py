@@ -63,7 +63,7 @@ def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: 
         options = Options(args.id, args.coordinator, args.listen, args.advertise, args.coordinator_timeout,
                           args.exit_with_parent, credentials)
         acting, trace = acting_policy(args.id, policy if policy is not None else Policy())
-        state = process(options, acting, trace)
+        state = process(options, acting, trace, acting.flush if isinstance(acting, Recording) else None)
         state.run()
     except PolicyFailed as error:
         if state is not None:

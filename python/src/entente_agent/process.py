@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 import traceback
 from dataclasses import dataclass
 
@@ -48,10 +49,13 @@ class Options:
 
 
 class StateProcess:
-    def __init__(self, options: Options, policy: Policy, trace: InputTrace | None = None) -> None:
+    def __init__(self, options: Options, policy: Policy, trace: InputTrace | None = None,
+                 after_phase: Callable[[], None] | None = None) -> None:
         self.options = options
         self.policy = policy
         self.trace = trace
+        self.after_phase = after_phase
+        """Called once a phase is answered (the records' flush)."""
         self.parent = os.getppid() if options.exit_with_parent else None
         self.context: zmq.Context[zmq.Socket[bytes]] = zmq.Context()
         self.control = self.context.socket(zmq.DEALER)
@@ -122,11 +126,12 @@ class StateProcess:
             if ready.get(self.inbound):
                 self._drain_peers()
             if ready.get(self.control):
-                frames = _receive_all(self.control)
-                if frames is not None:
+                received = _receive_all(self.control, with_user=False)
+                if received is not None:
+                    frames, _ = received
                     last_heard = time.monotonic()
                     if len(frames) == 1:
-                        digest = self._on_control(frames[0].bytes, poller)
+                        digest = self._on_control(frames[0], poller)
                         if digest is not None:
                             return digest
             self._process_pending_if_ready()
@@ -182,13 +187,12 @@ class StateProcess:
     def _drain_peers(self) -> None:
         """Reads every waiting letter into the mailbox; refuses what does not decode and,
         with CURVE, a letter whose key is not its sender's."""
-        while (frames := _receive_all(self.inbound)) is not None:
-            got = frames[0].get("User-Id") if self.zap is not None else None
-            user = got if isinstance(got, str) else None
+        while (received := _receive_all(self.inbound, with_user=self.zap is not None)) is not None:
+            frames, user = received
             if len(frames) != 1:
                 self.problems.add(Problem(ProblemCode.FRAMES, "", 1, f"{len(frames)}, expected one"))
                 continue
-            frame = frames[0].bytes
+            frame = frames[0]
             try:
                 message = decode_peer(frame)
             except WireError as error:
@@ -226,6 +230,8 @@ class StateProcess:
             if socket is not None:
                 self.send_letter(socket, data)
         self.control.send(answer)
+        if self.after_phase is not None:
+            self.after_phase()
 
     def send_letter(self, socket: zmq.Socket[bytes], data: bytes) -> None:
         """Sends one encoded letter to a peer (a test's hostile state overrides it)."""
@@ -258,12 +264,20 @@ def _curve_client(socket: zmq.Socket[bytes], keys: Credentials, server: str) -> 
     socket.setsockopt(zmq.CURVE_SERVERKEY, server.encode())
 
 
-def _receive_all(socket: zmq.Socket[bytes]) -> list[zmq.Frame] | None:
-    """Every frame of the next message, or None when none waits."""
+def _receive_all(socket: zmq.Socket[bytes], with_user: bool) -> tuple[list[bytes], str | None] | None:
+    """Every frame of the next message, and with CURVE the user id libzmq bound to its
+    connection (the sender's state id); None when no message waits."""
+    user = None
     try:
-        frames = [socket.recv(zmq.NOBLOCK, copy=False)]
+        if with_user:
+            first = socket.recv(zmq.NOBLOCK, copy=False)
+            got = first.get("User-Id")
+            user = got if isinstance(got, str) else None
+            frames = [first.bytes]
+        else:
+            frames = [socket.recv(zmq.NOBLOCK)]
     except zmq.Again:
         return None
-    while frames[-1].more:
-        frames.append(socket.recv(copy=False))
-    return frames
+    while socket.get(zmq.RCVMORE):
+        frames.append(socket.recv())
+    return frames, user

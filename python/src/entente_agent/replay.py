@@ -25,13 +25,16 @@ class ReplayDiverged(Exception):
 
 
 class Recording(Policy):
-    """Calls the policy and appends each call and its answer to the record."""
+    """Calls the policy and appends each call and its answer to the record (flushed by the
+    state after each phase, `flush`)."""
 
     def __init__(self, inner: Policy, out: IO[str], trace: InputTrace) -> None:
         self.inner, self.out, self.trace = inner, out, trace
 
     def _log(self, call: str, round_: int, inputs: str, answer: object) -> None:
         self.out.write(json.dumps({"round": round_, "call": call, "inputs": inputs, "answer": answer}) + "\n")
+
+    def flush(self) -> None:
         self.out.flush()
 
     def assessment(self, view: AssessView) -> Sequence[ReportedThreat]:
