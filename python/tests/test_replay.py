@@ -53,3 +53,16 @@ def test_a_replay_that_diverges_says_where(tmp_path: Path) -> None:
     absent = again.events("absent")
     assert [e["state"] for e in absent] == ["FAR"]
     assert "call 2: recorded decide in round 1, this run asks decide in round 1 with other inputs" in str(absent[0]["text"])
+
+
+def test_a_record_that_cannot_be_read_makes_the_state_absent(tmp_path: Path) -> None:
+    commands = {"FAR": python_state("policies.os_random:OsRandom")}
+    first = run([str(scenario("small"))], tmp_path / "first", commands)
+    assert first.status == 0, first.stderr
+    (first.folder / "programs" / "FAR.decisions.jsonl").write_text('{"round": 1, "call": "assessment"\n')
+    again = run(["--again", str(first.folder)], tmp_path / "again")
+    # The repeat is not the run it repeats, and says so; FAR is absent with the reason.
+    assert again.status != 0 and "the repeat's digest differs" in again.stderr
+    absent = again.events("absent")
+    assert [e["state"] for e in absent] == ["FAR"]
+    assert "FAR.decisions.jsonl: line 1 is not JSON" in str(absent[0]["text"])

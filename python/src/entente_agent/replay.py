@@ -64,16 +64,30 @@ class Replaying(Policy):
     recorded; the policy itself is never called."""
 
     def __init__(self, record: Path, trace: InputTrace) -> None:
-        self.trace = trace
+        self.trace, self.source, self.next = trace, record, 0
+        self.calls: list[dict[str, object]] = []
+        # A record that cannot be read fails the first call, not the start: the state then
+        # joins, is logged absent with the reason, and the run goes on.
+        self.problem: str | None = None
         try:
             lines = record.read_text().splitlines()
         except OSError as error:
-            raise ReplayDiverged(f"cannot replay: {error} (the run was not recorded by the agent kit?)") from error
-        self.calls = [json.loads(line) for line in lines if line.strip()]
-        self.source = record
-        self.next = 0
+            self.problem = f"cannot replay: {error} (was the run recorded by the agent kit?)"
+            return
+        for number, line in enumerate(lines, 1):
+            try:
+                entry = json.loads(line)
+            except ValueError as error:
+                self.problem = f"cannot replay {record}: line {number} is not JSON ({error})"
+                return
+            if not isinstance(entry, dict) or not {"round", "call", "inputs", "answer"} <= entry.keys():
+                self.problem = f"cannot replay {record}: line {number} is not a recorded call"
+                return
+            self.calls.append(entry)
 
     def _take(self, call: str, round_: int, inputs: str) -> object:
+        if self.problem is not None:
+            raise ReplayDiverged(self.problem)
         if self.next >= len(self.calls):
             raise ReplayDiverged(f"{self.source} has {len(self.calls)} calls; this run asks for more ({call} in round {round_})")
         entry = self.calls[self.next]
