@@ -272,7 +272,7 @@ class Writer:
     @classmethod
     def fragment(cls) -> Writer:
         """A writer of a part of a message, without the header."""
-        w = cls.__new__(cls)
+        w = cls(0)
         w._out = bytearray()
         return w
 
