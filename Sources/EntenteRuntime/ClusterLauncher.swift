@@ -91,9 +91,15 @@ public final class ClusterLauncher {
             }
             if let why = parent?.stopReason { throw RunError(why) }
             // A state that dies is the coordinator's to mark absent; the run goes on without it.
+            // Before the run has started it cannot: nothing restarts it here, so the join would
+            // wait out its timeout for nothing (a program that cannot start, a policy that does not import).
             for (name, process) in children.children.dropFirst() where !process.isRunning && !reported.contains(process.processIdentifier) {
                 reported.insert(process.processIdentifier)
                 if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
+                    if !joinLogged() {
+                        throw RunError("\(name) (pid \(process.processIdentifier)) exited before the run started (\(ChildProcesses.describe(process))): "
+                                       + "the run cannot start without it; its own error is above")
+                    }
                     log("\(name) (pid \(process.processIdentifier)) exited early: \(ChildProcesses.describe(process)); the run goes on without it")
                 }
             }
@@ -105,6 +111,12 @@ public final class ClusterLauncher {
             throw RunError("the coordinator (pid \(coordinator.processIdentifier)) was killed: \(ChildProcesses.describe(coordinator))")
         }
         return coordinator.terminationStatus
+    }
+
+    /// Whether the coordinator has logged the run's processes, which it does once every state joined.
+    func joinLogged() -> Bool {
+        guard let log = FileManager.default.contents(atPath: options.outDirectory + "/" + EventLog.fileName) else { return false }
+        return log.range(of: Data("{\"type\":\"process\"".utf8)) != nil
     }
 
     /// Over tcp, the run's own CURVE keys, in the scratch folder only this user can open;

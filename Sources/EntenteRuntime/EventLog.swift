@@ -11,6 +11,9 @@ import Foundation
 /// give the same digest whatever the engine, transport, host or log level, and however a
 /// message is worded. Lines are encoded straight to bytes.
 public final class EventLog: @unchecked Sendable {
+    /// The log's file in a run folder.
+    public static let fileName = "events.jsonl"
+
     private let queue = DispatchQueue(label: "entente.event-log")
     private let handle: FileHandle?
     private var hasher = SHA256()

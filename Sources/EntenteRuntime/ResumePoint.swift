@@ -37,7 +37,7 @@ public struct ResumePoint: Sendable {
     /// Reads the resume point of `folder`'s events.jsonl.
     /// - Throws: `RunError` when the run finished, or the log is not a run's log.
     public static func read(folder: String) throws -> ResumePoint {
-        let path = folder + "/events.jsonl"
+        let path = folder + "/" + EventLog.fileName
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RunError("\(folder) has no events.jsonl: is it the folder of a run?")
         }

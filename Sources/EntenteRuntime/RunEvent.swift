@@ -98,7 +98,7 @@ public struct RunEvent: Sendable {
     /// Every event of a run folder's events.jsonl, and whether its last line was torn (a
     /// process killed mid-write: the coordinator writes whole lines, but SIGKILL can cut one).
     public static func readLog(folder: String) throws -> (events: [RunEvent], tornLastLine: Bool) {
-        let text = try String(contentsOfFile: folder + "/events.jsonl", encoding: .utf8)
+        let text = try String(contentsOfFile: folder + "/" + EventLog.fileName, encoding: .utf8)
         let lines = text.split(separator: "\n")
         let decoder = JSONDecoder()
         var events: [RunEvent] = []

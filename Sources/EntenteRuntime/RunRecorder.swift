@@ -34,7 +34,7 @@ final class RunRecorder {
             try ResolvedScenario(settings).write(toFolder: outDirectory)
             scenarioSHA256 = ScenarioCopy.record(source: settings.scenarioPath, folder: outDirectory)
         }
-        log = try EventLog(path: outDirectory.map { $0 + "/events.jsonl" }, resume: resume)
+        log = try EventLog(path: outDirectory.map { $0 + "/" + EventLog.fileName }, resume: resume)
         panels = PanelTables(folder: outDirectory, full: settings.logLevel == .full)
     }
 

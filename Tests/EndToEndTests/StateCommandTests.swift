@@ -33,6 +33,15 @@ struct StateCommandTests {
         for id in ["AGG", "WEK", "MDA", "MDB", "FAR"] { #expect(summary.contains("states.\(id).command=[\\\"")) }
     }
 
+    @Test("a state program that exits before the run starts stops the run at once, naming it, instead of waiting out the join")
+    func programThatCannotStart() throws {
+        let started = Date()
+        let r = try Entente.run(["run", small, "--out", try temporaryFolder() + "/run", "--state-command", "FAR=/bin/false"])
+        #expect(r.status != 0 && r.stderr.contains("state FAR (pid") && r.stderr.contains("exited before the run started"), "\(r.stderr)")
+        // The join would have waited timeouts.join_seconds (60 s).
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
     @Test("a program that is not there, or a malformed --state-command, is refused before any state starts")
     func refused() throws {
         let missing = try Entente.run(["run", small, "--out", try temporaryFolder() + "/run", "--state-command", "FAR=no-such-program-here --x"])
