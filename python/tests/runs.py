@@ -67,12 +67,21 @@ class Run:
         return [e for e in map(json.loads, lines) if e["type"] == kind]
 
 
+def kit_environment() -> dict[str, str]:
+    """This environment, with the kit's sources and the tests' policies importable."""
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), str(TESTS)]))
+
+
+def entente_command(args: list[str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """`entente ARGS` from the repository root, its Python states finding the kit."""
+    return subprocess.run([str(entente()), *args], cwd=REPO_ROOT, env=kit_environment(), capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
 def run(args: list[str], folder: Path, commands: dict[str, str] | None = None, timeout: float = 600) -> Run:
     """`entente run ARGS --out FOLDER`, with each state of `commands` started by its words."""
     extra = [w for k, words in (commands or {}).items() for w in ("--state-command", f"{k}={words}")]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), str(TESTS)]))
-    done = subprocess.run([str(entente()), "run", *args, "--out", str(folder), "--quiet", *extra],
-                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    done = entente_command(["run", *args, "--out", str(folder), "--quiet", *extra], timeout)
     return Run(done.returncode, done.stderr, folder)
 
 

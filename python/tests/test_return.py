@@ -4,7 +4,6 @@ back and decides again from the next round (PROTOCOL.md §2.2), as `entente stat
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from runs import SRC, TESTS, entente, scenario, state_ids
+from runs import entente, kit_environment, scenario, state_ids
 
 
 def _events(folder: Path) -> list[dict[str, object]]:
@@ -41,7 +40,7 @@ def _eventually(seconds: float, check: Callable[[], bool]) -> bool:
 def test_killed_python_state_returns(tmp_path: Path) -> None:
     run = tmp_path / "run"
     endpoint = f"ipc://{tmp_path}/coordinator"
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), str(TESTS)]))
+    env = kit_environment()
     coordinator = subprocess.Popen([str(entente()), "coordinator", "--scenario", str(scenario("small")), "--endpoint", endpoint,
                                     "--out", str(run), "--rounds", "300", "--phase-timeout", "3"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

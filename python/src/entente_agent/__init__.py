@@ -74,7 +74,7 @@ from .wire import MAX_MESSAGE_BYTES, MAX_STRING_BYTES, VERSION, is_id
 from .version import __version__
 
 __all__ = [
-    "ACCEPT", "AssessView", "Choice", "Geography", "OfferSeen", "Policy", "Reply", "RoundView",
+    "__version__", "ACCEPT", "AssessView", "Choice", "Geography", "OfferSeen", "Policy", "Reply", "RoundView",
     "SeededRandom", "main", "refuse",
     "MAX_MESSAGE_BYTES", "MAX_STRING_BYTES", "VERSION",
     "Abort", "Accept", "Alliance", "Assessment", "Attributes", "BadMagic", "Border",
