@@ -3,22 +3,11 @@ with the reference policy, or with the policy named."""
 
 from __future__ import annotations
 
-import sys
-
-from .cli import load_policy, main
+from .cli import main
 
 
 def run() -> None:
-    argv = sys.argv[1:]
-    policy = None
-    if "--policy" in argv:
-        k = argv.index("--policy")
-        if k + 1 >= len(argv):
-            print("error: --policy needs MODULE:CLASS", file=sys.stderr)
-            raise SystemExit(2)
-        policy = load_policy(argv[k + 1])
-        del argv[k:k + 2]
-    main(policy, argv, prog="python -m entente_agent")
+    main(prog="python -m entente_agent", policy_option=True)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ RUN_DIR_KEY = "ENTENTE_RUN_DIR"
 REPLAY_DIR_KEY = "ENTENTE_REPLAY_DIR"
 
 
-def parser(prog: str) -> argparse.ArgumentParser:
+def parser(prog: str, policy_option: bool = False) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Run one state of an Entente run in Python: it joins the coordinator and negotiates "
@@ -43,15 +43,22 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--insecure", action="store_true", help="speak in the clear over tcp, on loopback only")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("--verbose", action="store_true", help="accepted for `entente state`'s sake")
+    if policy_option:
+        p.add_argument("--policy", metavar="MODULE:CLASS",
+                       help="the policy to run (default: the reference policy): a class of an importable module, "
+                            "or MODULE alone for its POLICY")
     return p
 
 
 def main(policy: Policy | None = None, argv: Sequence[str] | None = None, prog: str | None = None,
-         process: type[StateProcess] = StateProcess) -> None:
+         process: type[StateProcess] = StateProcess, policy_option: bool = False) -> None:
     """Runs one state with `policy` (the reference policy when None); exits 0 when the run
     finishes, 1 when it is aborted, the coordinator falls silent or the policy raises.
-    `process` changes how the state talks (a test's hostile state)."""
-    args = parser(prog or sys.argv[0]).parse_args(argv)
+    `process` changes how the state talks (a test's hostile state); `policy_option` takes
+    the policy from `--policy` (`python -m entente_agent`)."""
+    args = parser(prog or sys.argv[0], policy_option).parse_args(argv)
+    if policy_option and args.policy:
+        policy = load_policy(args.policy)
     if args.keys and args.insecure:
         _fail("--keys and --insecure exclude each other")
     if not 1 <= args.coordinator_timeout <= 86400:
