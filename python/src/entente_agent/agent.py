@@ -33,13 +33,14 @@ class Agent:
         self.eliminated: set[str] = set()
         self.allies: set[str] = set()
         self.standing: set[Alliance] = set()
+        self.lens = self._lens()
+        """How this state scores threats; made anew when an observation changes its allies."""
 
     @property
     def is_eliminated(self) -> bool:
         return self.me in self.eliminated
 
-    @property
-    def lens(self) -> ThreatLens:
+    def _lens(self) -> ThreatLens:
         return ThreatLens(self.me, self.hostility, frozenset(self.allies), self.geography, self.welcome.threat)
 
     def observe(self, o: Observation) -> None:
@@ -47,6 +48,7 @@ class Agent:
         self.observation = o
         self.eliminated = set(o.eliminated)
         self.allies = {m for a in o.alliances if self.me in a.members for m in a.members} - {self.me}
+        self.lens = self._lens()
         # A coalition against me is seen the round after it formed: new in this observation.
         for a in o.alliances:
             if a.target == self.me and a not in self.standing:

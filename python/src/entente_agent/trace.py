@@ -19,7 +19,8 @@ class InputTrace:
     def welcome(self, w: Welcome) -> None:
         """The run's facts as this state has them; not the run id or the peers' endpoints,
         which differ from run to run without changing a decision."""
-        self._feed(replace(w, run_id="", peers=tuple(replace(p, endpoint="") for p in w.peers)))
+        facts = replace(w, run_id="", peers=tuple(replace(p, endpoint="") for p in w.peers))
+        self._hash.update(repr(facts).encode())
 
     def phase(self, start: bytes, inbox: list[bytes]) -> None:
         """A phase start and the letters it announced, as the frames that carried them
@@ -27,9 +28,6 @@ class InputTrace:
         self._hash.update(len(start).to_bytes(4, "little") + start)
         for frame in inbox:
             self._hash.update(len(frame).to_bytes(4, "little") + frame)
-
-    def _feed(self, *parts: object) -> None:
-        self._hash.update(repr(parts).encode())
 
     def digest(self, *call: object) -> str:
         """The trace so far with the call's own arguments (the choice, the offer)."""
