@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, through a module map (no pkg-config: it warns on every build).
@@ -38,10 +41,20 @@ let package = Package(
         .target(name: "EntenteHistory", dependencies: ["EntenteModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Experiments: parameter sweeps over real runs, results tables, HTML reports with SVG charts.
         .target(name: "EntenteExperiments", dependencies: ["EntenteModel", "EntenteRuntime"]),
+        // The live view: an HTTP server that follows a run folder's log and pushes it to one
+        // self-contained page (server-sent events); a sweep folder lists its runs.
+        .target(
+            name: "EntenteLive",
+            dependencies: [
+                "EntenteRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Page")]
+        ),
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteRuntime", "EntenteExperiments", "EntenteScenario", "EntenteHistory",
+                "EntenteRuntime", "EntenteExperiments", "EntenteScenario", "EntenteHistory", "EntenteLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -71,6 +84,7 @@ let package = Package(
         .testTarget(name: "EntenteWireTests", dependencies: ["EntenteWire", "EntenteModel"]),
         .testTarget(name: "EntenteHistoryTests", dependencies: ["EntenteHistory", "EntenteModel", "EntenteScenario"]),
         .testTarget(name: "EntenteExperimentsTests", dependencies: ["EntenteExperiments", "EntenteRuntime", "EntenteScenario", "EntenteModel"]),
+        .testTarget(name: "EntenteLiveTests", dependencies: ["EntenteLive", "EntenteRuntime"]),
         .testTarget(name: "EntenteRuntimeTests", dependencies: ["EntenteRuntime", "EntenteModel", "EntenteWire", "EntenteScenario"]),
         // The command line: each command line `entente` starts itself with parses under its command.
         .testTarget(name: "EntenteCommandTests", dependencies: ["entente", "EntenteRuntime", "EntenteModel"]),

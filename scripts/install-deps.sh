@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Installs what Entente needs on a Debian machine that already has Swift: Debian's
 # libzmq3-dev and iproute2. Safe to run again: it installs only what is missing.
-#   scripts/install-deps.sh [slurm|python]   also slurm-wlm and munge, or python3-venv
+#   scripts/install-deps.sh [slurm|python|browser]   also slurm-wlm and munge, python3-venv,
+#                                                    or chromium and its driver
 set -euo pipefail
 
-if [ -z "${ENTENTE_BIN_DIR:-}" ] && [ "${1:-}" != python ] && ! command -v swift >/dev/null 2>&1; then
+if [ -z "${ENTENTE_BIN_DIR:-}" ] && [ "${1:-}" != python ] && [ "${1:-}" != browser ] && ! command -v swift >/dev/null 2>&1; then
   echo "error: swift is not on PATH. Install Swift 6 (https://www.swift.org/install/linux/) and retry." >&2
   exit 1
 fi
 
 # libzmq3-dev: the ZeroMQ library; iproute2: `ip netns` for scripts/multihost-test.sh;
 # with the argument `slurm`, also what scripts/slurm-test.sh starts; with `python`, what
-# `python3 -m venv` needs on Debian (scripts/lib.sh's venv).
+# `python3 -m venv` needs on Debian (scripts/lib.sh's venv); with `browser`, the headless
+# Chromium and chromedriver the live page's test drives.
 packages=(libzmq3-dev iproute2)
 [ "${1:-}" = slurm ] && packages+=(slurm-wlm munge)
 [ "${1:-}" = python ] && packages+=(python3 python3-venv)
+[ "${1:-}" = browser ] && packages+=(chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # What the scripts share; each sources it first:  . "$(dirname "$0")/lib.sh"
 # Sourcing it goes to the repository root. It gives:
-#   deps [slurm|python]               install what is missing (scripts/install-deps.sh)
+#   deps [slurm|python|browser]       install what is missing (scripts/install-deps.sh)
 #   build CONFIG PRODUCT [OPTION...]  build PRODUCT (CONFIG: debug or release) quietly, the
 #                                     build log shown only if it fails; prints the binary's
 #                                     path. OPTIONs go to `swift build` (fuzz.sh's flags)

@@ -18,7 +18,7 @@ struct Entente: ParsableCommand {
             command line is wrong; 130 interrupted (Ctrl-C or SIGTERM; what was done is kept).
             """,
         version: RunOutcome.version,
-        subcommands: [Run.self, Sweep.self, Report.self, Validate.self, Classify.self, Forecast.self, ParametersCommand.self, KeysCommand.self, CoordinatorCommand.self, StateCommand.self]
+        subcommands: [Run.self, Sweep.self, Report.self, Serve.self, Validate.self, Classify.self, Forecast.self, ParametersCommand.self, KeysCommand.self, CoordinatorCommand.self, StateCommand.self]
     )
 
     /// Parses and runs, with two things ArgumentParser does not do: an unknown command is a

@@ -39,6 +39,11 @@ struct Run: ParsableCommand {
                                + "after its own (docs/PROTOCOL.md §1). Short for --set 'states.ID.command=[...]'.", valueName: "ID=command"))
     var stateCommands: [String] = []
 
+    @Flag(help: "Serve the run's live page (as `entente serve` does) while it runs, and after it until Ctrl-C.")
+    var serve = false
+
+    @OptionGroup var server: ServeOptions
+
     @Flag(help: "Stop when the parent process exits (used by `entente sweep`).")
     var exitWithParent = false
 
@@ -102,6 +107,17 @@ struct Run: ParsableCommand {
         var settings = RunSettings(scenario: loaded, scenarioPath: file, seed: options.seed, rounds: options.rounds,
                                    runID: URL(fileURLWithPath: folder).lastPathComponent, engine: engine.value, overrides: overrides)
         settings.logLevel = options.log
+        let trap = serve ? SignalTrap() : nil
+        if serve {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            printError("watch the run at \(try server.start(folder: folder))")
+        }
+        defer {
+            if let trap, trap.caughtSignal == nil {
+                printError("the run is over; its page is still served (Ctrl-C to stop)")
+                server.wait(for: trap)
+            }
+        }
         switch engine.value {
         case .reference:
             for s in settings.scenario.states where s.command != nil {
