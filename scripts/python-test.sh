@@ -14,7 +14,7 @@ deps
 bin="$(build debug entente)"
 fuzz="$(build debug entente-fuzz)"
 py="$(venv python scripts/requirements-test.txt)"
-"$py/bin/mypy" --config-file scripts/pyproject.toml scripts/*.py scripts/tests
+MYPYPATH=python/src "$py/bin/mypy" --config-file scripts/pyproject.toml scripts/*.py scripts/tests
 ENTENTE="$bin" "$py/bin/pytest" -c scripts/pyproject.toml --rootdir scripts scripts/tests "$@"
 bins="$(cd "$(dirname "$fuzz")" && pwd)" py="$(cd "$py" && pwd)"
 (

@@ -26,6 +26,7 @@ struct Serve: ParsableCommand {
         let trap = SignalTrap()
         let url = try server.start(folder: folder)
         print("watch at \(url)  (\(folder); Ctrl-C to stop)")
+        fflush(nil)   // a script reading the address through a pipe gets it now
         server.wait(for: trap)
     }
 }

@@ -6,8 +6,9 @@
 const RunNetwork = (() => {
   const NS = "http://www.w3.org/2000/svg";
   const W = 640, H = 470, MARGIN = 44;
-  const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
-    "#8c564b", "#e377c2", "#bcbd22", "#7f7f7f"];
+  // Sides; red is kept for wars.
+  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#17becf", "#8c564b",
+    "#e377c2", "#bcbd22", "#393b79", "#7f7f7f"];
 
   function svgEl(name, attrs, parent) {
     const e = document.createElementNS(NS, name);
@@ -35,6 +36,7 @@ const RunNetwork = (() => {
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const ex = x[i] - x[j], ey = y[i] - y[j], d = Math.max(Math.hypot(ex, ey), 0.01);
+          if (d > 2.5 * k) continue;   // far apart already: a state with no borders stays near
           const f = k * k / (d * d);
           dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
         }
@@ -45,7 +47,7 @@ const RunNetwork = (() => {
         dx[i] -= ex * f; dy[i] -= ey * f; dx[j] += ex * f; dy[j] += ey * f;
       }
       for (let i = 0; i < n; i++) {
-        dx[i] -= 0.08 * x[i]; dy[i] -= 0.08 * y[i];   // keeps islands near the rest
+        dx[i] -= 0.15 * x[i]; dy[i] -= 0.15 * y[i];   // keeps islands near the rest
         const len = Math.hypot(dx[i], dy[i]);
         if (len > 0) { const m = Math.min(len, temp); x[i] += dx[i] / len * m; y[i] += dy[i] / len * m; }
       }
