@@ -9,16 +9,19 @@ environment, and with what Kubernetes would provide put in its place: the Config
 the Secret as folders (scenario.yaml, the files of `entente keys`), the volume as a
 folder, JOB_COMPLETION_INDEX for each index, POD_IP and the coordinator's name as
 127.0.0.1 (the caller runs this in a network namespace of its own). Checks: the run's
-digest equals the reference engine's, the states Job has one index per state, and the
-sweep's shards, collected, finish every run.
+digest equals the reference engine's, the states Job has one index per state, the live
+page's server (serve.yaml) serves that run, and the sweep's shards, collected, finish
+every run.
 """
 import csv
 import json
 import math
 import os
 import re
+import signal
 import subprocess
 import sys
+import urllib.request
 from typing import Any
 
 import yaml
@@ -56,6 +59,31 @@ def start(c: dict[str, Any], mounts: dict[str, str], extra_env: dict[str, str], 
     if missing:
         sys.exit(f"k8s-check: FAILED: no local value for {missing}")
     return subprocess.Popen(c["command"] + c["args"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def serve_page(pod: dict[str, Any], run_name: str, mounts: dict[str, str], path: str, digest: str) -> None:
+    """serve.yaml's command on the run just made: the page and the run's summary answer."""
+    c: dict[str, Any] = pod["spec"]["containers"][0]
+    names = {e["value"] for e in c["env"] if e["name"] == "RUN_NAME"}
+    if names != {run_name}:
+        sys.exit(f"k8s-check: FAILED: serve.yaml shows RUN_NAME {sorted(names)}, run.yaml writes {run_name}")
+    server = start(c, mounts, {}, path)
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        if not first.startswith("watch at http://127.0.0.1:8914/"):
+            sys.exit(f"k8s-check: FAILED: serve.yaml's server said {first!r}")
+        with urllib.request.urlopen("http://127.0.0.1:8914/") as page:
+            if b"RunModel" not in page.read():
+                sys.exit("k8s-check: FAILED: serve.yaml's server did not answer with the live page")
+        with urllib.request.urlopen("http://127.0.0.1:8914/file/summary.json") as answer:
+            served = "digest: " + json.loads(answer.read())["digest"]
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=10)
+    if served != digest:
+        sys.exit(f"k8s-check: FAILED: serve.yaml served a summary with {served}, the run printed {digest}")
+    print("k8s-check: ok: serve.yaml's command serves the run's page and summary", file=sys.stderr)
 
 
 def main() -> None:
@@ -103,6 +131,7 @@ def main() -> None:
         sys.exit(f"k8s-check: FAILED: the run's {digest} differs from the reference engine's {reference}")
     print(f"k8s-check: ok: run.yaml's coordinator and {len(ids)} indexed states (GMY by its own command), run as processes, "
           "give the reference digest", file=sys.stderr)
+    serve_page(docs("serve.yaml")["entente-serve"], names.pop(), mounts, path, digest)
 
     sweep = docs("sweep.yaml")["entente-sweep"]
     shard = container(sweep)

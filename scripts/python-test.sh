@@ -2,8 +2,8 @@
 # The Python checks, in the virtual environment .build/python-venv
 # (scripts/requirements-test.txt, pinned): mypy --strict on every script and test, then
 # pytest on scripts/tests (the validation report against its sweeps' tables, on a tiny
-# case, the data and the dispute tables); then the same for the agent kit in python/
-# (its states in real runs against the Swift digest, misbehaving policies, replay, a
+# case, the data and the dispute tables, the live page in headless Chromium); then the
+# same for the agent kit in python/ (its states in real runs against the Swift digest, misbehaving policies, replay, a
 # fresh pip install, and its wire codec against real messages of entente-fuzz seeds).
 #
 #   scripts/python-test.sh [pytest options...]     (builds the debug entente and
@@ -11,6 +11,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 deps
+deps browser   # the live page's test drives Debian's headless Chromium
 bin="$(build debug entente)"
 fuzz="$(build debug entente-fuzz)"
 py="$(venv python scripts/requirements-test.txt)"

@@ -12,7 +12,7 @@ struct RunStream {
     let resume: Position
 
     /// How often the files are looked at: the page lags the log by at most this much.
-    static let pollInterval: Duration = .milliseconds(50)
+    static let pollInterval: Duration = .milliseconds(20)
     /// How long an incomplete last line must stay unchanged before it is called torn.
     static let tornAfter: Duration = .seconds(2)
 

@@ -114,6 +114,7 @@ struct Run: ParsableCommand {
         }
         defer {
             if let trap, trap.caughtSignal == nil {
+                fflush(nil)   // the summary reaches a pipe now, not at Ctrl-C
                 printError("the run is over; its page is still served (Ctrl-C to stop)")
                 server.wait(for: trap)
             }

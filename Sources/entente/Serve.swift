@@ -36,10 +36,10 @@ struct ServeOptions: ParsableArguments {
     /// A fixed port, so a page left open finds the server again after a restart.
     static let defaultPort = 8914
 
-    @Option(help: "The port to listen on; 0 for any free one.")
+    @Option(help: "The live page's port; 0 for any free one.")
     var port: Int = defaultPort
 
-    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (this machine only); 0.0.0.0 to let other machines "
+    @Option(help: ArgumentHelp("The live page's address: 127.0.0.1 (this machine only); 0.0.0.0 to let other machines "
                                + "see the page (the server has no password: on a shared machine, use an ssh tunnel instead).",
                                valueName: "address"))
     var host = "127.0.0.1"

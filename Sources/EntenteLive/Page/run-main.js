@@ -2,12 +2,13 @@
 /* The page's loop: the server's event stream (events.jsonl and states.csv as they are
    written) into the model, and the model drawn at the chosen round (the last one ended
    while following live) at most once a frame. `window.entente` holds what a test or a
-   script reads: the model, the round shown and, per round, when the page first showed it. */
+   script reads: the model, the round shown and, per round, when the page first received
+   and first showed it, and how long each reading of the stream and each drawing took. */
 (() => {
   const $ = (id) => document.getElementById(id);
   const model = new RunModel.Model();
   const page = { model, round: 0, follow: true, selected: null, status: "waiting", summary: null,
-    positions: new Map(), shown: {}, arrived: {} };
+    positions: new Map(), shown: {}, arrived: {}, timing: { read: [], draw: [] } };
   window.entente = page;
   let pending = false, scenarioFile = null, fetching = false, layoutKey = "", player = null;
 
@@ -43,6 +44,7 @@
 
   function draw() {
     pending = false;
+    const started = performance.now();
     ensureLayout();
     title();
     const n = Math.min(page.round, model.completed);
@@ -64,6 +66,7 @@
       const now = performance.timeOrigin + performance.now();
       for (let k = 1; k <= model.completed; k++) if (page.shown[k] === undefined) page.shown[k] = now;
     }
+    page.timing.draw.push(performance.now() - started);
   }
 
   /** At the next frame, or within a quarter second where frames are held back. */
@@ -89,8 +92,9 @@
   }
 
   function onLog(data) {
-    const before = model.completed;
+    const before = model.completed, started = performance.now();
     for (const line of data.split("\n")) model.addLine(line);
+    page.timing.read.push(performance.now() - started);
     if (page.status === "waiting" || page.status === "reconnecting") setStatus("live");
     const now = performance.timeOrigin + performance.now();
     for (let k = before + 1; k <= model.completed; k++) if (page.arrived[k] === undefined) page.arrived[k] = now;

@@ -30,9 +30,8 @@ const RunPower = (() => {
       el("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#e4e4e4" }, svg);
       el("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end", class: "axis" }, svg).textContent = (100 * v).toFixed(0) + "%";
     }
-    const ticks = Math.min(last, 10);
-    for (let i = 0; i < ticks; i++) {
-      const k = last <= 1 ? 1 : Math.round(1 + i * (last - 1) / Math.max(ticks - 1, 1));
+    const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].find(s => last / s <= 12) || Math.ceil(last / 12);
+    for (let k = 1; k <= last; k += (k === 1 && step > 1 ? step - 1 : step)) {
       el("text", { x: x(k), y: H - 8, "text-anchor": "middle", class: "axis" }, svg).textContent = k;
     }
     if (n >= 1 && last >= 1) {
