@@ -93,6 +93,15 @@ struct LiveServerTests {
         #expect(throws: LiveServerError.self) { try LiveServer(root: root + "/missing", port: 0) }
     }
 
+    @Test("a port in use is an error that says what to do")
+    func portInUse() async throws {
+        let root = try liveFolder()
+        try await Self.serving(root) { url in
+            let second = try LiveServer(root: root, port: try #require(url.port))
+            await #expect(throws: LiveServerError.self) { try await second.run { _ in } }
+        }
+    }
+
     @Test("a sweep folder: the page, its runs as JSON, and each run's own page, stream and files")
     func sweep() async throws {
         let root = try liveFolder()
