@@ -7,8 +7,10 @@
 #
 # Builds the release binaries, prints a Markdown table (and, per size, the wall time of a
 # whole cluster run over the reference engine's; up to 64 states, the round latency with
-# every state in Python, the agent kit, next to the all-Swift run) and writes bench.json into a new folder
-# under /tmp (its path is printed). docs/PERFORMANCE.md has the last table and what each
+# every state in Python, the agent kit, next to the all-Swift run; then the instructions a
+# round of the reference engine executes, counted by callgrind, scripts/instructions.py)
+# and writes bench.json and instructions.json into a new folder under /tmp (its path is
+# printed). docs/PERFORMANCE.md has the last table and what each
 # column means. Not part of the test suite: tests never assert timings.
 # ENTENTE_BIN_DIR=DIR: no build, DIR's entente and entente-bench.
 set -euo pipefail
@@ -29,3 +31,7 @@ for n in "${sizes[@]}"; do
   scenarios+=("$out/grid-$n.yaml")
 done
 ENTENTE_BENCH_PYTHON="$(cd "$py" && pwd)/bin/python" scripts/bench.py "$(dirname "$bin")" "$out" "${scenarios[@]}"
+# Instructions a round of the reference engine (callgrind): the figure that holds still
+# on a noisy machine.
+deps bench
+scripts/instructions.py "$(dirname "$bin")" "$out"
