@@ -11,6 +11,8 @@ public final class Agent {
     public let seed: UInt64
     /// The peers this state may talk to.
     public let peers: [StateID]
+    /// The same, to look letters' senders up in.
+    private let peerSet: Set<StateID>
     /// 1: honest. Otherwise the state deceives: it reports its main threat's power times this.
     public let inflation: Double
 
@@ -38,6 +40,7 @@ public final class Agent {
         self.warDecisiveness = warDecisiveness
         self.seed = seed
         self.peers = peers
+        peerSet = Set(peers)
         self.inflation = inflation
         hostility = history
     }
@@ -128,8 +131,7 @@ public final class Agent {
 
     /// Letters from anyone but the peers this state was given are ignored.
     func accepted(_ inbox: [Letter]) -> [Letter] {
-        let allowed = Set(peers)
-        return inbox.filter { allowed.contains($0.sender) && $0.receiver == me }.sorted(by: Letter.canonical)
+        inbox.filter { peerSet.contains($0.sender) && $0.receiver == me }.sorted(by: Letter.canonical)
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {
@@ -150,6 +152,6 @@ public final class Agent {
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
             beliefs: beliefs.attributes, allies: allies, wars: o.wars, sharers: sharers, geography: geography,
             warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, purpose: "policy", [me, String(o.round)]),
-            reachable: Set(peers))
+            reachable: peerSet)
     }
 }

@@ -12,21 +12,21 @@ import EntenteWire
 /// round under way or the next (the barrier keeps every peer within one round), and at most
 /// `perSenderAndRound` from one sender in one round (a state writes a peer a few a round).
 struct Mailbox {
-    struct LetterID: Hashable {
-        var sender: StateID
-        var seq: UInt32
-    }
-
     static let perSenderAndRound = 64
 
     let owner: StateID
     /// The run's states, once the Welcome has named them; letters from anyone else are refused.
-    var senders: Set<StateID>?
+    var senders: Set<StateID>? {
+        didSet { for id in (senders ?? []).sorted() where slots[id] == nil { slots[id] = slots.count } }
+    }
+    /// Each sender's place in a round's letters: one look-up of its id a letter, then arrays.
+    private var slots: [StateID: Int] = [:]
     /// The round of the last phase taken.
     private var round: UInt16 = 0
-    /// By round, then by (sender, seq).
-    private var rounds: [UInt16: [LetterID: Letter]] = [:]
-    private var counts: [UInt16: [StateID: Int]] = [:]
+    /// The rounds held (at most the one under way and the next), each with its letters by
+    /// sender slot, in arrival order (a sender writes a receiver a few letters a round), and
+    /// how many each sender's were in all (taken ones too: the flood bound is per round).
+    private var rounds: [(round: UInt16, bySender: [[Letter]], received: [Int])] = []
 
     init(owner: StateID) { self.owner = owner }
 
@@ -37,41 +37,75 @@ struct Mailbox {
         if let senders, !senders.contains(l.sender) { return Problem(.unknownSender, sender: l.sender) }
         if m.round < round { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), already over") }
         if m.round > round &+ 1 { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), beyond the next") }
-        let id = LetterID(sender: l.sender, seq: l.seq)
-        if rounds[m.round]?[id] != nil { return Problem(.duplicate, sender: l.sender, detail: "sequence number \(l.seq)") }
-        guard counts[m.round, default: [:]][l.sender, default: 0] < Self.perSenderAndRound else {
+        let slot = slot(of: l.sender)
+        let r = held(m.round)
+        if rounds[r].bySender[slot].contains(where: { $0.seq == l.seq }) {
+            return Problem(.duplicate, sender: l.sender, detail: "sequence number \(l.seq)")
+        }
+        guard rounds[r].received[slot] < Self.perSenderAndRound else {
             return Problem(.flood, sender: l.sender, detail: "more than \(Self.perSenderAndRound) letters in round \(m.round)")
         }
-        counts[m.round, default: [:]][l.sender, default: 0] += 1
-        rounds[m.round, default: [:]][id] = l
+        rounds[r].bySender[slot].append(l)
+        rounds[r].received[slot] += 1
         return nil
     }
 
-    private func announced(_ start: PhaseStart) -> [LetterID] {
-        start.expected.flatMap { e in e.seqs.map { LetterID(sender: e.sender, seq: $0) } }
+    /// The sender's slot; before the Welcome, a sender gets one when its first letter comes.
+    private mutating func slot(of sender: StateID) -> Int {
+        if let k = slots[sender] { return k }
+        let k = slots.count
+        slots[sender] = k
+        return k
+    }
+
+    /// The index of `round` in `rounds`, added if not yet held, with a list for every slot.
+    private mutating func held(_ round: UInt16) -> Int {
+        if let k = rounds.firstIndex(where: { $0.round == round }) {
+            let more = slots.count - rounds[k].bySender.count
+            if more > 0 {
+                rounds[k].bySender += Array(repeating: [], count: more)
+                rounds[k].received += Array(repeating: 0, count: more)
+            }
+            return k
+        }
+        rounds.append((round, Array(repeating: [], count: slots.count), Array(repeating: 0, count: slots.count)))
+        return rounds.count - 1
+    }
+
+    /// Whether every letter `e` announces is held for `round`.
+    private func arrived(_ e: ExpectedLetters, in round: UInt16) -> Bool {
+        guard let k = slots[e.sender], let r = rounds.first(where: { $0.round == round }), k < r.bySender.count else {
+            return e.seqs.isEmpty
+        }
+        let held = r.bySender[k]
+        return e.seqs.allSatisfy { seq in held.contains { $0.seq == seq } }
     }
 
     /// The senders whose announced letters have not all arrived.
     func missing(for start: PhaseStart) -> [StateID] {
-        let have = rounds[start.round] ?? [:]
-        return Set(announced(start).filter { have[$0] == nil }.map(\.sender)).sorted()
+        Set(start.expected.filter { !arrived($0, in: start.round) }.map(\.sender)).sorted()
     }
 
     /// Takes the announced letters, in canonical order, and refuses what earlier rounds left unclaimed.
     mutating func take(for start: PhaseStart) -> (inbox: [Letter], problems: [Problem]) {
         round = max(round, start.round)
         var problems: [Problem] = []
-        for r in rounds.keys.sorted() where r < start.round {
-            for (id, _) in rounds[r]!.sorted(by: { ($0.key.sender, $0.key.seq) < ($1.key.sender, $1.key.seq) }) {
-                problems.append(Problem(.unannounced, sender: id.sender))
-            }
-            rounds[r] = nil
-            counts[r] = nil
+        for old in rounds.filter({ $0.round < start.round }).sorted(by: { $0.round < $1.round }) {
+            let left = old.bySender.joined().sorted { ($0.sender, $0.seq) < ($1.sender, $1.seq) }
+            problems += left.map { Problem(.unannounced, sender: $0.sender) }
         }
+        rounds.removeAll { $0.round < start.round }
         let missing = missing(for: start)
         var inbox: [Letter] = []
-        for id in announced(start) {
-            if let letter = rounds[start.round]?.removeValue(forKey: id) { inbox.append(letter) }
+        if let r = rounds.firstIndex(where: { $0.round == start.round }) {
+            for e in start.expected {
+                guard let k = slots[e.sender], k < rounds[r].bySender.count else { continue }
+                for seq in e.seqs {
+                    if let at = rounds[r].bySender[k].firstIndex(where: { $0.seq == seq }) {
+                        inbox.append(rounds[r].bySender[k].remove(at: at))
+                    }
+                }
+            }
         }
         problems += missing.map { Problem(.lettersMissing, sender: $0) }
         return (inbox.sorted(by: Letter.canonical), problems)

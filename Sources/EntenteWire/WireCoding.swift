@@ -28,10 +28,13 @@ public struct WireWriter {
     public mutating func u32(_ v: UInt32) { fixed(v) }
     public mutating func u64(_ v: UInt64) { fixed(v) }
 
-    /// Little-endian, a byte at a time (appending a raw buffer costs more for 2 to 8 bytes).
+    /// Little-endian: the buffer grows once, then the value is stored in place (a byte at a
+    /// time, each append checks capacity and uniqueness).
     @inline(__always)
     mutating func fixed<T: FixedWidthInteger>(_ v: T) {
-        for k in 0..<MemoryLayout<T>.size { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+        let at = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: MemoryLayout<T>.size))
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: v.littleEndian, toByteOffset: at, as: T.self) }
     }
     /// IEEE 754 bits, so a value crosses the wire exactly (determinism depends on it).
     public mutating func f64(_ v: Double) { u64(v.bitPattern) }
@@ -94,12 +97,9 @@ public struct WireReader {
     mutating func integer<T: FixedWidthInteger>(_: T.Type, _ field: String) throws -> T {
         let n = MemoryLayout<T>.size
         guard n <= remaining else { throw WireError.truncated(field: field) }
-        var v: T = 0
-        bytes.withUnsafeBufferPointer { p in
-            for k in 0..<n { v |= T(p[offset + k]) << (8 * k) }
-        }
+        let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
         offset += n
-        return v
+        return T(littleEndian: v)
     }
 
     public mutating func u8(_ field: String) throws -> UInt8 { try integer(UInt8.self, field) }
