@@ -69,9 +69,14 @@ public final class Agent {
 
     /// The threats as the state now sees them, highest first.
     public func perceivedThreats() -> [ThreatScore] {
-        var attributes = beliefs.attributes
-        for id in eliminated { attributes[id] = nil }
-        return lens.ranked(attributes)
+        let index = geography.index
+        var byPosition = [Attributes?](repeating: nil, count: index.count)
+        for (id, e) in beliefs.estimates where eliminated.isEmpty || !eliminated.contains(id) {
+            // An id off the map (a hostile peer's report can name one) takes the general path.
+            guard let p = index.position(of: id) else { return lens.ranked(beliefs.attributes.filter { !eliminated.contains($0.key) }) }
+            byPosition[p] = e.attributes
+        }
+        return lens.ranked(byPosition: byPosition)
     }
 
     /// How this state scores threats: with what it has seen done to it and its allies.
@@ -151,7 +156,7 @@ public final class Agent {
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
             beliefs: beliefs.attributes, allies: allies, wars: o.wars, sharers: sharers, geography: geography,
-            warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, purpose: "policy", [me, String(o.round)]),
+            warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, key: StreamKey("policy").with(me).with(o.round)),
             reachable: peerSet)
     }
 }

@@ -4,20 +4,19 @@
 /// times `hopDecay` per hop beyond the first, never below `floor`. A land neighbour has
 /// g = 1, a neighbour's neighbour 0.5, a state across a 150-mile sea 0.6.
 public struct Geography: Sendable {
-    public let ids: [StateID]
-    private let index: [StateID: Int]
+    /// The states, by the positions the matrices use.
+    public let index: StateIndex
+    public var ids: [StateID] { index.ids }
     private let proximityMatrix: [Double]
     private let hopMatrix: [Int]
 
     public init(ids: [StateID], borders: [Border], weights: ProximityWeights) {
-        self.ids = ids
-        let n = ids.count
-        var index: [StateID: Int] = [:]
-        for (k, id) in ids.enumerated() { index[id] = k }
+        let index = StateIndex(ids)
         self.index = index
+        let n = ids.count
         var direct = [[(Int, Double)]](repeating: [], count: n)
         for b in borders {
-            guard let i = index[b.a], let j = index[b.b], i != j else { continue }
+            guard let i = index.position(of: b.a), let j = index.position(of: b.b), i != j else { continue }
             let w = b.proximity ?? b.contact.proximity(weights)
             direct[i].append((j, w))
             direct[j].append((i, w))
@@ -69,14 +68,24 @@ public struct Geography: Sendable {
 
     /// g(i,j) in [floor, 1]; 1 for i itself; 0 for an id not on the map.
     public func proximity(_ i: StateID, _ j: StateID) -> Double {
-        guard let a = index[i], let b = index[j] else { return 0 }
-        return proximityMatrix[a * ids.count + b]
+        guard let a = index.position(of: i), let b = index.position(of: j) else { return 0 }
+        return proximity(at: a, b)
     }
+
+    /// g between the states at positions `a` and `b` of `index`.
+    @inline(__always)
+    public func proximity(at a: Int, _ b: Int) -> Double { proximityMatrix[a * index.count + b] }
 
     /// Borders crossed on the shortest path, or nil when no path joins them.
     public func hops(_ i: StateID, _ j: StateID) -> Int? {
-        guard let a = index[i], let b = index[j] else { return nil }
-        let h = hopMatrix[a * ids.count + b]
+        guard let a = index.position(of: i), let b = index.position(of: j) else { return nil }
+        return hops(at: a, b)
+    }
+
+    /// Borders crossed between the states at positions `a` and `b`, or nil when no path joins them.
+    @inline(__always)
+    public func hops(at a: Int, _ b: Int) -> Int? {
+        let h = hopMatrix[a * index.count + b]
         return h == Int.max ? nil : h
     }
 }

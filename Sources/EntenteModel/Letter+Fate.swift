@@ -21,7 +21,7 @@ extension Letter {
     /// Whether the channel loses this letter: a seeded draw per (sender, receiver, round, seq).
     func isLost(round: Int, seed: UInt64, loss: Double) -> Bool {
         guard loss > 0 else { return false }
-        var rng = SeededRandom(seed: seed, purpose: "loss", [sender, receiver, String(round), String(seq)])
+        var rng = SeededRandom(seed: seed, key: StreamKey("loss").with(sender).with(receiver).with(round).with(Int(seq)))
         return rng.uniform() < loss
     }
 }

@@ -12,18 +12,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     ///   - purpose: what the draws are for ("observe", "war", ...).
     ///   - parts: whatever else identifies the stream (state ids, round).
     public init(seed: UInt64, purpose: String, _ parts: [String] = []) {
-        // FNV-1a over purpose and parts joined by U+001F, fed byte by byte (no joined copy).
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ byte: UInt8) {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        for byte in purpose.utf8 { feed(byte) }
-        for part in parts {
-            feed(0x1f)
-            for byte in part.utf8 { feed(byte) }
-        }
-        state = seed ^ h
+        var key = StreamKey(purpose)
+        for part in parts { key.part(part) }
+        self.init(seed: seed, key: key)
+    }
+
+    /// The generator of the stream `key` names.
+    public init(seed: UInt64, key: StreamKey) {
+        state = seed ^ key.hash
         _ = next()
     }
 
@@ -46,6 +42,44 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         let u2 = uniform()
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
     }
+}
+
+/// What names a stream of draws: FNV-1a over its purpose and parts, U+001F between them,
+/// fed byte by byte. A caller drawing many streams that share a prefix (a purpose and an
+/// observer) keys the prefix once and copies it; a number is fed as its decimal digits,
+/// the bytes `String(n)` has, without making the string.
+public struct StreamKey: Sendable {
+    public private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init(_ purpose: String) {
+        for byte in purpose.utf8 { feed(byte) }
+    }
+
+    @inline(__always)
+    private mutating func feed(_ byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+
+    public mutating func part(_ s: String) {
+        feed(0x1f)
+        for byte in s.utf8 { feed(byte) }
+    }
+
+    public mutating func part(_ n: Int) {
+        feed(0x1f)
+        if n < 0 { feed(UInt8(ascii: "-")) }
+        digits(n.magnitude)
+    }
+
+    private mutating func digits(_ m: UInt) {
+        if m >= 10 { digits(m / 10) }
+        feed(UInt8(ascii: "0") + UInt8(m % 10))
+    }
+
+    /// This key with one more part: for a prefix shared by many streams.
+    public func with(_ s: String) -> StreamKey { var k = self; k.part(s); return k }
+    public func with(_ n: Int) -> StreamKey { var k = self; k.part(n); return k }
 }
 
 // Foundation-free math so the model has no platform dependency beyond the C library.

@@ -73,16 +73,40 @@ public struct ThreatLens: Sendable {
     /// its intent aimed by the hostile record and alliances (§3.3), then the four sources.
     /// The one threat function: the truth, the perception and a deceiver's inflation call it.
     public func threat(of actor: StateID, _ a: Attributes) -> ThreatScore {
+        threat(of: actor, a, proximity: geography.proximity(observer, actor))
+    }
+
+    @inline(__always)
+    func threat(of actor: StateID, _ a: Attributes, proximity: Double) -> ThreatScore {
         var aimed = a
-        aimed.aggressiveness = weights.directedIntent(a.aggressiveness, acts: record.count(actor), allied: allies.contains(actor))
-        return ThreatScore(target: actor, components: ThreatComponents(aimed, proximity: geography.proximity(observer, actor), weights: weights))
+        // Most observers have no record of most actors and few allies: no look-up then.
+        let acts = record.acts.isEmpty ? 0 : record.count(actor)
+        aimed.aggressiveness = weights.directedIntent(a.aggressiveness, acts: acts, allied: !allies.isEmpty && allies.contains(actor))
+        return ThreatScore(target: actor, components: ThreatComponents(aimed, proximity: proximity, weights: weights))
     }
 
     /// Every other state ranked by its threat, highest first (ties by id, so the order never
     /// depends on dictionary order).
     public func ranked(_ attributes: [StateID: Attributes]) -> [ThreatScore] {
-        attributes.compactMap { id, a in id == observer ? nil : threat(of: id, a) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }
+        sorted(attributes.compactMap { id, a in id == observer ? nil : threat(of: id, a) })
+    }
+
+    /// The same ranking of attributes given by position of `geography.index` (nil: not a
+    /// candidate, e.g. eliminated or unseen): the observer's row of the map is read once.
+    public func ranked(byPosition attributes: [Attributes?]) -> [ThreatScore] {
+        let ids = geography.index.ids
+        let me = geography.index.position(of: observer)
+        var out: [ThreatScore] = []
+        out.reserveCapacity(attributes.count)
+        for (p, a) in attributes.enumerated() where p != me {
+            guard let a else { continue }
+            out.append(threat(of: ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0))
+        }
+        return sorted(out)
+    }
+
+    private func sorted(_ scores: [ThreatScore]) -> [ThreatScore] {
+        scores.sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }
     }
 }
 

@@ -6,14 +6,17 @@ extension World {
     /// - Parameter common: what every observer sees alike (`publicView`), when the caller
     ///   makes every state's observation: worked out once a round rather than once a state.
     public func observation(for observer: StateID, round: Int, seed: UInt64, params o: ObservationParameters,
-                            truth: [StateID: Attributes]? = nil, common: PublicView? = nil) -> Observation {
+                            truth: StateTable<Attributes>? = nil, common: PublicView? = nil) -> Observation {
         var seen: [StateID: Estimate] = [:]
-        for id in live where id != observer {
-            let hops = geography.hops(observer, id)
+        let me = states.index.position(of: observer)!
+        let key = StreamKey("observe").with(observer)
+        for k in states.values.indices where k != me && !states.values[k].eliminated {
+            let id = order[k]
+            let hops = geography.hops(at: me, k)
             guard o.sees(id, hops: hops) else { continue }
-            let t = truth?[id] ?? states[id]!.attributes
+            let t = truth?.values[k] ?? states.values[k].attributes
             let (sp, so, sa) = o.sigmas(hops: hops ?? order.count)
-            var rng = SeededRandom(seed: seed, purpose: "observe", [observer, id, String(round)])
+            var rng = SeededRandom(seed: seed, key: key.with(id).with(round))
             // The exponent is bounded so that no setting can make an estimate infinite.
             let p = t.power * _exp(min(50, max(-50, sp * rng.normal())))
             let off = clamp01(t.offense + so * rng.normal())
@@ -23,7 +26,7 @@ extension World {
                                 confidence: observationConfidence(noise: max(sp, so, sa)))
         }
         let view = common ?? publicView
-        return Observation(round: round, own: states[observer]!.attributes, seen: seen,
+        return Observation(round: round, own: states.values[me].attributes, seen: seen,
                            alliances: view.alliances, wars: view.wars, eliminated: view.eliminated)
     }
 
@@ -33,7 +36,7 @@ extension World {
     }
 
     /// Every state's true attributes now (kept by the coordinator for intelligence lag).
-    public var snapshot: [StateID: Attributes] { states.mapValues(\.attributes) }
+    public var snapshot: StateTable<Attributes> { StateTable(states.index, values: states.values.map(\.attributes)) }
 }
 
 /// What every state's observation of a round shares.

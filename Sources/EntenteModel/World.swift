@@ -50,7 +50,8 @@ public enum WorldEvent: Equatable, Sendable {
 /// The ground truth the coordinator holds: every state's true attributes, alliances, wars.
 public struct World: Sendable {
     public let order: [StateID]
-    public internal(set) var states: [StateID: TrueState]
+    /// By position of `geography.index` (scenario order); by id at the edges.
+    public internal(set) var states: StateTable<TrueState>
     public private(set) var alliances: [Alliance] = []
     public internal(set) var wars: [War] = []
     /// Each state's record of the wars aimed at it, its allies or its neighbours, from the
@@ -62,12 +63,12 @@ public struct World: Sendable {
 
     public init(_ scenario: Scenario) {
         order = scenario.ids
-        var states: [StateID: TrueState] = [:]
-        for s in scenario.states {
-            states[s.id] = TrueState(attributes: Attributes(power: s.power, offense: s.offense, aggressiveness: s.aggressiveness))
-        }
-        self.states = states
         geography = Geography(scenario)
+        let given = Dictionary(scenario.states.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        states = StateTable(geography.index) { id in
+            let s = given[id]!
+            return TrueState(attributes: Attributes(power: s.power, offense: s.offense, aggressiveness: s.aggressiveness))
+        }
         weights = scenario.threat
         params = scenario.world
         for pair in scenario.alliances where !allied(pair[0], pair[1]) {
@@ -79,7 +80,7 @@ public struct World: Sendable {
         }
     }
 
-    public var live: [StateID] { order.filter { states[$0]?.eliminated == false } }
+    public var live: [StateID] { states.values.indices.compactMap { states.values[$0].eliminated ? nil : order[$0] } }
     public func isLive(_ id: StateID) -> Bool { states[id]?.eliminated == false }
     public func power(_ id: StateID) -> Double { states[id]?.attributes.power ?? 0 }
 
@@ -96,11 +97,12 @@ public struct World: Sendable {
 
     /// Threats to `id` computed on the ground truth with the same formula states use: no noise.
     public func trueThreats(to id: StateID) -> [ThreatScore] {
-        var attributes: [StateID: Attributes] = [:]
-        for other in live { attributes[other] = states[other]!.attributes }
-        return ThreatLens(observer: id, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id),
-                          geography: geography, weights: weights).ranked(attributes)
+        ThreatLens(observer: id, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id),
+                   geography: geography, weights: weights).ranked(byPosition: liveAttributes)
     }
+
+    /// The true attributes by position, nil for an eliminated state.
+    var liveAttributes: [Attributes?] { states.values.map { $0.eliminated ? nil : $0.attributes } }
 
     public var publicWars: [PublicWar] {
         warSides().map { PublicWar(attackers: $0.attackers, defenders: $0.defenders) }
@@ -171,7 +173,7 @@ public struct World: Sendable {
         var defeated: Set<StateID> = []
         for (war, attackers, defenders) in warSides() {
             let p = winProbability(sidePower(attackers), against: sidePower(defenders), decisiveness: params.warDecisiveness)
-            var rng = SeededRandom(seed: seed, purpose: "war", [war.attacker, war.defender, String(round)])
+            var rng = SeededRandom(seed: seed, key: StreamKey("war").with(war.attacker).with(war.defender).with(round))
             let attackerWins = rng.uniform() < p
             let (winners, losers) = attackerWins ? (attackers, defenders) : (defenders, attackers)
             defeated.formUnion(losers)
@@ -197,7 +199,7 @@ public struct World: Sendable {
     mutating func driftPower(round: Int, seed: UInt64) {
         guard params.growthSD > 0 else { return }
         for id in live {
-            var rng = SeededRandom(seed: seed, purpose: "growth", [id, String(round)])
+            var rng = SeededRandom(seed: seed, key: StreamKey("growth").with(id).with(round))
             states[id]!.attributes.power *= _exp(params.growthSD * rng.normal())
         }
         let total = live.reduce(0) { $0 + power($1) }
@@ -227,7 +229,7 @@ public struct World: Sendable {
         for id in live {
             let a = states[id]!.attributes
             guard a.aggressiveness >= params.warAggression, !busy.contains(id) else { continue }
-            var rng = SeededRandom(seed: seed, purpose: "war-start", [id, String(round)])
+            var rng = SeededRandom(seed: seed, key: StreamKey("war-start").with(id).with(round))
             guard rng.uniform() < params.warChance * a.aggressiveness else { continue }
             var best: (target: StateID, odds: Double)?
             for target in live where target != id && !busy.contains(target) && !allied(id, target)

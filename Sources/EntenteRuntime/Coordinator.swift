@@ -126,19 +126,19 @@ public final class Coordinator {
 /// intelligence lag of L observes is the truth of L rounds ago (docs/MODEL.md §2).
 struct TruthHistory {
     let depth: Int
-    private var snapshots: [[StateID: Attributes]] = []
+    private var snapshots: [StateTable<Attributes>] = []
 
     init(depth: Int) { self.depth = depth }
 
     /// Keeps this round's truth (only as many old ones as the longest lag needs).
-    mutating func push(_ truth: @autoclosure () -> [StateID: Attributes]) {
+    mutating func push(_ truth: @autoclosure () -> StateTable<Attributes>) {
         guard depth > 0 else { return }
         snapshots.append(truth())
         if snapshots.count > depth + 1 { snapshots.removeFirst(snapshots.count - depth - 1) }
     }
 
     /// The truth `lag` rounds ago (nil: no lag, the current truth).
-    func truth(lag: Int) -> [StateID: Attributes]? {
+    func truth(lag: Int) -> StateTable<Attributes>? {
         lag > 0 ? snapshots[max(0, snapshots.count - 1 - lag)] : nil
     }
 }
