@@ -41,12 +41,20 @@ public struct Beliefs: Equatable, Sendable {
 
     /// Starts a round: what the state sees replaces what it remembers; the rest fades.
     public mutating func observe(_ seen: [StateID: Estimate], gone: Set<StateID>) {
-        var next: [StateID: Estimate] = [:]
-        for (id, e) in estimates where !gone.contains(id) {
-            next[id] = Estimate(attributes: e.attributes, confidence: e.confidence * Self.memoryDecay)
+        for id in gone { estimates[id] = nil }
+        // Faded in place: no look-up by id.
+        for k in estimates.values.indices { estimates.values[k].confidence *= Self.memoryDecay }
+        for (id, e) in seen { estimates[id] = e }
+    }
+
+    /// A weighted mean in the making: the sums of weight and weighted attributes, and the largest weight.
+    private struct Mean {
+        var wSum = 0.0, p = 0.0, o = 0.0, a = 0.0, best = 0.0
+
+        mutating func add(_ e: Attributes, weight w: Double) {
+            wSum += w; p += w * e.power; o += w * e.offense; a += w * e.aggressiveness
+            best = max(best, w)
         }
-        for (id, e) in seen { next[id] = e }
-        estimates = next
     }
 
     /// Fuses peers' reports into the beliefs: for each target, the weighted mean of the
@@ -55,26 +63,24 @@ public struct Beliefs: Equatable, Sendable {
     /// so hearsay never looks surer than its best source.
     public mutating func fuse(_ reports: [ReportedThreat], trust: Double) {
         guard trust > 0 else { return }
-        var grouped: [StateID: [ReportedThreat]] = [:]
-        for r in reports { grouped[r.target, default: []].append(r) }
-        for (target, list) in grouped {
-            var wSum = 0.0, p = 0.0, o = 0.0, a = 0.0, best = 0.0
-            if let own = estimates[target], own.confidence > 0 {
-                let w = own.confidence
-                wSum += w; p += w * own.attributes.power; o += w * own.attributes.offense; a += w * own.attributes.aggressiveness
-                best = w
+        var means: [StateID: Mean] = [:]
+        for r in reports {
+            // The own estimate goes in first, when the target first comes up; then each
+            // report in the inbox's canonical order (sender, sequence): floating-point sums depend on it.
+            var k = means.index(forKey: r.target)
+            if k == nil {
+                var m = Mean()
+                if let own = estimates[r.target], own.confidence > 0 { m.add(own.attributes, weight: own.confidence) }
+                means[r.target] = m
+                k = means.index(forKey: r.target)
             }
-            // Reports come in the inbox's canonical order (sender, sequence): floating-point sums depend on it.
-            for r in list {
-                let w = trust * r.estimate.confidence
-                guard w > 0 else { continue }
-                let e = r.estimate.attributes
-                wSum += w; p += w * e.power; o += w * e.offense; a += w * e.aggressiveness
-                best = max(best, w)
-            }
-            guard wSum > 0 else { continue }
-            estimates[target] = Estimate(attributes: Attributes(power: p / wSum, offense: o / wSum, aggressiveness: a / wSum),
-                                         confidence: best)
+            let w = trust * r.estimate.confidence
+            guard w > 0 else { continue }
+            means.values[k!].add(r.estimate.attributes, weight: w)
+        }
+        for (target, m) in means where m.wSum > 0 {
+            estimates[target] = Estimate(attributes: Attributes(power: m.p / m.wSum, offense: m.o / m.wSum, aggressiveness: m.a / m.wSum),
+                                         confidence: m.best)
         }
     }
 

@@ -31,12 +31,15 @@ struct LetterPost {
         var refused: [(Int, Refusal)] = []
         for id in reports.keys.sorted() {
             let report = reports[id]!
+            let mine = peers[id] ?? []
             var lastSeq: UInt32?
             for letter in report.letters {
                 var reason: Refusal.Reason?
                 if letter.sender != id { reason = .claimsSender(letter.sender) }
-                else if peers[letter.receiver] == nil { reason = .unknownReceiver(letter.receiver) }
-                else if peers[id]?.contains(letter.receiver) != true { reason = .notAPeer(letter.receiver) }
+                // A peer is one of the run's states: only a refused letter needs the second look-up.
+                else if !mine.contains(letter.receiver) {
+                    reason = peers[letter.receiver] == nil ? .unknownReceiver(letter.receiver) : .notAPeer(letter.receiver)
+                }
                 else if let last = lastSeq, letter.seq <= last { reason = .sequenceNotIncreasing }
                 if let reason {
                     refused.append((Int(report.round), Refusal(state: id, phase: report.phase, reason)))

@@ -16,10 +16,12 @@ public final class ReferenceChannel: StateChannel {
     public func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState] {
         let endpoints = Dictionary(uniqueKeysWithValues: ids.map { ($0, "memory://\($0)") })
         var joined: [StateID: JoinedState] = [:]
+        var map: (welcome: Welcome, geography: Geography)?
         for id in ids {
             let wire = ControlMessage.welcome(makeWelcome(id, endpoints)).encoded()
             guard case .welcome(let welcome) = try ControlMessage(decoding: wire) else { throw RunError("welcome did not round-trip") }
-            hosts[id] = StateHost(welcome: welcome)
+            if map == nil || !StateHost.sameMap(map!.welcome, welcome) { map = (welcome, StateHost.geography(of: welcome)) }
+            hosts[id] = StateHost(welcome: welcome, map: map!.geography)
             var mailbox = Mailbox(owner: id)
             mailbox.senders = Set(welcome.states)
             mailboxes[id] = mailbox

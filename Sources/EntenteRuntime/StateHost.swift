@@ -10,17 +10,29 @@ public final class StateHost {
     /// The channel to each peer.
     let channels: [StateID: PeerInfo]
 
-    public init(welcome: Welcome) {
+    /// - Parameter map: the geography `welcome`'s map makes, when the caller has it already
+    ///   (the reference engine's states share one map: worked out once, not once a state).
+    public init(welcome: Welcome, map: Geography? = nil) {
         self.welcome = welcome
-        var weights = ProximityWeights()
-        weights.hopDecay = welcome.hopDecay
-        weights.floor = welcome.proximityFloor
-        let geography = Geography(ids: welcome.states, borders: welcome.borders, weights: weights)
+        let geography = map ?? Self.geography(of: welcome)
         agent = Agent(me: welcome.state, kind: welcome.policy, params: welcome.params, weights: welcome.threat,
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
                       peers: welcome.peers.map(\.id), inflation: welcome.inflation,
                       history: HostilityRecord(acts: Dictionary(uniqueKeysWithValues: welcome.history.map { ($0.actor, $0.acts) })))
         channels = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0) })
+    }
+
+    /// The map a Welcome describes.
+    public static func geography(of welcome: Welcome) -> Geography {
+        var weights = ProximityWeights()
+        weights.hopDecay = welcome.hopDecay
+        weights.floor = welcome.proximityFloor
+        return Geography(ids: welcome.states, borders: welcome.borders, weights: weights)
+    }
+
+    /// Whether two Welcomes describe the same map.
+    static func sameMap(_ a: Welcome, _ b: Welcome) -> Bool {
+        a.states == b.states && a.borders == b.borders && a.hopDecay == b.hopDecay && a.proximityFloor == b.proximityFloor
     }
 
     /// Runs one phase.
