@@ -4,6 +4,8 @@
 public struct StateIndex: Sendable, Equatable {
     public let ids: [StateID]
     private let positions: [StateID: Int]
+    /// Each position's place in id order: comparing two ranks is comparing the two ids.
+    public let ranks: [Int]
 
     /// - Parameter ids: distinct ids; a repeated id keeps its first position.
     public init(_ ids: [StateID]) {
@@ -11,6 +13,9 @@ public struct StateIndex: Sendable, Equatable {
         var positions: [StateID: Int] = [:]
         for (k, id) in ids.enumerated() where positions[id] == nil { positions[id] = k }
         self.positions = positions
+        var ranks = [Int](repeating: 0, count: ids.count)
+        for (rank, p) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[p] = rank }
+        self.ranks = ranks
     }
 
     public var count: Int { ids.count }

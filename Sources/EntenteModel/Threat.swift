@@ -94,15 +94,18 @@ public struct ThreatLens: Sendable {
     /// The same ranking of attributes given by position of `geography.index` (nil: not a
     /// candidate, e.g. eliminated or unseen): the observer's row of the map is read once.
     public func ranked(byPosition attributes: [Attributes?]) -> [ThreatScore] {
-        let ids = geography.index.ids
-        let me = geography.index.position(of: observer)
-        var out: [ThreatScore] = []
-        out.reserveCapacity(attributes.count)
+        let index = geography.index
+        let me = index.position(of: observer)
+        var scored: [(score: Double, rank: Int, threat: ThreatScore)] = []
+        scored.reserveCapacity(attributes.count)
         for (p, a) in attributes.enumerated() where p != me {
             guard let a else { continue }
-            out.append(threat(of: ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0))
+            let t = threat(of: index.ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0)
+            scored.append((t.score, index.ranks[p], t))
         }
-        return sorted(out)
+        // The order of `sorted(_:)`, with each score worked out once and ids compared by rank.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
+        return scored.map(\.threat)
     }
 
     private func sorted(_ scores: [ThreatScore]) -> [ThreatScore] {

@@ -7,7 +7,7 @@ extension ControlMessage {
         case .hello(let h):
             var w = WireWriter(type: MessageType.hello.rawValue)
             w.string(h.state); w.u32(h.pid); w.string(h.endpoint)
-            return w.bytes
+            return w.finish()
         case .welcome(let m):
             var w = WireWriter(type: MessageType.welcome.rawValue)
             w.string(m.runID); w.string(m.state); w.u64(m.seed); w.u16(m.rounds); w.u8(m.negotiationSteps); w.u32(m.phaseTimeoutMs)
@@ -21,14 +21,14 @@ extension ControlMessage {
             w.f64(m.inflation)
             w.bool(m.reportRanking)
             w.array(m.history) { w, h in w.string(h.actor); w.f64(h.acts) }
-            return w.bytes
+            return w.finish()
         case .phaseStart(let p):
             var w = WireWriter(type: MessageType.phaseStart.rawValue)
             w.u16(p.round); w.u8(p.phase.rawValue); w.u8(p.step)
             w.array(p.expected) { w, e in w.string(e.sender); w.array(e.seqs) { $0.u32($1) } }
             w.bool(p.observation != nil)
             if let o = p.observation { w.observation(o) }
-            return w.bytes
+            return w.finish()
         case .report(let r):
             var w = WireWriter(type: MessageType.report.rawValue)
             w.u16(r.round); w.u8(r.phase.rawValue); w.u8(r.step)
@@ -39,15 +39,15 @@ extension ControlMessage {
             w.array(r.ranking) { $0.threatScore($1) }
             w.array(r.commitments) { $0.commitment($1) }
             w.array(r.problems) { w, p in w.u8(p.code.rawValue); w.string(p.sender ?? ""); w.u32(p.count); w.string(p.detail) }
-            return w.bytes
+            return w.finish()
         case .finish(let digest):
             var w = WireWriter(type: MessageType.finish.rawValue)
             w.string(digest)
-            return w.bytes
+            return w.finish()
         case .abort(let reason):
             var w = WireWriter(type: MessageType.abort.rawValue)
             w.string(reason)
-            return w.bytes
+            return w.finish()
         }
     }
 
@@ -147,7 +147,7 @@ extension PeerMessage {
         var w = WireWriter(type: MessageType.peer.rawValue)
         w.u16(round); w.u8(phase.rawValue); w.u8(step)
         w.letter(letter)
-        return w.bytes
+        return w.finish()
     }
 
     /// Decodes one peer frame.
