@@ -26,8 +26,11 @@ public final class Agent {
     private var hostility = HostilityRecord()
     /// My allies, as the last observation showed them.
     private var allies: Set<StateID> = []
-    /// The alliances the last observation showed, to see which coalitions are new.
+    /// The coalitions against me the last observation showed, to see which are new.
     private var standing: Set<PublicAlliance> = []
+    /// The public alliances as each state's allies, kept while the alliances stand
+    /// (they change in few rounds, and every context needs them).
+    private var alliesOf: (alliances: [PublicAlliance], map: [StateID: Set<StateID>]) = ([], [:])
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
                 geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1,
@@ -57,7 +60,7 @@ public final class Agent {
         for a in o.alliances where a.against == me && !standing.contains(a) {
             hostility.record(coalition: a.members, against: me, observer: me)
         }
-        standing = Set(o.alliances)
+        standing = Set(o.alliances.filter { $0.against == me })
         // Each war is public in exactly one observation: the round after it started.
         for war in o.wars {
             guard let attacker = war.attackers.first, let defender = war.defenders.first else { continue }
@@ -141,6 +144,7 @@ public final class Agent {
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {
         var reports: [ReportedThreat] = []
+        reports.reserveCapacity(assessments.count * min(params.assessmentSize, 8))
         var sharers: [StateID: [StateID]] = [:]
         for letter in assessments {
             guard case .assessment(let list) = letter.body else { continue }
@@ -148,14 +152,17 @@ public final class Agent {
             for target in params.mainThreats(list) { sharers[target, default: []].append(letter.sender) }
         }
         beliefs.fuse(reports, trust: params.trust)
-        var allies: [StateID: Set<StateID>] = [:]
-        for a in o.alliances where a.members.count == 2 {
-            allies[a.members[0], default: []].insert(a.members[1])
-            allies[a.members[1], default: []].insert(a.members[0])
+        if alliesOf.alliances != o.alliances {
+            var allies: [StateID: Set<StateID>] = [:]
+            for a in o.alliances where a.members.count == 2 {
+                allies[a.members[0], default: []].insert(a.members[1])
+                allies[a.members[1], default: []].insert(a.members[0])
+            }
+            alliesOf = (o.alliances, allies)
         }
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
-            beliefs: beliefs.attributes, allies: allies, wars: o.wars, sharers: sharers, geography: geography,
+            beliefs: beliefs.attributes, allies: alliesOf.map, wars: o.wars, sharers: sharers, geography: geography,
             warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, key: StreamKey("policy").with(me).with(o.round)),
             reachable: peerSet)
     }

@@ -40,9 +40,18 @@ extension WireReader {
     /// Checked as bytes first: a valid id is ASCII, so it needs no UTF-8 validation.
     mutating func id(_ f: String) throws -> StateID {
         let n = Int(try u16(f))
-        let slice = try take(n, f)
-        guard isValidStateID(utf8: slice) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-')") }
-        return String(decoding: slice, as: UTF8.self)
+        guard let id = try plainID(n, f) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-')") }
+        return id
+    }
+    /// The next `n` bytes as an id, nil when they are not one: read in place (no slice of
+    /// the buffer is retained for it; an id is read a few times a letter).
+    private mutating func plainID(_ n: Int, _ f: String) throws -> StateID? {
+        guard n <= remaining else { throw WireError.truncated(field: f) }
+        defer { offset += n }
+        return bytes.withUnsafeBufferPointer { p in
+            let raw = UnsafeBufferPointer(rebasing: p[offset..<offset + n])
+            return isValidStateID(utf8: raw) ? String(decoding: raw, as: UTF8.self) : nil
+        }
     }
     mutating func optionalID(_ f: String) throws -> StateID? {
         try bool(f) ? try id(f) : nil
@@ -51,9 +60,8 @@ extension WireReader {
     mutating func idOrEmpty(_ f: String) throws -> StateID? {
         let n = Int(try u16(f))
         guard n > 0 else { return nil }
-        let slice = try take(n, f)
-        guard isValidStateID(utf8: slice) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-') nor empty") }
-        return String(decoding: slice, as: UTF8.self)
+        guard let id = try plainID(n, f) else { throw WireError.invalidValue(field: f, detail: "not a state id (1 to 32 letters, digits, '_' or '-') nor empty") }
+        return id
     }
     mutating func attributes(_ f: String) throws -> Attributes {
         Attributes(power: try finite("\(f).power"), offense: try finite("\(f).offense"), aggressiveness: try finite("\(f).aggressiveness"))
