@@ -12,11 +12,10 @@
   window.entente = page;
   let pending = false, scenarioFile = null, fetching = false, layoutKey = "", player = null;
 
+  /** Shown with the next drawing, so the page never says "finished" over rounds not drawn yet. */
   function setStatus(s) {
     page.status = s;
-    const e = $("status");
-    e.dataset.value = s;
-    e.textContent = s;
+    schedule();
   }
 
   /** A colour per state that stays the same across rounds (power lines). */
@@ -62,6 +61,9 @@
     RunView.problems($("problems-box"), $("problems"), model);
     document.body.dataset.round = n;
     document.body.dataset.completed = model.completed;
+    const status = $("status");
+    status.dataset.value = page.status;
+    status.textContent = page.status;
     if (page.follow) {
       const now = performance.timeOrigin + performance.now();
       for (let k = 1; k <= model.completed; k++) if (page.shown[k] === undefined) page.shown[k] = now;
