@@ -16,7 +16,7 @@ enum Seeds {
         _ = try ReferenceEngine.run(settings, channel: { recorder = RecordingChannel($0); return recorder })
         let short: [ControlMessage] = [
             .hello(Hello(state: scenario.ids[0], pid: 4242, endpoint: "tcp://127.0.0.1:5555")),
-            .finish(digest: String(repeating: "ab", count: 32)), .abort(reason: "a reason"),
+            .finish(digest: String(repeating: "ab", count: 32)), .abort(reason: "a reason"), .ready,
         ]
         return (recorder.control + short.map { $0.encoded() }, recorder.peer)
     }

@@ -128,7 +128,32 @@ public final class ClusterChannel: StateChannel {
         for id in ids where try !send(.welcome(makeWelcome(id, endpoints)), to: id) {
             throw RunError("state \(id) is no longer connected (its process may have exited)")
         }
+        try awaitReady()
         return joined
+    }
+
+    /// Waits until every state has said Ready: its peers' connections are up, so no round
+    /// pays for connecting and handshakes, and a peer endpoint nobody can reach is named here.
+    func awaitReady() throws {
+        let known = Set(ids)
+        var connecting = known
+        let deadline = Deadline(secondsFromNow: joinSeconds)
+        while !connecting.isEmpty {
+            guard let (id, message) = try receive(until: deadline) else {
+                let missing = ids.filter(connecting.contains)
+                throw RunError("\(missing.count) state(s) welcomed but not reached by all their peers within \(Int(joinSeconds)) s: "
+                               + "\(missing.joined(separator: ", ")). Check that the endpoints they advertise (--advertise) are reachable "
+                               + "from the other states and that the run's keys match, or raise timeouts.\(Timeouts.key(\.joinSeconds)).")
+            }
+            switch message {
+            case .ready:
+                connecting.remove(id)
+            case .abort(let reason) where known.contains(id):
+                throw RunError("state \(id) failed before the run started: \(reason)")
+            default:
+                onProblem?(Problem(.unexpected, sender: id, detail: "while states were connecting"))
+            }
+        }
     }
 
     public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
@@ -161,6 +186,8 @@ public final class ClusterChannel: StateChannel {
             case .hello(let hello):
                 onProblem?(Problem(.refusedHello, sender: hello.state, detail: "the run has started"))
                 _ = try? router.send([Array(id.utf8), ControlMessage.abort(reason: "the run has already started").encoded()], dontWait: true)
+            case .ready where known.contains(id):
+                break  // a returning state's peers are connected; it takes part from the next round anyway
             default:
                 onProblem?(Problem(.unexpected, sender: id, detail: "out of phase in \(phase)"))
             }

@@ -51,6 +51,10 @@ public final class StateProcess {
     let zap: ZapHandler?
     var pending: PhaseStart?
     var letterDeadline: Deadline?
+    /// Watches the PULL until every peer has connected; then the state says Ready.
+    var handshakes: HandshakeMonitor?
+    /// Peers that connect to this state (the relation is symmetric), known from the Welcome.
+    var connectingPeers: Int?
     /// Set when the state must exit with the process that started it.
     let parentWatch: ParentWatch?
     /// The coordinator aborted the run (nothing to report back).
@@ -75,6 +79,7 @@ public final class StateProcess {
         } else {
             zap = nil
         }
+        handshakes = try HandshakeMonitor(context, watching: inbound, name: options.id)
         do {
             try inbound.bind(options.listen)
         } catch {
@@ -105,8 +110,10 @@ public final class StateProcess {
             let wait = min(lastHeard.remainingMs, letterDeadline?.remainingMs ?? 500, 500)
             // Peers are let in once the Welcome has said who they are; until then they wait.
             let authenticating = host != nil ? zap.map { [$0.socket] } ?? [] : []
-            let ready = try pollReadable([control, inbound] + authenticating, timeoutMs: wait)
-            if ready.count > 2 && ready[2] { try answerAuthentication() }
+            let watching = handshakes.map { [$0.socket] } ?? []
+            let ready = try pollReadable([control, inbound] + authenticating + watching, timeoutMs: wait)
+            if !authenticating.isEmpty && ready[2] { try answerAuthentication() }
+            if !watching.isEmpty && ready[2 + authenticating.count] { try sayReadyOnceConnected() }
             if ready[1] { drainPeers() }
             if ready[0], let frames = try control.receive(dontWait: true) {
                 lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
@@ -134,6 +141,8 @@ public final class StateProcess {
                         try push.connect(peer.endpoint)
                         outbound[peer.id] = push
                     }
+                    connectingPeers = w.peers.filter { !$0.endpoint.isEmpty }.count
+                    try sayReadyOnceConnected()
                 case .phaseStart(let start):
                     guard host != nil else { throw RunError("state \(options.id): phase start before welcome") }
                     pending = start
@@ -143,12 +152,25 @@ public final class StateProcess {
                 case .abort(let reason):
                     aborted = true
                     throw RunError("state \(options.id): run aborted by the coordinator: \(reason)")
-                case .hello, .report:
+                case .hello, .report, .ready:
                     problems.add(Problem(.unexpected, detail: "from the coordinator"))
                 }
             }
             try processPendingIfReady()
         }
+    }
+
+    /// Says Ready once every peer's connection to this state has completed its handshake,
+    /// then stops watching (a Welcome after a return says it again; the coordinator
+    /// waits for it only before round 1).
+    func sayReadyOnceConnected() throws {
+        guard let monitor = handshakes else { return }
+        let connected = try monitor.drain()
+        guard let expected = connectingPeers, connected >= expected else { return }
+        try control.send(ControlMessage.ready.encoded())
+        Diagnostics.state.debug("\(options.id): \(expected) peers connected; ready")
+        monitor.stop()
+        handshakes = nil
     }
 
     /// Answers the ZAP handler's requests; connections it refused are reported as counted problems.
@@ -198,6 +220,7 @@ public final class StateProcess {
     }
 
     func close() {
+        handshakes?.stop()
         for socket in outbound.values { socket.close() }
         inbound.close()
     }

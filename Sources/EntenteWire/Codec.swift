@@ -48,6 +48,9 @@ extension ControlMessage {
             var w = WireWriter(type: MessageType.abort.rawValue)
             w.string(reason)
             return w.finish()
+        case .ready:
+            var w = WireWriter(type: MessageType.ready.rawValue)
+            return w.finish()
         }
     }
 
@@ -135,6 +138,8 @@ extension ControlMessage {
             self = .finish(digest: try r.string("finish.digest"))
         case .abort:
             self = .abort(reason: try r.string("abort.reason"))
+        case .ready:
+            self = .ready
         case .peer:
             throw WireError.unknownType(r.type)
         }

@@ -169,6 +169,9 @@ public enum ControlMessage: Equatable, Sendable {
     case finish(digest: String)
     /// The run failed; the state exits with an error.
     case abort(reason: String)
+    /// state → coordinator, after the Welcome: every peer's connection to this state has
+    /// completed its handshake, so round 1 pays for none of them (PROTOCOL.md §2).
+    case ready
 }
 
 /// state → state, over the peers' PUSH/PULL sockets.

@@ -1,7 +1,7 @@
 /// Protocol constants (docs/PROTOCOL.md).
 public enum Wire {
     /// Bumped on any incompatible change; a decoder refuses other versions.
-    public static let version: UInt8 = 6
+    public static let version: UInt8 = 7
     public static let magic: [UInt8] = [0x45, 0x4E]  // "EN"
     /// Largest message accepted (also set as ZMQ_MAXMSGSIZE on receiving sockets).
     public static let maxMessageBytes = 4 << 20

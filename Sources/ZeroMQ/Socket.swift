@@ -2,7 +2,7 @@ import CZeroMQ
 
 /// The socket patterns Entente uses.
 public enum SocketType: Sendable {
-    case dealer, router, push, pull, rep
+    case dealer, router, push, pull, rep, pair
 
     var raw: Int32 {
         switch self {
@@ -11,6 +11,7 @@ public enum SocketType: Sendable {
         case .router: ZMQ_ROUTER
         case .push: ZMQ_PUSH
         case .pull: ZMQ_PULL
+        case .pair: ZMQ_PAIR
         }
     }
 }

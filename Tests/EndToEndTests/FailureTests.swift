@@ -43,6 +43,22 @@ struct FailureTests {
         }
     }
 
+    @Test("a state its peers cannot reach (a wrong --advertise) stops the run before round 1, named")
+    func stateUnreachable() throws {
+        let dir = try temporaryFolder()
+        let (coordinator, endpoint) = try startCoordinator(dir, extra: ["--join-timeout", "3"])
+        // FAR listens on 127.0.0.1 but tells its peers 127.0.0.2, where nothing listens.
+        let states = try ["AGG", "WEK", "MDA", "MDB", "FAR"].map {
+            try Entente.Running(["state", "--id", $0, "--coordinator", endpoint, "--insecure"] + ($0 == "FAR" ? ["--advertise", "127.0.0.2"] : []))
+        }
+        let r = try coordinator.wait(timeout: 60)
+        #expect(r.status != 0)
+        // MDB, FAR's one peer, is reached by all its peers but FAR: FAR alone is named.
+        #expect(r.stderr.contains("not reached by all their peers") && r.stderr.contains(": FAR."), "\(r.stderr)")
+        #expect(!events(dir + "/run").roundEnded, "no round ran")
+        for s in states { #expect(try s.wait(timeout: 30).status != 0) }
+    }
+
     @Test("a state process killed mid-run is marked absent, and the run finishes without it")
     func stateKilledMidRun() throws {
         let dir = try temporaryFolder()

@@ -27,6 +27,7 @@ struct CodecTests {
                             problems: [Problem(.malformed, sender: "RUS", count: 3, detail: "truncated"), Problem(.unknownKey)])),
         .finish(digest: String(repeating: "ab", count: 32)),
         .abort(reason: "state GMY did not report"),
+        .ready,
     ]
 
     static let letters: [PeerMessage] = [

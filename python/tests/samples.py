@@ -34,6 +34,7 @@ from entente_agent import (
     PriorActs,
     Problem,
     ProblemCode,
+    Ready,
     Reject,
     RejectReason,
     ReportedThreat,
@@ -142,6 +143,7 @@ def control_messages() -> tuple[Message, ...]:
         Finish("ab" * 32),
         Abort("a reason with words ✓"),
         Abort(""),
+        Ready(),
     )
 
 

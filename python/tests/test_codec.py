@@ -20,6 +20,7 @@ from doc_examples import (
     NO_ROOM_END,
     OFFER,
     PROBLEM_REPORT,
+    READY,
     REJECT,
     WELCOME_TAIL_V5,
 )
@@ -44,6 +45,7 @@ from entente_agent import (
     PolicyKind,
     PolicyParameters,
     Problem,
+    Ready,
     ProblemCode,
     Reject,
     RejectReason,
@@ -128,7 +130,7 @@ def test_welcome() -> None:
     data = encode(welcome)
     assert len(data) == 398
     assert data.endswith(bytes.fromhex(WELCOME_TAIL_V5) + bytes(4))
-    assert data.startswith(bytes.fromhex("45 4e 06 02 04 00 63 61 70 32 03 00 46 41 52"
+    assert data.startswith(bytes.fromhex("45 4e 07 02 04 00 63 61 70 32 03 00 46 41 52"
                                          " 07 00 00 00 00 00 00 00 01 00 02 20 4e 00 00"
                                          " 04 00 77 61 6c 74 0c 00 00 00 00 00 00 00 00 00 e0 3f"))
     for row in ("7b 14 ae 47 e1 7a 84 3f", "06 00 00 00", "00 00 00 00 00 00 d0 3f",
@@ -142,6 +144,7 @@ def test_welcome() -> None:
 
 def test_abort_and_finish() -> None:
     both_ways(ABORT, Abort("stop"))
+    both_ways(READY, Ready())
     digest = "0123456789abcdef" * 4
     finish = encode(Finish(digest))
     assert len(finish) == 70 and finish.startswith(bytes.fromhex(FINISH_HEAD))

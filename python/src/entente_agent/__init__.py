@@ -31,6 +31,7 @@ from .messages import (
     PeerMessage,
     PhaseReport,
     PhaseStart,
+    Ready,
     Welcome,
     message_type,
 )
@@ -83,7 +84,7 @@ __all__ = [
     "Message", "MessageTooLarge", "MessageType", "Observation", "Offer", "OfferKind",
     "PeerInfo", "PeerMessage", "Phase", "PhaseReport", "PhaseStart", "PolicyKind",
     "PolicyParameters", "PriorActs", "Problem", "ProblemCode", "Reject", "RejectReason",
-    "ReportedThreat", "RuleCode", "SeenState", "Stance", "StringTooLong", "ThreatScore",
+    "Ready", "ReportedThreat", "RuleCode", "SeenState", "Stance", "StringTooLong", "ThreatScore",
     "ThreatWeights", "TrailingBytes", "Truncated", "UnknownMessageType",
     "UnsupportedVersion", "War", "Welcome", "WireError",
     "decode_control", "decode_peer", "encode", "is_id", "message_type",

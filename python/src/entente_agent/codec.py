@@ -17,6 +17,7 @@ from .messages import (
     PeerMessage,
     PhaseReport,
     PhaseStart,
+    Ready,
     Welcome,
     message_type,
 )
@@ -82,6 +83,8 @@ def encode(message: Message) -> bytes:
         writer.string(message.digest, "finish.digest")
     elif isinstance(message, Abort):
         writer.string(message.reason, "abort.reason")
+    elif isinstance(message, Ready):
+        pass
     else:
         _write_tag(writer, message.round, message.phase, message.step, "peerMessage")
         write_letter(writer, message.letter, "peerMessage.letter")
@@ -89,7 +92,7 @@ def encode(message: Message) -> bytes:
 
 
 def decode_control(data: bytes) -> ControlMessage:
-    """A control message (types 1 to 6); a PeerMessage here is an unknown type (§4)."""
+    """A control message (types 1 to 7); a PeerMessage here is an unknown type (§4)."""
     reader = Reader(data)
     code = reader.header()
     message: ControlMessage
@@ -106,6 +109,8 @@ def decode_control(data: bytes) -> ControlMessage:
         message = Finish(reader.string("finish.digest"))
     elif code == MessageType.ABORT:
         message = Abort(reader.string("abort.reason"))
+    elif code == MessageType.READY:
+        message = Ready()
     else:
         raise UnknownMessageType("type", f"{code} on the control channel")
     reader.finish()

@@ -18,6 +18,7 @@ class MessageType(IntEnum):
     PHASE_REPORT = 4
     FINISH = 5
     ABORT = 6
+    READY = 7
     PEER_MESSAGE = 16
 
 

@@ -97,6 +97,11 @@ class Abort:
 
 
 @dataclass(frozen=True, slots=True)
+class Ready:
+    """Type 7, state to coordinator: every peer's connection to this state is up (§2)."""
+
+
+@dataclass(frozen=True, slots=True)
 class PeerMessage:
     """Type 16: a letter tagged with the phase it was sent in (§2.3, §3.4)."""
 
@@ -106,7 +111,7 @@ class PeerMessage:
     letter: Letter
 
 
-ControlMessage = Hello | Welcome | PhaseStart | PhaseReport | Finish | Abort
+ControlMessage = Hello | Welcome | PhaseStart | PhaseReport | Finish | Abort | Ready
 Message = ControlMessage | PeerMessage
 
 _TYPES: dict[type[Message], MessageType] = {
@@ -116,6 +121,7 @@ _TYPES: dict[type[Message], MessageType] = {
     PhaseReport: MessageType.PHASE_REPORT,
     Finish: MessageType.FINISH,
     Abort: MessageType.ABORT,
+    Ready: MessageType.READY,
     PeerMessage: MessageType.PEER_MESSAGE,
 }
 

@@ -19,9 +19,10 @@ from .errors import WireError
 from .host import StateHost
 from .keys import DOMAIN, Credentials, SetupError, ZapHandler
 from .mailbox import Mailbox
-from .messages import Abort, Finish, Hello, PhaseStart, Welcome
+from .messages import Abort, Finish, Hello, PhaseStart, Ready, Welcome
 from .policy import Policy
 from .records import Problem
+from .sockets import HandshakeMonitor, curve_client, receive_all
 from .tally import ProblemTally
 from .trace import InputTrace
 from .wire import MAX_MESSAGE_BYTES
@@ -69,11 +70,13 @@ class StateProcess:
         self.zap: ZapHandler | None = None
         keys = options.credentials
         if keys is not None:
-            _curve_client(self.control, keys, keys.coordinator)
+            curve_client(self.control, keys, keys.coordinator)
             self.zap = ZapHandler(self.context)
             self.inbound.setsockopt(zmq.CURVE_SERVER, 1)
             self.inbound.setsockopt(zmq.CURVE_SECRETKEY, keys.secret.encode())
             self.inbound.setsockopt(zmq.ZAP_DOMAIN, DOMAIN)
+        self.handshakes: HandshakeMonitor | None = HandshakeMonitor(self.inbound)
+        self.connecting_peers: int | None = None  # its Welcome's peers: the relation is symmetric
         try:
             self.inbound.bind(options.listen)
         except zmq.ZMQError as error:
@@ -109,6 +112,8 @@ class StateProcess:
         poller = zmq.Poller()
         poller.register(self.control, zmq.POLLIN)
         poller.register(self.inbound, zmq.POLLIN)
+        if self.handshakes is not None:
+            poller.register(self.handshakes.socket, zmq.POLLIN)
         while True:
             if self.parent is not None and os.getppid() != self.parent:
                 raise RunStopped(f"state {me}: the parent process (pid {self.parent}) exited; stopping")
@@ -123,10 +128,12 @@ class StateProcess:
             if self.zap is not None and ready.get(self.zap.socket):
                 for _ in range(self.zap.answer_pending()):
                     self.problems.add(Problem(ProblemCode.UNKNOWN_KEY, "", 1, ""))
+            if self.handshakes is not None and ready.get(self.handshakes.socket):
+                self._say_ready_once_connected(poller)
             if ready.get(self.inbound):
                 self._drain_peers()
             if ready.get(self.control):
-                received = _receive_all(self.control, with_user=False)
+                received = receive_all(self.control, with_user=False)
                 if received is not None:
                     frames, _ = received
                     last_heard = time.monotonic()
@@ -180,14 +187,29 @@ class StateProcess:
                 key = keys.states.get(peer.id)
                 if key is None:
                     raise RunStopped(f"state {self.options.id}: public-keys.json has no key for peer {peer.id}")
-                _curve_client(push, keys, key)
+                curve_client(push, keys, key)
             push.connect(peer.endpoint)
             self.outbound[peer.id] = push
+        self.connecting_peers = sum(1 for p in w.peers if p.endpoint)
+        self._say_ready_once_connected(poller)
+
+    def _say_ready_once_connected(self, poller: zmq.Poller) -> None:
+        """Says Ready once every peer's connection to this state is up, then stops watching."""
+        monitor = self.handshakes
+        if monitor is None:
+            return
+        connected = monitor.drain()
+        if self.connecting_peers is None or connected < self.connecting_peers:
+            return
+        self.control.send(encode(Ready()))
+        poller.unregister(monitor.socket)
+        monitor.stop()
+        self.handshakes = None
 
     def _drain_peers(self) -> None:
         """Reads every waiting letter into the mailbox; refuses what does not decode and,
         with CURVE, a letter whose key is not its sender's."""
-        while (received := _receive_all(self.inbound, with_user=self.zap is not None)) is not None:
+        while (received := receive_all(self.inbound, with_user=self.zap is not None)) is not None:
             frames, user = received
             if len(frames) != 1:
                 self.problems.add(Problem(ProblemCode.FRAMES, "", 1, f"{len(frames)}, expected one"))
@@ -246,6 +268,8 @@ class StateProcess:
             pass
 
     def close(self) -> None:
+        if self.handshakes is not None:
+            self.handshakes.stop()
         for socket in self.outbound.values():
             socket.close()
         self.inbound.close()
@@ -256,28 +280,3 @@ class StateProcess:
 def message_timeout(w: Welcome) -> float:
     """How long a state waits for announced letters: half the phase's deadline."""
     return w.phase_timeout_ms / 2000
-
-
-def _curve_client(socket: zmq.Socket[bytes], keys: Credentials, server: str) -> None:
-    socket.setsockopt(zmq.CURVE_PUBLICKEY, keys.public.encode())
-    socket.setsockopt(zmq.CURVE_SECRETKEY, keys.secret.encode())
-    socket.setsockopt(zmq.CURVE_SERVERKEY, server.encode())
-
-
-def _receive_all(socket: zmq.Socket[bytes], with_user: bool) -> tuple[list[bytes], str | None] | None:
-    """Every frame of the next message, and with CURVE the user id libzmq bound to its
-    connection (the sender's state id); None when no message waits."""
-    user = None
-    try:
-        if with_user:
-            first = socket.recv(zmq.NOBLOCK, copy=False)
-            got = first.get("User-Id")
-            user = got if isinstance(got, str) else None
-            frames = [first.bytes]
-        else:
-            frames = [socket.recv(zmq.NOBLOCK)]
-    except zmq.Again:
-        return None
-    while socket.get(zmq.RCVMORE):
-        frames.append(socket.recv())
-    return frames, user

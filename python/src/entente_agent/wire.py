@@ -27,7 +27,7 @@ from .errors import (
 )
 
 MAGIC = b"EN"
-VERSION = 6
+VERSION = 7
 HEADER_BYTES = 4
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 MAX_STRING_BYTES = 4096
