@@ -108,16 +108,16 @@ def changed(values: tuple[float, ...], index: int, value: float) -> tuple[float,
 
 
 def cases() -> tuple[Bad, ...]:
-    big_abort = b"EN\x06\x06" + bytes(4 * 1024 * 1024 - 3)
+    big_abort = ABORT[:4] + bytes(4 * 1024 * 1024 - 3)
     return (
         Bad("too large", "control", big_abort, MessageTooLarge, "message"),
-        Bad("three bytes", "control", b"EN\x06", Truncated, "header"),
+        Bad("three bytes", "control", ABORT[:3], Truncated, "header"),
         Bad("empty", "peer", b"", Truncated, "header"),
         Bad("bad magic", "control", b"EM" + ABORT[2:], BadMagic, "magic"),
-        Bad("version 5", "control", ABORT[:2] + b"\x05" + ABORT[3:], UnsupportedVersion, "version"),
-        Bad("version 7 peer", "peer", OFFER[:2] + b"\x07" + OFFER[3:], UnsupportedVersion, "version"),
+        Bad("version 6", "control", ABORT[:2] + b"\x06" + ABORT[3:], UnsupportedVersion, "version"),
+        Bad("version 8 peer", "peer", OFFER[:2] + b"\x08" + OFFER[3:], UnsupportedVersion, "version"),
         Bad("type 0", "control", ABORT[:3] + b"\x00" + ABORT[4:], UnknownMessageType, "type"),
-        Bad("type 7", "control", ABORT[:3] + b"\x07" + ABORT[4:], UnknownMessageType, "type"),
+        Bad("type 8", "control", ABORT[:3] + b"\x08" + ABORT[4:], UnknownMessageType, "type"),
         Bad("peer on control", "control", OFFER, UnknownMessageType, "type"),
         Bad("abort on peer", "peer", ABORT, UnknownMessageType, "type"),
         Bad("trailing byte", "control", ABORT + b"\x00", TrailingBytes, "message"),

@@ -15,8 +15,10 @@ from reference import real_messages, replay
 from samples import accepted_oddities, control_messages, peer_messages
 
 from entente_agent import (
+    VERSION,
     InvalidUTF8,
     Message,
+    MessageType,
     PeerMessage,
     WireError,
     decode_control,
@@ -65,7 +67,7 @@ UTF8_INVALID = {"above U+10FFFF": b"\xf4\x90\x80\x80", "surrogate": b"\xed\xbf\x
 
 
 def test_same_utf8_verdicts(tmp_path: Path) -> None:
-    abort = {name: b"EN\x06\x06" + struct.pack("<H", len(raw)) + raw
+    abort = {name: b"EN" + bytes([VERSION, MessageType.ABORT]) + struct.pack("<H", len(raw)) + raw
              for name, raw in (UTF8_VALID | UTF8_INVALID).items()}
     theirs = replay("control", abort, tmp_path)
     for name, data in abort.items():
