@@ -183,7 +183,7 @@ public struct Timeouts: ParameterBlock, Codable {
     public static let seconds: ClosedRange<Double> = 0.1...86400
 
     public static let parameters: [Parameter<Self>] = [
-        .real("join_seconds", \.joinSeconds, seconds, unit: "s", "how long the coordinator waits for every state to join"),
+        .real("join_seconds", \.joinSeconds, seconds, unit: "s", "how long the coordinator waits for every state to join, and again for every state to say its peers have connected (PROTOCOL.md §2.1)"),
         .real("phase_seconds", \.phaseSeconds, seconds, unit: "s", "how long a phase may last before the missing states are named"),
     ]
 }
