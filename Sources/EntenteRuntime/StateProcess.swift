@@ -53,8 +53,6 @@ public final class StateProcess {
     var letterDeadline: Deadline?
     /// Watches the PULL until every peer has connected; then the state says Ready.
     var handshakes: HandshakeMonitor?
-    /// Peers that connect to this state (the relation is symmetric), known from the Welcome.
-    var connectingPeers: Int?
     /// Set when the state must exit with the process that started it.
     let parentWatch: ParentWatch?
     /// The coordinator aborted the run (nothing to report back).
@@ -141,7 +139,6 @@ public final class StateProcess {
                         try push.connect(peer.endpoint)
                         outbound[peer.id] = push
                     }
-                    connectingPeers = w.peers.filter { !$0.endpoint.isEmpty }.count
                     try sayReadyOnceConnected()
                 case .phaseStart(let start):
                     guard host != nil else { throw RunError("state \(options.id): phase start before welcome") }
@@ -166,7 +163,8 @@ public final class StateProcess {
     func sayReadyOnceConnected() throws {
         guard let monitor = handshakes else { return }
         let connected = try monitor.drain()
-        guard let expected = connectingPeers, connected >= expected else { return }
+        // The peers that connect to this state are its Welcome's: the relation is symmetric.
+        guard let expected = host?.welcome.peers.filter({ !$0.endpoint.isEmpty }).count, connected >= expected else { return }
         try control.send(ControlMessage.ready.encoded())
         Diagnostics.state.debug("\(options.id): \(expected) peers connected; ready")
         monitor.stop()

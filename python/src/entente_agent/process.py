@@ -76,7 +76,6 @@ class StateProcess:
             self.inbound.setsockopt(zmq.CURVE_SECRETKEY, keys.secret.encode())
             self.inbound.setsockopt(zmq.ZAP_DOMAIN, DOMAIN)
         self.handshakes: HandshakeMonitor | None = HandshakeMonitor(self.inbound)
-        self.connecting_peers: int | None = None  # its Welcome's peers: the relation is symmetric
         try:
             self.inbound.bind(options.listen)
         except zmq.ZMQError as error:
@@ -190,7 +189,6 @@ class StateProcess:
                 curve_client(push, keys, key)
             push.connect(peer.endpoint)
             self.outbound[peer.id] = push
-        self.connecting_peers = sum(1 for p in w.peers if p.endpoint)
         self._say_ready_once_connected(poller)
 
     def _say_ready_once_connected(self, poller: zmq.Poller) -> None:
@@ -199,7 +197,8 @@ class StateProcess:
         if monitor is None:
             return
         connected = monitor.drain()
-        if self.connecting_peers is None or connected < self.connecting_peers:
+        # The peers that connect to this state are its Welcome's: the relation is symmetric.
+        if self.host is None or connected < sum(1 for p in self.host.welcome.peers if p.endpoint):
             return
         self.control.send(encode(Ready()))
         poller.unregister(monitor.socket)
