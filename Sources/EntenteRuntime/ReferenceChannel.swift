@@ -3,23 +3,31 @@ import EntenteModel
 import EntenteWire
 
 /// The reference engine's transport: every state's `StateHost` in this process, letters
-/// delivered in memory. Messages still go through the wire encoding, so the agents see
-/// exactly the bytes they would see over ZeroMQ. It is the test oracle for the cluster
-/// engine and the fast path for sweeps.
+/// delivered in memory. It is the test oracle for the cluster engine and the fast path
+/// for sweeps.
+///
+/// Messages pass as values: the cluster passes the same messages as bytes, so when the two
+/// engines give the same digest (the tests compare them) the codec has been shown lossless
+/// on real traffic, which a reference engine encoding through the same codec could not
+/// show. `throughWire` encodes and decodes every message anyway, as the cluster does, for
+/// the test that checks the codec in-process.
 public final class ReferenceChannel: StateChannel {
     let ids: [StateID]
+    let throughWire: Bool
     var hosts: [StateID: StateHost] = [:]
     var mailboxes: [StateID: Mailbox] = [:]
 
-    public init(ids: [StateID]) { self.ids = ids }
+    public init(ids: [StateID], throughWire: Bool = false) {
+        self.ids = ids
+        self.throughWire = throughWire
+    }
 
     public func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState] {
         let endpoints = Dictionary(uniqueKeysWithValues: ids.map { ($0, "memory://\($0)") })
         var joined: [StateID: JoinedState] = [:]
         var map: (welcome: Welcome, geography: Geography)?
         for id in ids {
-            let wire = ControlMessage.welcome(makeWelcome(id, endpoints)).encoded()
-            guard case .welcome(let welcome) = try ControlMessage(decoding: wire) else { throw RunError("welcome did not round-trip") }
+            guard case .welcome(let welcome) = try carried(.welcome(makeWelcome(id, endpoints))) else { throw RunError("welcome did not round-trip") }
             if map == nil || !StateHost.sameMap(map!.welcome, welcome) { map = (welcome, StateHost.geography(of: welcome)) }
             hosts[id] = StateHost(welcome: welcome, map: map!.geography)
             var mailbox = Mailbox(owner: id)
@@ -32,25 +40,25 @@ public final class ReferenceChannel: StateChannel {
 
     public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
         var reports: [StateID: PhaseReport] = [:]
-        var outgoing: [[UInt8]] = []
+        reports.reserveCapacity(starts.count)
+        var outgoing: [PeerMessage] = []
         for (id, start) in starts {
             guard let host = hosts[id] else { throw RunError("no state \(id) in this run") }
-            let wire = ControlMessage.phaseStart(start).encoded()
-            guard case .phaseStart(let decoded) = try ControlMessage(decoding: wire) else { throw RunError("phase start did not round-trip") }
-            let (inbox, problems) = mailboxes[id]!.take(for: decoded)
-            let (out, report) = host.handle(decoded, inbox: inbox, problems: problems)
-            outgoing += out.map { $0.encoded() }
-            guard case .report(let r) = try ControlMessage(decoding: ControlMessage.report(report).encoded()) else {
-                throw RunError("report did not round-trip")
-            }
+            guard case .phaseStart(let arrived) = try carried(.phaseStart(start)) else { throw RunError("phase start did not round-trip") }
+            let (inbox, problems) = mailboxes[id]!.take(for: arrived)
+            let (out, report) = host.handle(arrived, inbox: inbox, problems: problems)
+            outgoing += throughWire ? try out.map { try PeerMessage(decoding: $0.encoded()) } : out
+            guard case .report(let r) = try carried(.report(report)) else { throw RunError("report did not round-trip") }
             reports[id] = r
         }
         // Delivered after every state has acted, as the barrier would.
-        for bytes in outgoing {
-            let message = try PeerMessage(decoding: bytes)
-            _ = mailboxes[message.letter.receiver]?.add(message)
-        }
+        for message in outgoing { _ = mailboxes[message.letter.receiver]?.add(message) }
         return PhaseResult(reports: reports)
+    }
+
+    /// A control message as the other side gets it: itself, or its bytes decoded.
+    private func carried(_ message: ControlMessage) throws -> ControlMessage {
+        throughWire ? try ControlMessage(decoding: message.encoded()) : message
     }
 
     /// Agents in this process never leave, so never come back.

@@ -40,16 +40,24 @@ struct GoldenDigestTests {
         "large": "f5c5eed2f1ca868164e026fba65ed46c8bf7e84e01152eaf33303eac2a36f100",
     ]
 
-    static func digest(_ scenario: String, _ change: (inout Scenario) -> Void = { _ in }) throws -> String {
+    static func digest(_ scenario: String, throughWire: Bool = false, _ change: (inout Scenario) -> Void = { _ in }) throws -> String {
         var s = try Scenario.load(path: ReferenceEngineTests.root + "/scenarios/\(scenario).yaml")
         change(&s)
         let settings = RunSettings(scenario: s, scenarioPath: scenario, runID: "golden", engine: .reference)
-        return try ReferenceEngine.run(settings, outDirectory: nil).digest
+        return try ReferenceEngine.run(settings, outDirectory: nil, throughWire: throughWire).digest
     }
 
     @Test("each shipped scenario at its defaults gives its recorded digest", arguments: golden)
     func recordedDigest(scenario: String, digest: String) throws {
         #expect(try Self.digest(scenario) == digest)
+    }
+
+    /// The reference engine passes messages as values; through the codec, as the cluster
+    /// carries them, every message is encoded and decoded: the same digest shows the codec
+    /// loses nothing the model reads (the cluster tests show it again across processes).
+    @Test("every message through the codec in-process gives the recorded digest", arguments: golden)
+    func throughWire(scenario: String, digest: String) throws {
+        #expect(try Self.digest(scenario, throughWire: true) == digest)
     }
 
     @Test("with dispute history switched off, each scenario gives the digest it had before history existed",
