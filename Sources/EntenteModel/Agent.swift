@@ -71,15 +71,19 @@ public final class Agent {
     }
 
     /// The threats as the state now sees them, highest first.
-    public func perceivedThreats() -> [ThreatScore] {
+    /// - Parameter top: only the first `top` (nil: every state it knows of).
+    public func perceivedThreats(top: Int? = nil) -> [ThreatScore] {
         let index = geography.index
         var byPosition = [Attributes?](repeating: nil, count: index.count)
         for (id, e) in beliefs.estimates where eliminated.isEmpty || !eliminated.contains(id) {
             // An id off the map (a hostile peer's report can name one) takes the general path.
-            guard let p = index.position(of: id) else { return lens.ranked(beliefs.attributes.filter { !eliminated.contains($0.key) }) }
+            guard let p = index.position(of: id) else {
+                let all = lens.ranked(beliefs.attributes.filter { !eliminated.contains($0.key) })
+                return top.map { Array(all.prefix($0)) } ?? all
+            }
             byPosition[p] = e.attributes
         }
-        return lens.ranked(byPosition: byPosition)
+        return lens.ranked(byPosition: byPosition, top: top)
     }
 
     /// How this state scores threats: with what it has seen done to it and its allies.
@@ -97,7 +101,7 @@ public final class Agent {
     /// - Returns: the letters to send, and the state's own belief (logged beside what was said).
     public func assess() -> (letters: [Letter], belief: [ReportedThreat]) {
         guard !isEliminated else { return ([], []) }
-        let belief = reported(perceivedThreats())
+        let belief = reported(perceivedThreats(top: params.assessmentSize))
         let said = inflation == 1 ? belief : inflated(belief)
         let letters = livePeers.map { peer -> Letter in
             defer { nextSeq += 1 }
@@ -161,7 +165,7 @@ public final class Agent {
             alliesOf = (o.alliances, allies)
         }
         return PolicyContext(
-            me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(),
+            me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(top: params.assessmentSize),
             beliefs: beliefs.attributes, allies: alliesOf.map, wars: o.wars, sharers: sharers, geography: geography,
             warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, key: StreamKey("policy").with(me).with(o.round)),
             reachable: peerSet)

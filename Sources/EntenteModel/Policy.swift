@@ -47,7 +47,8 @@ public struct PolicyContext: Sendable {
     public var params: PolicyParameters
     /// Own true power (a state knows itself).
     public var ownPower: Double
-    /// Perceived threats, highest first.
+    /// Perceived threats, highest first: the agent passes the first `assessmentSize`, all
+    /// a decision reads (its main threat and the top it logs).
     public var threats: [ThreatScore]
     /// Perceived attributes of the others.
     public var beliefs: [StateID: Attributes]

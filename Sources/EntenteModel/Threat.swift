@@ -93,20 +93,36 @@ public struct ThreatLens: Sendable {
 
     /// The same ranking of attributes given by position of `geography.index` (nil: not a
     /// candidate, e.g. eliminated or unseen): the observer's row of the map is read once.
-    public func ranked(byPosition attributes: [Attributes?]) -> [ThreatScore] {
+    /// - Parameter top: keep only the first `top` of the ranking (nil: all of it); the same
+    ///   first `top` as the whole ranking's, found without sorting every state.
+    public func ranked(byPosition attributes: [Attributes?], top: Int? = nil) -> [ThreatScore] {
         let index = geography.index
         let me = index.position(of: observer)
-        var scored: [(score: Double, rank: Int, threat: ThreatScore)] = []
-        scored.reserveCapacity(attributes.count)
+        typealias Scored = (score: Double, rank: Int, threat: ThreatScore)
+        // The order of `sorted(_:)`, with each score worked out once and ids compared by rank
+        // (ranks are distinct: the order is total, so any way of sorting gives the same list).
+        func before(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.rank < b.rank }
+        let keep = top.flatMap { $0 < Self.selectionLimit ? $0 : nil }
+        var scored: [Scored] = []
+        scored.reserveCapacity(keep.map { $0 + 1 } ?? attributes.count)
         for (p, a) in attributes.enumerated() where p != me {
             guard let a else { continue }
             let t = threat(of: index.ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0)
-            scored.append((t.score, index.ranks[p], t))
+            let entry: Scored = (t.score, index.ranks[p], t)
+            guard let keep else { scored.append(entry); continue }
+            // Selection: the best `keep` so far, in order; a new entry goes in at its place.
+            if scored.count == keep, let last = scored.last, !before(entry, last) { continue }
+            var at = scored.count
+            while at > 0 && before(entry, scored[at - 1]) { at -= 1 }
+            scored.insert(entry, at: at)
+            if scored.count > keep { scored.removeLast() }
         }
-        // The order of `sorted(_:)`, with each score worked out once and ids compared by rank.
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
-        return scored.map(\.threat)
+        if keep == nil { scored.sort(by: before) }
+        return top.map { scored.prefix($0).map(\.threat) } ?? scored.map(\.threat)
     }
+
+    /// Up to this many of the top, selection beats sorting the whole ranking.
+    static let selectionLimit = 32
 
     private func sorted(_ scores: [ThreatScore]) -> [ThreatScore] {
         scores.sorted { $0.score != $1.score ? $0.score > $1.score : $0.target < $1.target }

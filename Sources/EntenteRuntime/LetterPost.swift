@@ -21,13 +21,20 @@ struct LetterPost {
         self.negotiationSteps = negotiationSteps
     }
 
+    /// A letter that passed the checks, with the phase it was sent in.
+    struct Posted {
+        var phase: Phase
+        var step: Int
+        var letter: Letter
+    }
+
     /// Letters never cross a round's end.
     mutating func newRound() { inFlight = [:] }
 
     /// The letters of a phase in canonical order (by sender id, then as sent), keeping only
     /// those their sender may send; a refusal, with its round, for every other.
-    func check(_ reports: [StateID: PhaseReport]) -> (letters: [(PhaseReport, Letter)], refused: [(Int, Refusal)]) {
-        var out: [(PhaseReport, Letter)] = []
+    func check(_ reports: [StateID: PhaseReport]) -> (letters: [Posted], refused: [(Int, Refusal)]) {
+        var out: [Posted] = []
         var refused: [(Int, Refusal)] = []
         for id in reports.keys.sorted() {
             let report = reports[id]!
@@ -46,16 +53,17 @@ struct LetterPost {
                     continue
                 }
                 lastSeq = letter.seq
-                out.append((report, letter))
+                out.append(Posted(phase: report.phase, step: Int(report.step), letter: letter))
             }
         }
         return (out, refused)
     }
 
     /// Puts a phase's letters on their channels. - Returns: each letter as logged, with its fate.
-    mutating func send(_ letters: [(PhaseReport, Letter)], round: Int, phaseIndex: Int) -> [LetterEvent] {
-        letters.map { report, letter in
-            var event = LetterEvent(phase: report.phase, step: Int(report.step), letter: letter)
+    mutating func send(_ letters: [Posted], round: Int, phaseIndex: Int) -> [LetterEvent] {
+        letters.map { posted in
+            let letter = posted.letter
+            var event = LetterEvent(phase: posted.phase, step: posted.step, letter: letter)
             let channel = channels.quality(from: letter.sender, to: letter.receiver)
             switch letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: negotiationSteps, channel: channel, seed: seed) {
             case .lost:
@@ -72,8 +80,26 @@ struct LetterPost {
 
     /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
     func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
+        let letters = inFlight[index]?[receiver] ?? []
+        // Letters come in the order they were checked: by sender, then sequence, within each
+        // phase they were sent in. Without delays that is one phase, already in order.
+        var runs: [ExpectedLetters] = []
+        for l in letters {
+            if let last = runs.last, last.sender == l.sender, last.seqs.last! < l.seq {
+                runs[runs.count - 1].seqs.append(l.seq)
+            } else if let last = runs.last, last.sender >= l.sender {
+                return grouped(letters)
+            } else {
+                runs.append(ExpectedLetters(sender: l.sender, seqs: [l.seq]))
+            }
+        }
+        return runs
+    }
+
+    /// The same, for letters in any order.
+    private func grouped(_ letters: [Letter]) -> [ExpectedLetters] {
         var seqs: [StateID: [UInt32]] = [:]
-        for l in inFlight[index]?[receiver] ?? [] { seqs[l.sender, default: []].append(l.seq) }
+        for l in letters { seqs[l.sender, default: []].append(l.seq) }
         return seqs.sorted { $0.key < $1.key }.map { ExpectedLetters(sender: $0.key, seqs: $0.value.sorted()) }
     }
 }

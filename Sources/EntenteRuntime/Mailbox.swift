@@ -34,10 +34,12 @@ struct Mailbox {
     mutating func add(_ m: PeerMessage) -> Problem? {
         let l = m.letter
         guard l.receiver == owner else { return Problem(.misaddressed, sender: l.sender, detail: l.receiver) }
-        if let senders, !senders.contains(l.sender) { return Problem(.unknownSender, sender: l.sender) }
+        // Once the Welcome has named the senders, each has its slot: one look-up finds both.
+        let known = senders == nil ? nil : slots[l.sender]
+        if senders != nil && known == nil { return Problem(.unknownSender, sender: l.sender) }
         if m.round < round { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), already over") }
         if m.round > round &+ 1 { return Problem(.outOfWindow, sender: l.sender, detail: "round \(m.round), beyond the next") }
-        let slot = slot(of: l.sender)
+        let slot = known ?? slot(of: l.sender)
         let r = held(m.round)
         if rounds[r].bySender[slot].contains(where: { $0.seq == l.seq }) {
             return Problem(.duplicate, sender: l.sender, detail: "sequence number \(l.seq)")
@@ -90,24 +92,33 @@ struct Mailbox {
     mutating func take(for start: PhaseStart) -> (inbox: [Letter], problems: [Problem]) {
         round = max(round, start.round)
         var problems: [Problem] = []
-        for old in rounds.filter({ $0.round < start.round }).sorted(by: { $0.round < $1.round }) {
-            let left = old.bySender.joined().sorted { ($0.sender, $0.seq) < ($1.sender, $1.seq) }
-            problems += left.map { Problem(.unannounced, sender: $0.sender) }
+        if rounds.contains(where: { $0.round < start.round }) {
+            for old in rounds.filter({ $0.round < start.round }).sorted(by: { $0.round < $1.round }) {
+                let left = old.bySender.joined().sorted { ($0.sender, $0.seq) < ($1.sender, $1.seq) }
+                problems += left.map { Problem(.unannounced, sender: $0.sender) }
+            }
+            rounds.removeAll { $0.round < start.round }
         }
-        rounds.removeAll { $0.round < start.round }
-        let missing = missing(for: start)
+        // One pass over what was announced: each letter taken, or its sender missing.
         var inbox: [Letter] = []
-        if let r = rounds.firstIndex(where: { $0.round == start.round }) {
-            for e in start.expected {
-                guard let k = slots[e.sender], k < rounds[r].bySender.count else { continue }
-                for seq in e.seqs {
-                    if let at = rounds[r].bySender[k].firstIndex(where: { $0.seq == seq }) {
-                        inbox.append(rounds[r].bySender[k].remove(at: at))
-                    }
+        var missing: [StateID] = []
+        let r = rounds.firstIndex { $0.round == start.round }
+        for e in start.expected {
+            guard let r, let k = slots[e.sender], k < rounds[r].bySender.count else {
+                if !e.seqs.isEmpty { missing.append(e.sender) }
+                continue
+            }
+            var complete = true
+            for seq in e.seqs {
+                if let at = rounds[r].bySender[k].firstIndex(where: { $0.seq == seq }) {
+                    inbox.append(rounds[r].bySender[k].remove(at: at))
+                } else {
+                    complete = false
                 }
             }
+            if !complete { missing.append(e.sender) }
         }
-        problems += missing.map { Problem(.lettersMissing, sender: $0) }
+        problems += Set(missing).sorted().map { Problem(.lettersMissing, sender: $0) }
         return (inbox.sorted(by: Letter.canonical), problems)
     }
 }

@@ -70,4 +70,16 @@ struct ThreatTests {
         let ranked = lens.ranked(["Z": same, "Y": Fixture.attributes(0.4), "X": same])
         #expect(ranked.map(\.target) == ["Y", "X", "Z"])
     }
+
+    @Test("the top of a ranking is the first of the whole ranking, ties and all", arguments: [0, 1, 3, 7, 40])
+    func topOfRanking(top: Int) {
+        // 30 states in a ring, scores repeating so that many tie; ids out of position order.
+        let ids = (0..<30).map { "S\((7 * $0) % 30)" }
+        let g = Fixture.geography(ids, ids.indices.map { Border(ids[$0], ids[($0 + 1) % ids.count]) })
+        let lens = ThreatLens(observer: ids[0], record: HostilityRecord(), allies: [], geography: g, weights: weights)
+        let attributes: [Attributes?] = ids.indices.map { $0 % 5 == 4 ? nil : Fixture.attributes(Double($0 % 4) / 10) }
+        let all = lens.ranked(byPosition: attributes)
+        #expect(all.count == 23)
+        #expect(lens.ranked(byPosition: attributes, top: top) == Array(all.prefix(top)))
+    }
 }
