@@ -99,7 +99,7 @@ public struct AllianceFormation {
                     // Measured once allied, as it will be measured for dissolution (the ally discount applies).
                     var allied = world
                     allied.form(alliance)
-                    alliance.seniorThreatAtFormation = allied.trueThreats(to: junior).first { $0.target == x }?.score ?? 0
+                    alliance.seniorThreatAtFormation = allied.trueThreat(of: x, to: junior)?.score ?? 0
                 }
                 world.form(alliance)
                 ra.allianceLabel = label

@@ -51,9 +51,9 @@ extension World {
     public func trueAlignment(of id: StateID, joining partner: StateID, aimedAt: StateID?, floor: Double,
                               partner theirs: PolicyParameters, partnerRank: Int)
         -> (threat: StateID?, alignment: Alignment, reason: ClassificationReason) {
-        let threat = trueThreats(to: id).first.flatMap { $0.score >= floor ? $0.target : nil }
+        let threat = trueThreats(to: id, top: 1).first.flatMap { $0.score >= floor ? $0.target : nil }
         let (alignment, reason) = classify(mainThreat: threat, side: allies(of: partner).union([partner]), aimedAt: aimedAt,
-                                           partnerThreats: theirs.mainThreats(trueThreats(to: partner), rank: partnerRank))
+                                           partnerThreats: theirs.mainThreats(trueThreats(to: partner, top: partnerRank), rank: partnerRank))
         return (threat, alignment, reason)
     }
 }

@@ -102,6 +102,7 @@ public struct ThreatLens: Sendable {
         // The order of `sorted(_:)`, with each score worked out once and ids compared by rank
         // (ranks are distinct: the order is total, so any way of sorting gives the same list).
         func before(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.rank < b.rank }
+        let top = top.map { max($0, 0) }
         let keep = top.flatMap { $0 < Self.selectionLimit ? $0 : nil }
         var scored: [Scored] = []
         scored.reserveCapacity(keep.map { $0 + 1 } ?? attributes.count)

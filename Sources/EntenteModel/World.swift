@@ -95,15 +95,6 @@ public struct World: Sendable {
         alliances.contains { $0.contains(a) && $0.contains(b) }
     }
 
-    /// Threats to `id` computed on the ground truth with the same formula states use: no noise.
-    public func trueThreats(to id: StateID) -> [ThreatScore] {
-        ThreatLens(observer: id, record: hostility[id] ?? HostilityRecord(), allies: allies(of: id),
-                   geography: geography, weights: weights).ranked(byPosition: liveAttributes)
-    }
-
-    /// The true attributes by position, nil for an eliminated state.
-    var liveAttributes: [Attributes?] { states.values.map { $0.eliminated ? nil : $0.attributes } }
-
     public var publicWars: [PublicWar] {
         warSides().map { PublicWar(attackers: $0.attackers, defenders: $0.defenders) }
     }
@@ -232,8 +223,9 @@ public struct World: Sendable {
             var rng = SeededRandom(seed: seed, key: StreamKey("war-start").with(id).with(round))
             guard rng.uniform() < params.warChance * a.aggressiveness else { continue }
             var best: (target: StateID, odds: Double)?
-            for target in live where target != id && !busy.contains(target) && !allied(id, target)
-                && geography.proximity(id, target) >= params.warReach {
+            // Reach first: most states are out of it, and it is the cheapest test.
+            for target in live where target != id && geography.proximity(id, target) >= params.warReach
+                && !busy.contains(target) && !allied(id, target) {
                 let odds = sidePower(side(of: id, against: target, busy: busy))
                     / max(sidePower(side(of: target, against: id, busy: busy)), 1e-12)
                 if odds >= params.warOdds, odds > (best?.odds ?? 0) { best = (target, odds) }
@@ -270,7 +262,7 @@ public struct World: Sendable {
             case .bandwagon(let x, _) where !isLive(x):
                 reason = .seniorGone(x)
             case .bandwagon(let x, let junior):
-                let now = trueThreats(to: junior).first { $0.target == x }?.score ?? 0
+                let now = trueThreat(of: x, to: junior)?.score ?? 0
                 if now > params.betrayalRatio * a.seniorThreatAtFormation {
                     reason = .seniorThreatGrew(x, junior: junior, ratio: now / max(a.seniorThreatAtFormation, 1e-12))
                 }

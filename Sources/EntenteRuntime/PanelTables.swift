@@ -42,7 +42,8 @@ final class PanelTables {
         var stateRows = "", threatRows = ""
         for id in ids {
             let d = decisions[id]
-            let truth = world.isLive(id) ? world.trueThreats(to: id) : []
+            // The threats table lists the whole true ranking; the states table only its top.
+            let truth = world.isLive(id) ? world.trueThreats(to: id, top: threats == nil ? 1 : nil) : []
             let allies = world.alliances.filter { $0.members.contains(id) }.flatMap(\.members).filter { $0 != id }
             let perceivedScore = d?.threats.first { $0.target == d?.threat }?.score
             stateRows += [id, String(round), world.isLive(id) ? "TRUE" : "FALSE", number(world.power(id)),

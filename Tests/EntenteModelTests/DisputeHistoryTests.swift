@@ -72,4 +72,18 @@ struct DisputeHistoryTests {
                           warDecisiveness: 2, seed: 1, peers: [], history: HostilityRecord(acts: ["N": acts]))
         #expect(agent.lens.threat(of: "N", world.states["N"]!.attributes).score == after)
     }
+
+    @Test("one true threat, and the top of the true ranking, are the whole ranking's: with a record, an ally and an eliminated state")
+    func trueThreatIsTheRankings() {
+        var world = World(Self.scenario([Dispute(by: "N", against: "V", year: 1913, level: .war, mid: 1)]))
+        world.form(Alliance(world.order[0], world.order[1], round: 1, label: .initial))
+        world.states[world.order.last!]!.eliminated = true
+        for id in world.order {
+            let all = world.trueThreats(to: id)
+            for actor in world.order {
+                #expect(world.trueThreat(of: actor, to: id) == all.first { $0.target == actor })
+            }
+            for top in 0...3 { #expect(world.trueThreats(to: id, top: top) == Array(all.prefix(top))) }
+        }
+    }
 }
