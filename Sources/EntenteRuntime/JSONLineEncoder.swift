@@ -20,6 +20,37 @@ struct JSONLineEncoder {
     }
 }
 
+/// A value that writes its own JSON object: the bytes its Codable encoding gives (key
+/// order, `encodeIfPresent`, numbers alike), without Codable's containers. For the log's
+/// most frequent values (an assessment's per-receiver deliveries and its threats).
+protocol JSONLineWriting: Encodable {
+    func write(_ object: inout JSONObjectWriter)
+}
+
+/// Writes one JSON object's members, in order.
+struct JSONObjectWriter {
+    fileprivate let sink: Sink
+    private var members = 0
+
+    fileprivate init(_ sink: Sink) { self.sink = sink }
+
+    private mutating func key(_ key: StaticString) {
+        if members > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+        members += 1
+        sink.bytes.append(UInt8(ascii: "\""))
+        sink.ascii(key)
+        sink.ascii("\":")
+    }
+
+    mutating func string(_ key: StaticString, _ value: String) { self.key(key); sink.string(value) }
+    mutating func int(_ key: StaticString, _ value: Int) { self.key(key); sink.int(value) }
+    mutating func number(_ key: StaticString, _ value: Double) { self.key(key); sink.number(value) }
+    mutating func bool(_ key: StaticString, _ value: Bool) { self.key(key); value ? sink.ascii("true") : sink.ascii("false") }
+    /// `encodeIfPresent`: nothing when nil.
+    mutating func intIfPresent(_ key: StaticString, _ value: Int?) { if let value { int(key, value) } }
+    mutating func boolIfPresent(_ key: StaticString, _ value: Bool?) { if let value { bool(key, value) } }
+}
+
 /// The bytes written so far (a class: every container of one encoding appends to it).
 private final class Sink {
     var bytes: [UInt8]
@@ -155,6 +186,13 @@ private struct StreamEncoder: Encoder {
 
 /// Encodes one child value and closes what it opened.
 private func child(_ value: some Encodable, _ sink: Sink) throws {
+    if let direct = value as? any JSONLineWriting {
+        sink.bytes.append(UInt8(ascii: "{"))
+        var object = JSONObjectWriter(sink)
+        direct.write(&object)
+        sink.bytes.append(UInt8(ascii: "}"))
+        return
+    }
     let node = Node()
     try value.encode(to: StreamEncoder(sink: sink, node: node))
     sink.close(node)

@@ -55,4 +55,28 @@ struct EventLogTests {
             #expect(back.line == line)
         }
     }
+
+    /// Encodes `value` by its Codable conformance even where it writes itself.
+    struct ViaCodable<T: Encodable>: Encodable {
+        var value: T
+        func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        var bytes: [UInt8] = []
+        JSONLineEncoder.encode([value], into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test("the values that write themselves give the bytes of their Codable encoding", arguments: [
+        (nil, nil, nil), (true, nil, nil), (false, true, 3), (nil, nil, 0),
+    ] as [(Bool?, Bool?, Int?)])
+    func writersMatchCodable(lost: Bool?, expired: Bool?, delay: Int?) {
+        let d = AssessmentEvent.Delivery(to: "GMY \"x\"", seq: 12, lost: lost, expired: expired, delay: delay)
+        #expect(Self.json(d) == Self.json(ViaCodable(value: d)))
+        let e = ReportedEntry(ReportedThreat(target: "FRN", score: 0.125, estimate: Estimate(
+            attributes: Attributes(power: 1 / 3, offense: 2, aggressiveness: .nan), confidence: 1e-20)))
+        #expect(Self.json(e) == Self.json(ViaCodable(value: e)))
+        #expect(Self.json(e).hasPrefix(#"[{"target":"FRN","score":0.125,"power":0.333"#), "\(Self.json(e))")
+    }
 }
