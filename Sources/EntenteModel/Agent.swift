@@ -16,7 +16,7 @@ public final class Agent {
     /// 1: honest. Otherwise the state deceives: it reports its main threat's power times this.
     public let inflation: Double
 
-    public private(set) var beliefs = Beliefs()
+    public private(set) var beliefs: Beliefs
     private var observation: Observation?
     private var negotiator: Negotiator?
     private var nextSeq: UInt32 = 0
@@ -46,6 +46,7 @@ public final class Agent {
         peerSet = Set(peers)
         self.inflation = inflation
         hostility = history
+        beliefs = Beliefs(index: geography.index)
     }
 
     /// True once the coordinator reports this state eliminated: it then stays silent.
@@ -73,16 +74,14 @@ public final class Agent {
     /// The threats as the state now sees them, highest first.
     /// - Parameter top: only the first `top` (nil: every state it knows of).
     public func perceivedThreats(top: Int? = nil) -> [ThreatScore] {
-        let index = geography.index
-        var byPosition = [Attributes?](repeating: nil, count: index.count)
-        for (id, e) in beliefs.estimates where eliminated.isEmpty || !eliminated.contains(id) {
-            // An id off the map (a hostile peer's report can name one) takes the general path.
-            guard let p = index.position(of: id) else {
-                let all = lens.ranked(beliefs.attributes.filter { !eliminated.contains($0.key) })
-                return top.map { Array(all.prefix($0)) } ?? all
-            }
-            byPosition[p] = e.attributes
+        // An id off the map (a hostile peer's report can name one) takes the general path.
+        if beliefs.offMap.keys.contains(where: { !eliminated.contains($0) }) {
+            let all = lens.ranked(beliefs.attributes.filter { !eliminated.contains($0.key) })
+            return top.map { Array(all.prefix($0)) } ?? all
         }
+        // The beliefs are kept by position of the map's index (init).
+        var byPosition = beliefs.byPosition.map { $0?.attributes }
+        for id in eliminated { if let p = geography.index.position(of: id) { byPosition[p] = nil } }
         return lens.ranked(byPosition: byPosition, top: top)
     }
 
@@ -92,7 +91,7 @@ public final class Agent {
     func reported(_ threats: [ThreatScore]) -> [ReportedThreat] {
         threats.prefix(params.assessmentSize).map {
             ReportedThreat(target: $0.target, score: $0.score,
-                           estimate: beliefs.estimates[$0.target] ?? Estimate(attributes: Attributes(power: 0, offense: 0, aggressiveness: 0), confidence: 0))
+                           estimate: beliefs[$0.target] ?? Estimate(attributes: Attributes(power: 0, offense: 0, aggressiveness: 0), confidence: 0))
         }
     }
 
@@ -166,7 +165,7 @@ public final class Agent {
         }
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(top: params.assessmentSize),
-            beliefs: beliefs.attributes, allies: alliesOf.map, wars: o.wars, sharers: sharers, geography: geography,
+            beliefs: beliefs, allies: alliesOf.map, wars: o.wars, sharers: sharers, geography: geography,
             warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, key: StreamKey("policy").with(me).with(o.round)),
             reachable: peerSet)
     }

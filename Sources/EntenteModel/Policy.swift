@@ -51,7 +51,7 @@ public struct PolicyContext: Sendable {
     /// a decision reads (its main threat and the top it logs).
     public var threats: [ThreatScore]
     /// Perceived attributes of the others.
-    public var beliefs: [StateID: Attributes]
+    public var beliefs: Beliefs
     /// Public alliances: each state's allies.
     public var allies: [StateID: Set<StateID>]
     public var wars: [PublicWar]
@@ -66,7 +66,7 @@ public struct PolicyContext: Sendable {
     public var reachable: Set<StateID>?
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, ownPower: Double, threats: [ThreatScore],
-                beliefs: [StateID: Attributes], allies: [StateID: Set<StateID>], wars: [PublicWar],
+                beliefs: Beliefs, allies: [StateID: Set<StateID>], wars: [PublicWar],
                 sharers: [StateID: [StateID]], geography: Geography, warDecisiveness: Double, random: SeededRandom,
                 reachable: Set<StateID>? = nil) {
         self.me = me
@@ -86,7 +86,7 @@ public struct PolicyContext: Sendable {
 
     public func canReach(_ id: StateID) -> Bool { reachable?.contains(id) ?? true }
 
-    func power(_ id: StateID) -> Double { id == me ? ownPower : beliefs[id]?.power ?? 0 }
+    func power(_ id: StateID) -> Double { id == me ? ownPower : beliefs[id]?.attributes.power ?? 0 }
 
     /// A state and its allies: the side one joins by allying with it.
     public func side(of id: StateID) -> Set<StateID> { allies[id, default: []].union([id]) }

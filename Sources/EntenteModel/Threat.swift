@@ -78,10 +78,15 @@ public struct ThreatLens: Sendable {
 
     @inline(__always)
     func threat(of actor: StateID, _ a: Attributes, proximity: Double) -> ThreatScore {
-        var aimed = a
         // Most observers have no record of most actors and few allies: no look-up then.
-        let acts = record.acts.isEmpty ? 0 : record.count(actor)
-        aimed.aggressiveness = weights.directedIntent(a.aggressiveness, acts: acts, allied: !allies.isEmpty && allies.contains(actor))
+        threat(of: actor, a, proximity: proximity, acts: record.acts.isEmpty ? 0 : record.count(actor),
+               allied: !allies.isEmpty && allies.contains(actor))
+    }
+
+    @inline(__always)
+    func threat(of actor: StateID, _ a: Attributes, proximity: Double, acts: Double, allied: Bool) -> ThreatScore {
+        var aimed = a
+        aimed.aggressiveness = weights.directedIntent(a.aggressiveness, acts: acts, allied: allied)
         return ThreatScore(target: actor, components: ThreatComponents(aimed, proximity: proximity, weights: weights))
     }
 
@@ -106,9 +111,15 @@ public struct ThreatLens: Sendable {
         let keep = top.flatMap { $0 < Self.selectionLimit ? $0 : nil }
         var scored: [Scored] = []
         scored.reserveCapacity(keep.map { $0 + 1 } ?? attributes.count)
+        // The record and the allies by position: one look-up for each act and ally, none for each state.
+        var acts = [Double](repeating: 0, count: record.acts.isEmpty ? 0 : index.count)
+        for (id, n) in record.acts { if let p = index.position(of: id) { acts[p] = n } }
+        var allied = [Bool](repeating: false, count: allies.isEmpty ? 0 : index.count)
+        for id in allies { if let p = index.position(of: id) { allied[p] = true } }
         for (p, a) in attributes.enumerated() where p != me {
             guard let a else { continue }
-            let t = threat(of: index.ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0)
+            let t = threat(of: index.ids[p], a, proximity: me.map { geography.proximity(at: $0, p) } ?? 0,
+                           acts: acts.isEmpty ? 0 : acts[p], allied: !allied.isEmpty && allied[p])
             let entry: Scored = (t.score, index.ranks[p], t)
             guard let keep else { scored.append(entry); continue }
             // Selection: the best `keep` so far, in order; a new entry goes in at its place.

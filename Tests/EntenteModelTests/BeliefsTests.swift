@@ -38,4 +38,24 @@ struct BeliefsTests {
         b.fuse([ReportedThreat(target: "T", score: 1, estimate: Self.estimate(0.9, confidence: 1))], trust: 0)
         #expect(b == before)
     }
+
+    @Test("beliefs kept by position match beliefs kept by id, ids off the map included")
+    func positionsMatchIds() {
+        var byPosition = Beliefs(index: StateIndex(["A", "B", "T"])), byId = Beliefs()
+        for step in 0..<3 {
+            let seen = ["A": Self.estimate(0.1 * Double(step + 1), confidence: 0.7), "T": Self.estimate(0.2, confidence: 0.4)]
+            let gone: Set<StateID> = step == 2 ? ["B"] : []
+            let reports = [
+                ReportedThreat(target: "B", score: 1, estimate: Self.estimate(0.3, confidence: 0.9)),
+                ReportedThreat(target: "OFF", score: 1, estimate: Self.estimate(0.5, confidence: 0.6)),
+                ReportedThreat(target: "T", score: 1, estimate: Self.estimate(0.7, confidence: 0.2)),
+                ReportedThreat(target: "OFF", score: 1, estimate: Self.estimate(0.1, confidence: 0.3)),
+            ]
+            byPosition.observe(seen, gone: gone); byId.observe(seen, gone: gone)
+            byPosition.fuse(reports, trust: 0.5); byId.fuse(reports, trust: 0.5)
+            #expect(byPosition.estimates == byId.estimates, "step \(step)")
+        }
+        #expect(byPosition.offMap.keys.sorted() == ["OFF"])
+        #expect(byPosition["OFF"] == byId["OFF"] && byPosition["B"]?.confidence == 0.45)
+    }
 }

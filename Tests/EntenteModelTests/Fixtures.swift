@@ -25,7 +25,7 @@ enum Fixture {
                         allies: [StateID: Set<StateID>] = [:], sharers: [StateID: [StateID]] = [:],
                         wars: [PublicWar] = [], kind: PolicyKind = .walt, params: PolicyParameters = .init()) -> PolicyContext {
         let threats = ThreatLens(observer: me, record: HostilityRecord(), allies: [], geography: geography, weights: ThreatWeights()).ranked(beliefs)
-        return PolicyContext(me: me, kind: kind, params: params, ownPower: power, threats: threats, beliefs: beliefs,
+        return PolicyContext(me: me, kind: kind, params: params, ownPower: power, threats: threats, beliefs: Beliefs(index: geography.index, attributes: beliefs),
                              allies: allies, wars: wars, sharers: sharers, geography: geography, warDecisiveness: 2,
                              random: SeededRandom(seed: 1, purpose: "test"))
     }
