@@ -28,10 +28,6 @@ public final class Agent {
     private var allies: Set<StateID> = []
     /// The coalitions against me the last observation showed, to see which are new.
     private var standing: Set<PublicAlliance> = []
-    /// The public alliances as each state's allies, kept while the alliances stand
-    /// (they change in few rounds, and every context needs them).
-    private var alliesOf: (alliances: [PublicAlliance], map: [StateID: Set<StateID>]) = ([], [:])
-
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, weights: ThreatWeights,
                 geography: Geography, warDecisiveness: Double, seed: UInt64, peers: [StateID], inflation: Double = 1,
                 history: HostilityRecord = HostilityRecord()) {
@@ -146,26 +142,20 @@ public final class Agent {
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {
-        var reports: [ReportedThreat] = []
-        reports.reserveCapacity(assessments.count * min(params.assessmentSize, 8))
         var sharers: [StateID: [StateID]] = [:]
         for letter in assessments {
             guard case .assessment(let list) = letter.body else { continue }
-            reports += list.filter { $0.target != me }
             for target in params.mainThreats(list) { sharers[target, default: []].append(letter.sender) }
         }
-        beliefs.fuse(reports, trust: params.trust)
-        if alliesOf.alliances != o.alliances {
-            var allies: [StateID: Set<StateID>] = [:]
-            for a in o.alliances where a.members.count == 2 {
-                allies[a.members[0], default: []].insert(a.members[1])
-                allies[a.members[1], default: []].insert(a.members[0])
-            }
-            alliesOf = (o.alliances, allies)
+        // Fused straight from the letters, in their order: no list of every report is made.
+        let lists = assessments.lazy.compactMap { letter -> [ReportedThreat]? in
+            guard case .assessment(let list) = letter.body else { return nil }
+            return list
         }
+        beliefs.fuse(lists.joined().filter { $0.target != self.me }, trust: params.trust)
         return PolicyContext(
             me: me, kind: kind, params: params, ownPower: o.own.power, threats: perceivedThreats(top: params.assessmentSize),
-            beliefs: beliefs, allies: alliesOf.map, wars: o.wars, sharers: sharers, geography: geography,
+            beliefs: beliefs, allies: PublicAllies(o.alliances), wars: o.wars, sharers: sharers, geography: geography,
             warDecisiveness: warDecisiveness, random: SeededRandom(seed: seed, key: StreamKey("policy").with(me).with(o.round)),
             reachable: peerSet)
     }

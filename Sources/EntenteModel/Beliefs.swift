@@ -102,7 +102,7 @@ public struct Beliefs: Equatable, Sendable {
     /// state's own estimate (weight: its confidence) and each report (weight: trust × the
     /// reporter's confidence). The result's confidence is the largest weight that went in,
     /// so hearsay never looks surer than its best source.
-    public mutating func fuse(_ reports: [ReportedThreat], trust: Double) {
+    public mutating func fuse(_ reports: some Sequence<ReportedThreat>, trust: Double) {
         guard trust > 0 else { return }
         // The own estimate goes in first, when the target first comes up; then each report in
         // the inbox's canonical order (sender, sequence): floating-point sums depend on it.

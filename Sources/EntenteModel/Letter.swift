@@ -91,3 +91,21 @@ public struct PublicAlliance: Equatable, Hashable, Sendable {
         self.against = against
     }
 }
+
+/// Each state's allies, as the public alliances show them: read from the alliances when
+/// asked. A context asks of a few states (itself, its threat, its offers' senders), so a set
+/// for every state, built afresh whenever an alliance forms or ends, cost more than the asking.
+public struct PublicAllies: Sendable {
+    public let alliances: [PublicAlliance]
+
+    public init(_ alliances: [PublicAlliance]) { self.alliances = alliances }
+
+    /// The allies of `id`: the other member of each two-member alliance it is in.
+    public subscript(id: StateID) -> Set<StateID> {
+        var allies: Set<StateID> = []
+        for a in alliances where a.members.count == 2 {
+            if a.members[0] == id { allies.insert(a.members[1]) } else if a.members[1] == id { allies.insert(a.members[0]) }
+        }
+        return allies
+    }
+}

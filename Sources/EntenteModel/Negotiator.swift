@@ -16,7 +16,7 @@ public struct Negotiator: Sendable {
 
     var me: StateID { context.me }
     var params: PolicyParameters { context.params }
-    var currentAllies: Set<StateID> { context.allies[me, default: []] }
+    var currentAllies: Set<StateID> { context.allies[me] }
     var room: Int { params.maxAllies - currentAllies.count - agreed.count }
 
     /// One negotiation step: answer the offers and responses in `inbox` (canonical order),

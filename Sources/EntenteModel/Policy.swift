@@ -53,7 +53,7 @@ public struct PolicyContext: Sendable {
     /// Perceived attributes of the others.
     public var beliefs: Beliefs
     /// Public alliances: each state's allies.
-    public var allies: [StateID: Set<StateID>]
+    public var allies: PublicAllies
     public var wars: [PublicWar]
     /// Peers that reported sharing a threat: target → peers whose top reported threats name it.
     public var sharers: [StateID: [StateID]]
@@ -66,7 +66,7 @@ public struct PolicyContext: Sendable {
     public var reachable: Set<StateID>?
 
     public init(me: StateID, kind: PolicyKind, params: PolicyParameters, ownPower: Double, threats: [ThreatScore],
-                beliefs: Beliefs, allies: [StateID: Set<StateID>], wars: [PublicWar],
+                beliefs: Beliefs, allies: PublicAllies, wars: [PublicWar],
                 sharers: [StateID: [StateID]], geography: Geography, warDecisiveness: Double, random: SeededRandom,
                 reachable: Set<StateID>? = nil) {
         self.me = me
@@ -89,13 +89,13 @@ public struct PolicyContext: Sendable {
     func power(_ id: StateID) -> Double { id == me ? ownPower : beliefs[id]?.attributes.power ?? 0 }
 
     /// A state and its allies: the side one joins by allying with it.
-    public func side(of id: StateID) -> Set<StateID> { allies[id, default: []].union([id]) }
+    public func side(of id: StateID) -> Set<StateID> { allies[id].union([id]) }
 
     /// Partners that would balance with me against `threat`: they share it, and are neither
     /// on its side nor already my allies.
     public func willingPartners(against threat: StateID) -> [StateID] {
         let theirs = side(of: threat)
-        let mine = allies[me, default: []]
+        let mine = allies[me]
         return (sharers[threat] ?? [])
             .filter { $0 != me && !theirs.contains($0) && !mine.contains($0) && canReach($0) }
             .sorted { power($0) != power($1) ? power($0) > power($1) : $0 < $1 }
@@ -156,7 +156,7 @@ func waltDecision(_ ctx: PolicyContext, threat main: ThreatScore, top: [ThreatSc
         }
     }
 
-    let mine = ctx.allies[ctx.me, default: []].subtracting(theirSide)
+    let mine = ctx.allies[ctx.me].subtracting(theirSide)
     // An ally helps only as far as its power reaches the threat: weighted by its proximity to T.
     func help(_ k: StateID) -> Double { ctx.power(k) * ctx.geography.proximity(k, t) }
     let available = ctx.ownPower + mine.sorted().reduce(0) { $0 + help($1) }

@@ -26,7 +26,7 @@ enum Fixture {
                         wars: [PublicWar] = [], kind: PolicyKind = .walt, params: PolicyParameters = .init()) -> PolicyContext {
         let threats = ThreatLens(observer: me, record: HostilityRecord(), allies: [], geography: geography, weights: ThreatWeights()).ranked(beliefs)
         return PolicyContext(me: me, kind: kind, params: params, ownPower: power, threats: threats, beliefs: Beliefs(index: geography.index, attributes: beliefs),
-                             allies: allies, wars: wars, sharers: sharers, geography: geography, warDecisiveness: 2,
+                             allies: PublicAllies(Set(allies.flatMap { a, bs in bs.map { [a, $0].sorted() } }).map { PublicAlliance($0) }), wars: wars, sharers: sharers, geography: geography, warDecisiveness: 2,
                              random: SeededRandom(seed: 1, purpose: "test"))
     }
 
