@@ -3,16 +3,14 @@
 /// index rather than hash; ids, strings, stay at the edges: scenario, wire, log.
 public struct StateIndex: Sendable, Equatable {
     public let ids: [StateID]
-    private let positions: [StateID: Int]
+    private let positions: IDTable
     /// Each position's place in id order: comparing two ranks is comparing the two ids.
     public let ranks: [Int]
 
     /// - Parameter ids: distinct ids; a repeated id keeps its first position.
     public init(_ ids: [StateID]) {
         self.ids = ids
-        var positions: [StateID: Int] = [:]
-        for (k, id) in ids.enumerated() where positions[id] == nil { positions[id] = k }
-        self.positions = positions
+        positions = IDTable(ids)
         var ranks = [Int](repeating: 0, count: ids.count)
         for (rank, p) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[p] = rank }
         self.ranks = ranks
@@ -20,9 +18,12 @@ public struct StateIndex: Sendable, Equatable {
 
     public var count: Int { ids.count }
 
+    /// Two indices are the same when they list the same ids in the same order.
+    public static func == (a: StateIndex, b: StateIndex) -> Bool { a.ids == b.ids }
+
     /// The position of `id`, or nil when it is not one of the run's states.
     @inline(__always)
-    public func position(of id: StateID) -> Int? { positions[id] }
+    public func position(of id: StateID) -> Int? { positions.position(of: id) }
 }
 
 /// One value for each state of a `StateIndex`, by position; looked up by id at the edges.
