@@ -11,8 +11,12 @@ public final class Agent {
     public let seed: UInt64
     /// The peers this state may talk to.
     public let peers: [StateID]
-    /// The same, to look letters' senders up in.
+    /// The same, for the policy to read.
     private let peerSet: Set<StateID>
+    /// The same, to look letters' senders up in.
+    private let peerIndex: StateIndex
+    /// The peers' positions in the map's index (nil: off the map), to check them by array.
+    private let peerPositions: [Int?]
     /// 1: honest. Otherwise the state deceives: it reports its main threat's power times this.
     public let inflation: Double
 
@@ -21,6 +25,8 @@ public final class Agent {
     private var negotiator: Negotiator?
     private var nextSeq: UInt32 = 0
     private var eliminated: Set<StateID> = []
+    /// The same by position of the map's index: what the round's loops read.
+    private var gone: [Bool]
     /// Wars others started against me, my allies or my neighbours, from my dispute history
     /// on (§3.4): what aims their intent at me.
     private var hostility = HostilityRecord()
@@ -40,6 +46,9 @@ public final class Agent {
         self.seed = seed
         self.peers = peers
         peerSet = Set(peers)
+        peerIndex = StateIndex(peers)
+        peerPositions = peers.map { geography.index.position(of: $0) }
+        gone = Array(repeating: false, count: geography.index.count)
         self.inflation = inflation
         hostility = history
         beliefs = Beliefs(index: geography.index)
@@ -52,6 +61,8 @@ public final class Agent {
     public func observe(_ o: Observation) {
         observation = o
         eliminated = Set(o.eliminated)
+        gone = Array(repeating: false, count: geography.index.count)
+        for id in o.eliminated { if let p = geography.index.position(of: id) { gone[p] = true } }
         allies = Set(o.alliances.filter { $0.members.contains(me) }.flatMap(\.members)).subtracting([me])
         // A coalition against me is seen the round after it formed: new in this observation.
         for a in o.alliances where a.against == me && !standing.contains(a) {
@@ -77,7 +88,7 @@ public final class Agent {
         }
         // The beliefs are kept by position of the map's index (init).
         var byPosition = beliefs.byPosition.map { $0?.attributes }
-        for id in eliminated { if let p = geography.index.position(of: id) { byPosition[p] = nil } }
+        for p in byPosition.indices where gone[p] { byPosition[p] = nil }
         return lens.ranked(byPosition: byPosition, top: top)
     }
 
@@ -113,7 +124,12 @@ public final class Agent {
         return [main] + belief.dropFirst()
     }
 
-    var livePeers: [StateID] { peers.filter { !eliminated.contains($0) } }
+    var livePeers: [StateID] {
+        peers.indices.compactMap { k in
+            let out = peerPositions[k].map { gone[$0] } ?? eliminated.contains(peers[k])
+            return out ? nil : peers[k]
+        }
+    }
 
     /// negotiate: the first step fuses the peers' assessments and decides the stance;
     /// every step answers offers and makes new ones.
@@ -138,7 +154,9 @@ public final class Agent {
 
     /// Letters from anyone but the peers this state was given are ignored.
     func accepted(_ inbox: [Letter]) -> [Letter] {
-        inbox.filter { peerSet.contains($0.sender) && $0.receiver == me }.sorted(by: Letter.canonical)
+        let mine = inbox.filter { $0.receiver == me && peerIndex.position(of: $0.sender) != nil }
+        // Both engines hand the inbox over in canonical order already: check before sorting.
+        return zip(mine, mine.dropFirst()).allSatisfy { !Letter.canonical($1, $0) } ? mine : mine.sorted(by: Letter.canonical)
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {

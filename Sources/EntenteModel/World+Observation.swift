@@ -8,6 +8,7 @@ extension World {
     public func observation(for observer: StateID, round: Int, seed: UInt64, params o: ObservationParameters,
                             truth: StateTable<Attributes>? = nil, common: PublicView? = nil) -> Observation {
         var seen: [StateID: Estimate] = [:]
+        seen.reserveCapacity(states.values.count)
         let me = states.index.position(of: observer)!
         let key = StreamKey("observe").with(observer)
         for k in states.values.indices where k != me && !states.values[k].eliminated {

@@ -10,15 +10,26 @@ struct LetterPost {
     let channels: ChannelParameters
     let seed: UInt64
     let negotiationSteps: Int
-    /// Letters on their way this round, by the phase index they are due in, then receiver
-    /// (each receiver's list is read once a phase: no scan of every letter per receiver).
-    private(set) var inFlight: [Int: [StateID: [Letter]]] = [:]
+    /// The run's states (those of `peers`), for tables by position.
+    let index: StateIndex
+    /// Who may write to whom, by position: `writes[sender][receiver]`.
+    private let writes: [[Bool]]
+    /// Letters on their way this round, by the phase index they are due in, then receiver's
+    /// position (each receiver's list is read once a phase: no scan of every letter per receiver).
+    private var inFlight: [Int: [[Letter]]] = [:]
 
     init(peers: [StateID: Set<StateID>], channels: ChannelParameters, seed: UInt64, negotiationSteps: Int) {
         self.peers = peers
         self.channels = channels
         self.seed = seed
         self.negotiationSteps = negotiationSteps
+        let index = StateIndex(peers.keys.sorted())
+        self.index = index
+        writes = index.ids.map { id in
+            var row = [Bool](repeating: false, count: index.count)
+            for peer in peers[id] ?? [] { if let p = index.position(of: peer) { row[p] = true } }
+            return row
+        }
     }
 
     /// A letter that passed the checks, with the phase it was sent in.
@@ -38,14 +49,14 @@ struct LetterPost {
         var refused: [(Int, Refusal)] = []
         for id in reports.keys.sorted() {
             let report = reports[id]!
-            let mine = peers[id] ?? []
+            let from = index.position(of: id)
             var lastSeq: UInt32?
             for letter in report.letters {
                 var reason: Refusal.Reason?
                 if letter.sender != id { reason = .claimsSender(letter.sender) }
                 // A peer is one of the run's states: only a refused letter needs the second look-up.
-                else if !mine.contains(letter.receiver) {
-                    reason = peers[letter.receiver] == nil ? .unknownReceiver(letter.receiver) : .notAPeer(letter.receiver)
+                else if !may(from, write: letter.receiver) {
+                    reason = index.position(of: letter.receiver) == nil ? .unknownReceiver(letter.receiver) : .notAPeer(letter.receiver)
                 }
                 else if let last = lastSeq, letter.seq <= last { reason = .sequenceNotIncreasing }
                 if let reason {
@@ -59,11 +70,21 @@ struct LetterPost {
         return (out, refused)
     }
 
+    /// Whether the state at position `from` (nil: none of the run's) may write to `receiver`.
+    private func may(_ from: Int?, write receiver: StateID) -> Bool {
+        guard let from, let to = index.position(of: receiver) else { return false }
+        return writes[from][to]
+    }
+
     /// Puts a phase's letters on their channels. - Returns: each letter as logged, with its fate.
     mutating func send(_ letters: [Posted], round: Int, phaseIndex: Int) -> [LetterEvent] {
-        letters.map { posted in
+        // A sender's assessments of a phase are one list sent to each peer: converted for the
+        // log once, and the same array in each event (which the log's grouping compares).
+        var last: (list: [ReportedThreat], entries: [ReportedEntry])?
+        return letters.map { posted in
             let letter = posted.letter
-            var event = LetterEvent(phase: posted.phase, step: posted.step, letter: letter)
+            if case .assessment(let list) = letter.body, last?.list != list { last = (list, list.map(ReportedEntry.init)) }
+            var event = LetterEvent(phase: posted.phase, step: posted.step, letter: letter, entries: last?.entries)
             let channel = channels.quality(from: letter.sender, to: letter.receiver)
             switch letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: negotiationSteps, channel: channel, seed: seed) {
             case .lost:
@@ -72,7 +93,8 @@ struct LetterPost {
                 event.expired = true
             case .due(let index):
                 if channel.delay > 0 { event.delay = channel.delay }
-                inFlight[index, default: [:]][letter.receiver, default: []].append(letter)
+                // A letter that passed `check` is to one of the run's states.
+                inFlight[index, default: Array(repeating: [], count: self.index.count)][self.index.position(of: letter.receiver)!].append(letter)
             }
             return event
         }
@@ -80,7 +102,7 @@ struct LetterPost {
 
     /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
     func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
-        let letters = inFlight[index]?[receiver] ?? []
+        let letters = self.index.position(of: receiver).flatMap { inFlight[index]?[$0] } ?? []
         // Letters come in the order they were checked: by sender, then sequence, within each
         // phase they were sent in. Without delays that is one phase, already in order.
         var runs: [ExpectedLetters] = []

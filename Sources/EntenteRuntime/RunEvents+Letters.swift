@@ -97,10 +97,11 @@ public struct LetterEvent: EventBody {
         (self.lost, self.expired, self.delay) = (lost, expired, delay)
     }
 
-    init(phase: Phase, step: Int, letter: Letter) {
+    /// - Parameter entries: an assessment's list as logged, when the caller has converted it already.
+    init(phase: Phase, step: Int, letter: Letter, entries: [ReportedEntry]? = nil) {
         (self.phase, self.step, from, to, seq) = (phase.name, step, letter.sender, letter.receiver, Int(letter.seq))
         switch letter.body {
-        case .assessment(let list): (kind, threats) = (.assessment, list.map(ReportedEntry.init))
+        case .assessment(let list): (kind, threats) = (.assessment, entries ?? list.map(ReportedEntry.init))
         case .offer(let stance, let target): (kind, offer, aimedAt) = (.offer, stance, target)
         case .accept(let s): (kind, offerSeq) = (.accept, Int(s))
         case .reject(let s, let why): (kind, offerSeq, reason, reasonState) = (.reject, Int(s), why.name, why.state)

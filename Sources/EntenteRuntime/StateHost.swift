@@ -7,8 +7,8 @@ import EntenteWire
 public final class StateHost {
     public let welcome: Welcome
     let agent: Agent
-    /// The channel to each peer.
-    let channels: [StateID: PeerInfo]
+    /// The peers, to find each one's channel by position in `welcome.peers`.
+    let peerIndex: StateIndex
 
     /// - Parameter map: the geography `welcome`'s map makes, when the caller has it already
     ///   (the reference engine's states share one map: worked out once, not once a state).
@@ -19,7 +19,7 @@ public final class StateHost {
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
                       peers: welcome.peers.map(\.id), inflation: welcome.inflation,
                       history: HostilityRecord(acts: Dictionary(uniqueKeysWithValues: welcome.history.map { ($0.actor, $0.acts) })))
-        channels = Dictionary(uniqueKeysWithValues: welcome.peers.map { ($0.id, $0) })
+        peerIndex = StateIndex(welcome.peers.map(\.id))
     }
 
     /// The map a Welcome describes.
@@ -68,7 +68,7 @@ public final class StateHost {
         let steps = Int(welcome.negotiationSteps)
         let index = start.index(negotiationSteps: steps)
         let out = letters.filter { letter in
-            guard let peer = channels[letter.receiver],
+            guard let k = peerIndex.position(of: letter.receiver), case let peer = welcome.peers[k],
                   case .due = letter.fate(round: Int(start.round), sentAt: index, negotiationSteps: steps,
                                           channel: ChannelQuality(loss: peer.loss, delay: Int(peer.delay)), seed: welcome.seed)
             else { return false }

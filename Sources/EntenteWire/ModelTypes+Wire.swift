@@ -132,9 +132,9 @@ extension WireReader {
             (try r.id("observation.seen.id"), try r.estimate("observation.seen"))
         }
         var seen: [StateID: Estimate] = [:]
-        for (id, e) in seenList {
-            guard seen[id] == nil else { throw WireError.invalidValue(field: "observation.seen", detail: "state \(id) listed twice") }
-            seen[id] = e
+        seen.reserveCapacity(seenList.count)
+        for (id, e) in seenList where seen.updateValue(e, forKey: id) != nil {
+            throw WireError.invalidValue(field: "observation.seen", detail: "state \(id) listed twice")
         }
         let alliances = try array("observation.alliances", minElementBytes: 5) { r in
             PublicAlliance(try r.array("alliance", minElementBytes: 2) { try $0.id("alliance.member") },
