@@ -154,9 +154,7 @@ public final class Agent {
 
     /// Letters from anyone but the peers this state was given are ignored.
     func accepted(_ inbox: [Letter]) -> [Letter] {
-        let mine = inbox.filter { $0.receiver == me && peerIndex.position(of: $0.sender) != nil }
-        // Both engines hand the inbox over in canonical order already: check before sorting.
-        return zip(mine, mine.dropFirst()).allSatisfy { !Letter.canonical($1, $0) } ? mine : mine.sorted(by: Letter.canonical)
+        inbox.filter { $0.receiver == me && peerIndex.position(of: $0.sender) != nil }.canonicallyOrdered()
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {

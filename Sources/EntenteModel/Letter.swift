@@ -37,6 +37,14 @@ public struct Letter: Equatable, Sendable {
     }
 }
 
+extension Array where Element == Letter {
+    /// The letters in canonical order. Both engines hand an inbox over in that order
+    /// already, and checking it is one comparison a letter where a sort is many.
+    public func canonicallyOrdered() -> [Letter] {
+        zip(self, dropFirst()).allSatisfy { !Letter.canonical($1, $0) } ? self : sorted(by: Letter.canonical)
+    }
+}
+
 /// One side of an alliance a state is willing to enter at commit time.
 public struct Commitment: Equatable, Sendable {
     public var partner: StateID

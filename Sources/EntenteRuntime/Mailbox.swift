@@ -130,6 +130,6 @@ struct Mailbox {
             if !complete { missing.append(e.sender) }
         }
         problems += Set(missing).sorted().map { Problem(.lettersMissing, sender: $0) }
-        return (inbox.sorted(by: Letter.canonical), problems)
+        return (inbox.canonicallyOrdered(), problems)
     }
 }

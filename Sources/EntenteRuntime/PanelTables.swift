@@ -1,3 +1,4 @@
+import Dispatch
 import EntenteModel
 import Foundation
 
@@ -5,13 +6,18 @@ import Foundation
 /// `states.csv`, one row per state per round, and at the full log level `threats.csv`,
 /// one row per state, round and target with the perceived and the true threat. They are
 /// views of what the log holds, in the shape R and pandas read directly.
-final class PanelTables {
+///
+/// Rows are made and written on a queue of their own, from values the round hands over
+/// (the world is a value), so the coordinator's timeline never waits on them; `finish`
+/// waits for the last.
+final class PanelTables: @unchecked Sendable {
     static let statesHeader = "state,round,alive,power,perceived_threat,perceived_score,true_threat,true_score,stance,rule_code,allies,side"
     static let threatsHeader = "state,round,target,perceived_score,perceived_power,perceived_proximity,perceived_offense,perceived_intent,"
         + "true_score,true_power,true_proximity,true_offense,true_intent"
 
     private let states: FileHandle?
     private let threats: FileHandle?
+    private let queue = DispatchQueue(label: "entente.panel-tables")
 
     /// - Parameters: folder: the run folder (nil: no tables); full: also threats.csv.
     init(folder: String?, full: Bool) {
@@ -36,20 +42,28 @@ final class PanelTables {
     /// whole perceived ranking of the states that reported one (the full log level asks).
     func record(round: Int, ids: [StateID], world: World, decisions: [StateID: Decision], rankings: [StateID: [ThreatScore]] = [:]) {
         guard states != nil || threats != nil else { return }
+        queue.async { [self] in write(round: round, ids: ids, world: world, decisions: decisions, rankings: rankings) }
+    }
+
+    /// Returns once every round recorded is written.
+    func finish() { queue.sync {} }
+
+    private func write(round: Int, ids: [StateID], world: World, decisions: [StateID: Decision], rankings: [StateID: [ThreatScore]]) {
         let sides = blocs(of: world.live, alliances: world.alliances.map(\.members))
         var sideOf: [StateID: [StateID]] = [:]
         for side in sides { for id in side { sideOf[id] = side } }
+        var alliesOf: [StateID: Set<StateID>] = [:]
+        for a in world.alliances { for id in a.members { alliesOf[id, default: []].formUnion(a.members.filter { $0 != id }) } }
         var stateRows = "", threatRows = ""
         for id in ids {
             let d = decisions[id]
             // The threats table lists the whole true ranking; the states table only its top.
             let truth = world.isLive(id) ? world.trueThreats(to: id, top: threats == nil ? 1 : nil) : []
-            let allies = world.alliances.filter { $0.members.contains(id) }.flatMap(\.members).filter { $0 != id }
             let perceivedScore = d?.threats.first { $0.target == d?.threat }?.score
             stateRows += [id, String(round), world.isLive(id) ? "TRUE" : "FALSE", number(world.power(id)),
                           d?.threat ?? "", perceivedScore.map(number) ?? "", truth.first?.target ?? "", truth.first.map { number($0.score) } ?? "",
                           d?.stance.rawValue ?? "", d.map { $0.rule.code.name } ?? "",
-                          Set(allies).sorted().joined(separator: " "), (sideOf[id] ?? []).joined(separator: " ")].joined(separator: ",") + "\n"
+                          (alliesOf[id] ?? []).sorted().joined(separator: " "), (sideOf[id] ?? []).joined(separator: " ")].joined(separator: ",") + "\n"
             guard threats != nil else { continue }
             let perceived = Dictionary((rankings[id] ?? d?.threats ?? []).map { ($0.target, $0) }, uniquingKeysWith: { a, _ in a })
             for t in truth {
@@ -66,5 +80,5 @@ final class PanelTables {
         return [t.score, c.power, c.proximity, c.offense, c.intent].map(number)
     }
 
-    private func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+    private func number(_ x: Double) -> String { x.isFinite ? x.description : "" }
 }

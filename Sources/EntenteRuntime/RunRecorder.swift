@@ -134,6 +134,7 @@ final class RunRecorder {
     func finish(world: World, membership: Membership, roundsCompleted: Int) -> RunOutcome {
         record(Final(alliances: world.alliances.map { StandingAlliance($0, withRound: true) }, eliminated: eliminated), round: settings.rounds)
         let outcome = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted)
+        panels.finish()
         if let outDirectory { outcome.write(to: outDirectory) }
         return outcome
     }
@@ -144,6 +145,7 @@ final class RunRecorder {
         record(RunFailed(error: "\(error)"), round: 0)
         var partial = outcome(world: world, membership: membership, roundsCompleted: roundsCompleted)
         partial.stopped = "\(error)"
+        panels.finish()
         if let outDirectory { partial.write(to: outDirectory) }
     }
 
