@@ -116,4 +116,9 @@ public struct PublicAllies: Sendable {
         }
         return allies
     }
+
+    /// Whether `a` and `b` are allied: a scan of the list, no set built.
+    public func allied(_ a: StateID, _ b: StateID) -> Bool {
+        alliances.contains { $0.members.count == 2 && ($0.members[0] == a ? $0.members[1] == b : $0.members[1] == a && $0.members[0] == b) }
+    }
 }

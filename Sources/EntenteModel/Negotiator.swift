@@ -9,14 +9,17 @@ public struct Negotiator: Sendable {
     /// Agreed this round, in the order agreed.
     public private(set) var agreed: [Commitment] = []
 
+    /// The state's allies as the round began: asked at every offer and answer, found once.
+    let currentAllies: Set<StateID>
+
     public init(context: PolicyContext, decision: Decision) {
         self.context = context
         self.decision = decision
+        currentAllies = context.allies[context.me]
     }
 
     var me: StateID { context.me }
     var params: PolicyParameters { context.params }
-    var currentAllies: Set<StateID> { context.allies[me] }
     var room: Int { params.maxAllies - currentAllies.count - agreed.count }
 
     /// One negotiation step: answer the offers and responses in `inbox` (canonical order),
@@ -92,7 +95,7 @@ public struct Negotiator: Sendable {
             return decision.stance == .bandwagon ? (true, nil) : (false, .youAreMyMainThreat)
         }
         // A balancing state never joins the side of the threat it balances against.
-        if decision.stance == .balance, let t = decision.threat, context.side(of: sender).contains(t) {
+        if decision.stance == .balance, let t = decision.threat, context.isOnSide(of: sender, t) {
             return (false, .onSideOf(t))
         }
         switch kind {
@@ -101,7 +104,7 @@ public struct Negotiator: Sendable {
         case .balance:
             guard let target = aimedAt, target != me else { return (false, .aimedAtMe) }
             if decision.stance == .bandwagon, decision.threat == target { return (false, .iAlignWith(target)) }
-            if context.side(of: target).contains(sender) { return (false, .onSideOf(target)) }
+            if context.isOnSide(of: target, sender) { return (false, .onSideOf(target)) }
             return params.mainThreats(decision.threats).contains(target) ? (true, nil) : (false, .notAMainThreat(target))
         }
     }

@@ -91,14 +91,17 @@ public struct PolicyContext: Sendable {
     /// A state and its allies: the side one joins by allying with it.
     public func side(of id: StateID) -> Set<StateID> { allies[id].union([id]) }
 
+    /// Whether `x` is on the side of `id`: the state itself or one of its allies.
+    public func isOnSide(of id: StateID, _ x: StateID) -> Bool { x == id || allies.allied(id, x) }
+
     /// Partners that would balance with me against `threat`: they share it, and are neither
     /// on its side nor already my allies.
     public func willingPartners(against threat: StateID) -> [StateID] {
-        let theirs = side(of: threat)
-        let mine = allies[me]
-        return (sharers[threat] ?? [])
-            .filter { $0 != me && !theirs.contains($0) && !mine.contains($0) && canReach($0) }
-            .sorted { power($0) != power($1) ? power($0) > power($1) : $0 < $1 }
+        (sharers[threat] ?? [])
+            .filter { $0 != me && !isOnSide(of: threat, $0) && !allies.allied(me, $0) && canReach($0) }
+            .map { (id: $0, power: power($0)) }
+            .sorted { $0.power != $1.power ? $0.power > $1.power : $0.id < $1.id }
+            .map(\.id)
     }
 }
 
