@@ -29,23 +29,26 @@ protocol JSONLineWriting: Encodable {
 
 /// Writes one JSON object's members, in order.
 struct JSONObjectWriter {
-    fileprivate let sink: Sink
+    /// The encoding's bytes, moved out of its sink while the object is written: appends to
+    /// a value, which need no run-time exclusivity check as a class's property does.
+    fileprivate var bytes: [UInt8] = []
     private var members = 0
 
-    fileprivate init(_ sink: Sink) { self.sink = sink }
+    /// Starts the next object of a list: its first member takes no comma.
+    fileprivate mutating func restart() { members = 0 }
 
     private mutating func key(_ key: StaticString) {
-        if members > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+        if members > 0 { bytes.append(UInt8(ascii: ",")) }
         members += 1
-        sink.bytes.append(UInt8(ascii: "\""))
-        sink.ascii(key)
-        sink.ascii("\":")
+        bytes.append(UInt8(ascii: "\""))
+        bytes.appendASCII(key)
+        bytes.appendASCII("\":")
     }
 
-    mutating func string(_ key: StaticString, _ value: String) { self.key(key); sink.string(value) }
-    mutating func int(_ key: StaticString, _ value: Int) { self.key(key); sink.int(value) }
-    mutating func number(_ key: StaticString, _ value: Double) { self.key(key); sink.number(value) }
-    mutating func bool(_ key: StaticString, _ value: Bool) { self.key(key); value ? sink.ascii("true") : sink.ascii("false") }
+    mutating func string(_ key: StaticString, _ value: String) { self.key(key); bytes.appendJSONString(value) }
+    mutating func int(_ key: StaticString, _ value: Int) { self.key(key); bytes.appendJSONInt(value) }
+    mutating func number(_ key: StaticString, _ value: Double) { self.key(key); bytes.appendJSONNumber(value) }
+    mutating func bool(_ key: StaticString, _ value: Bool) { self.key(key); bytes.appendASCII(value ? "true" : "false") }
     /// `encodeIfPresent`: nothing when nil.
     mutating func intIfPresent(_ key: StaticString, _ value: Int?) { if let value { int(key, value) } }
     mutating func boolIfPresent(_ key: StaticString, _ value: Bool?) { if let value { bool(key, value) } }
@@ -60,49 +63,10 @@ private final class Sink {
         self.bytes.reserveCapacity(bytes.count + 256)
     }
 
-    func ascii(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    func int<I: BinaryInteger>(_ value: I) {
-        if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    func number(_ d: Double) {
-        if !d.isFinite { ascii("null") } else if d == d.rounded(), abs(d) < 1e15 { int(Int(d)) } else { bytes.append(contentsOf: d.description.utf8) }
-    }
-
-    func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Ids, labels and most reasons need no escaping: appended whole.
-        if s.utf8.withContiguousStorageIfAvailable({ buffer in
-            guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            bytes.append(contentsOf: buffer)
-            return true
-        }) != true {
-            escape(s)
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private func escape(_ s: String) {
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): ascii("\\\"")
-            case UInt8(ascii: "\\"): ascii("\\\\")
-            case UInt8(ascii: "\n"): ascii("\\n")
-            case UInt8(ascii: "\r"): ascii("\\r")
-            case UInt8(ascii: "\t"): ascii("\\t")
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                ascii("\\u00")
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xf)])
-            default: bytes.append(byte)
-            }
-        }
-    }
+    func ascii(_ text: StaticString) { bytes.appendASCII(text) }
+    func int<I: BinaryInteger>(_ value: I) { bytes.appendJSONInt(value) }
+    func number(_ d: Double) { bytes.appendJSONNumber(d) }
+    func string(_ s: String) { bytes.appendJSONString(s) }
 
     /// Starts the next member of `node`'s container (a nested container it made before is done).
     func separate(_ node: Node) {
@@ -184,13 +148,41 @@ private struct StreamEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { Single(sink: sink, node: node) }
 }
 
+/// A list of values that write themselves: one cast for the list, none an element.
+private protocol JSONLineArray {
+    func write(into bytes: inout [UInt8])
+}
+
+extension Array: JSONLineArray where Element: JSONLineWriting {
+    fileprivate func write(into bytes: inout [UInt8]) {
+        var object = JSONObjectWriter()
+        swap(&object.bytes, &bytes)
+        object.bytes.append(UInt8(ascii: "["))
+        for (k, element) in enumerated() {
+            if k > 0 { object.bytes.append(UInt8(ascii: ",")) }
+            object.bytes.append(UInt8(ascii: "{"))
+            object.restart()
+            element.write(&object)
+            object.bytes.append(UInt8(ascii: "}"))
+        }
+        object.bytes.append(UInt8(ascii: "]"))
+        swap(&object.bytes, &bytes)
+    }
+}
+
 /// Encodes one child value and closes what it opened.
 private func child(_ value: some Encodable, _ sink: Sink) throws {
     if let direct = value as? any JSONLineWriting {
-        sink.bytes.append(UInt8(ascii: "{"))
-        var object = JSONObjectWriter(sink)
+        var object = JSONObjectWriter()
+        swap(&object.bytes, &sink.bytes)
+        object.bytes.append(UInt8(ascii: "{"))
         direct.write(&object)
-        sink.bytes.append(UInt8(ascii: "}"))
+        object.bytes.append(UInt8(ascii: "}"))
+        swap(&object.bytes, &sink.bytes)
+        return
+    }
+    if let list = value as? any JSONLineArray {
+        list.write(into: &sink.bytes)
         return
     }
     let node = Node()
