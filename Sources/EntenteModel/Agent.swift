@@ -59,10 +59,12 @@ public final class Agent {
 
     /// observe: take in the round's private observation.
     public func observe(_ o: Observation) {
-        observation = o
-        eliminated = Set(o.eliminated)
-        gone = Array(repeating: false, count: geography.index.count)
-        for id in o.eliminated { if let p = geography.index.position(of: id) { gone[p] = true } }
+        // The list changes a few times a run: the set and the table are made again only then.
+        if o.eliminated != observation?.eliminated {
+            eliminated = Set(o.eliminated)
+            gone = Array(repeating: false, count: geography.index.count)
+            for id in o.eliminated { if let p = geography.index.position(of: id) { gone[p] = true } }
+        }
         allies = Set(o.alliances.filter { $0.members.contains(me) }.flatMap(\.members)).subtracting([me])
         // A coalition against me is seen the round after it formed: new in this observation.
         for a in o.alliances where a.against == me && !standing.contains(a) {
@@ -75,6 +77,7 @@ public final class Agent {
             hostility.record(attacker: attacker, defender: defender, observer: me, allies: allies, geography: geography)
         }
         beliefs.observe(o.seen, gone: eliminated)
+        observation = o
         negotiator = nil
     }
 

@@ -72,11 +72,16 @@ public struct Beliefs: Equatable, Sendable {
     }
 
     /// Starts a round: what the state sees replaces what it remembers; the rest fades.
-    public mutating func observe(_ seen: [StateID: Estimate], gone: Set<StateID>) {
+    public mutating func observe(_ seen: [Sighting], gone: Set<StateID>) {
         for id in gone { self[id] = nil }
         for p in byPosition.indices { byPosition[p]?.confidence *= Self.memoryDecay }
         for k in offMap.values.indices { offMap.values[k].confidence *= Self.memoryDecay }
-        for (id, e) in seen { self[id] = e }
+        for s in seen { self[s.state] = s.estimate }
+    }
+
+    /// The same with the sightings as a table (tests and hand-made observations).
+    public mutating func observe(_ seen: [StateID: Estimate], gone: Set<StateID>) {
+        observe(seen.map { Sighting($0.key, $0.value) }, gone: gone)
     }
 
     /// A weighted mean in the making: the sums of weight and weighted attributes, and the largest weight.

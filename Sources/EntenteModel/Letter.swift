@@ -68,8 +68,8 @@ public struct Observation: Equatable, Sendable {
     public var round: Int
     /// The state's own true attributes.
     public var own: Attributes
-    /// Noisy estimates of the states it can see.
-    public var seen: [StateID: Estimate]
+    /// Noisy estimates of the states it can see, in id order (as the wire carries them).
+    public var seen: [Sighting]
     /// Public: alliances standing, with the threat each balancing coalition is aimed at.
     public var alliances: [PublicAlliance]
     /// Public: wars under way.
@@ -77,14 +77,36 @@ public struct Observation: Equatable, Sendable {
     /// Public: states no longer in the system.
     public var eliminated: [StateID]
 
-    public init(round: Int, own: Attributes, seen: [StateID: Estimate], alliances: [PublicAlliance],
+    /// - Parameter seen: one sighting a state; put in id order here when it is not already.
+    public init(round: Int, own: Attributes, seen: [Sighting], alliances: [PublicAlliance],
                 wars: [PublicWar], eliminated: [StateID]) {
         self.round = round
         self.own = own
-        self.seen = seen
+        self.seen = zip(seen, seen.dropFirst()).allSatisfy { $0.state < $1.state } ? seen : seen.sorted { $0.state < $1.state }
         self.alliances = alliances
         self.wars = wars
         self.eliminated = eliminated
+    }
+
+    /// The same with the sightings as a table (tests and hand-made observations).
+    public init(round: Int, own: Attributes, seen: [StateID: Estimate], alliances: [PublicAlliance],
+                wars: [PublicWar], eliminated: [StateID]) {
+        self.init(round: round, own: own, seen: seen.map { Sighting($0.key, $0.value) }, alliances: alliances,
+                  wars: wars, eliminated: eliminated)
+    }
+
+    /// What the observation says of `id`, if it sees it.
+    public func estimate(of id: StateID) -> Estimate? { seen.first { $0.state == id }?.estimate }
+}
+
+/// One state as an observer sees it this round.
+public struct Sighting: Equatable, Sendable {
+    public var state: StateID
+    public var estimate: Estimate
+
+    public init(_ state: StateID, _ estimate: Estimate) {
+        self.state = state
+        self.estimate = estimate
     }
 }
 

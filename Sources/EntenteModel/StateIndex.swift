@@ -6,13 +6,16 @@ public struct StateIndex: Sendable, Equatable {
     private let positions: IDTable
     /// Each position's place in id order: comparing two ranks is comparing the two ids.
     public let ranks: [Int]
+    /// The positions in id order (`ranks` inverted): a loop over them yields ids sorted.
+    public let inIDOrder: [Int]
 
     /// - Parameter ids: distinct ids; a repeated id keeps its first position.
     public init(_ ids: [StateID]) {
         self.ids = ids
         positions = IDTable(ids)
+        inIDOrder = ids.indices.sorted(by: { ids[$0] < ids[$1] })
         var ranks = [Int](repeating: 0, count: ids.count)
-        for (rank, p) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[p] = rank }
+        for (rank, p) in inIDOrder.enumerated() { ranks[p] = rank }
         self.ranks = ranks
     }
 

@@ -7,11 +7,12 @@ extension World {
     ///   makes every state's observation: worked out once a round rather than once a state.
     public func observation(for observer: StateID, round: Int, seed: UInt64, params o: ObservationParameters,
                             truth: StateTable<Attributes>? = nil, common: PublicView? = nil) -> Observation {
-        var seen: [StateID: Estimate] = [:]
+        var seen: [Sighting] = []
         seen.reserveCapacity(states.values.count)
         let me = states.index.position(of: observer)!
         let key = StreamKey("observe").with(observer)
-        for k in states.values.indices where k != me && !states.values[k].eliminated {
+        // In id order, as an observation lists them (each draw is keyed by the id: the order changes no draw).
+        for k in states.index.inIDOrder where k != me && !states.values[k].eliminated {
             let id = order[k]
             let hops = geography.hops(at: me, k)
             guard o.sees(id, hops: hops) else { continue }
@@ -23,8 +24,8 @@ extension World {
             let off = clamp01(t.offense + so * rng.normal())
             let a = clamp01(t.aggressiveness + sa * rng.normal())
             // The noisiest attribute bounds how sure the observer can be.
-            seen[id] = Estimate(attributes: Attributes(power: p, offense: off, aggressiveness: a),
-                                confidence: observationConfidence(noise: max(sp, so, sa)))
+            seen.append(Sighting(id, Estimate(attributes: Attributes(power: p, offense: off, aggressiveness: a),
+                                              confidence: observationConfidence(noise: max(sp, so, sa)))))
         }
         let view = common ?? publicView
         return Observation(round: round, own: states.values[me].attributes, seen: seen,

@@ -128,9 +128,9 @@ public struct LetterEvent: EventBody {
 extension ObservationEvent {
     init(_ state: StateID, _ o: Observation) {
         self.state = state
-        seen = o.seen.sorted { $0.key < $1.key }.map {
-            let a = $0.value.attributes
-            return SeenEstimate(state: $0.key, power: a.power, offense: a.offense, aggressiveness: a.aggressiveness, confidence: $0.value.confidence)
+        seen = o.seen.map {
+            let a = $0.estimate.attributes
+            return SeenEstimate(state: $0.state, power: a.power, offense: a.offense, aggressiveness: a.aggressiveness, confidence: $0.estimate.confidence)
         }
     }
 }

@@ -28,7 +28,7 @@ extension WireWriter {
     mutating func observation(_ o: Observation) {
         u16(UInt16(clamping: o.round))
         attributes(o.own)
-        array(o.seen.sorted { $0.key < $1.key }) { w, item in w.string(item.key); w.estimate(item.value) }
+        array(o.seen) { w, s in w.string(s.state); w.estimate(s.estimate) }
         array(o.alliances) { w, a in w.array(a.members) { $0.string($1) }; w.optionalString(a.against) }
         array(o.wars) { w, war in w.array(war.attackers) { $0.string($1) }; w.array(war.defenders) { $0.string($1) } }
         array(o.eliminated) { $0.string($1) }
@@ -128,13 +128,15 @@ extension WireReader {
     mutating func observation() throws -> Observation {
         let round = Int(try u16("observation.round"))
         let own = try attributes("observation.own")
-        let seenList = try array("observation.seen", minElementBytes: 34) { r -> (StateID, Estimate) in
-            (try r.id("observation.seen.id"), try r.estimate("observation.seen"))
+        let seen = try array("observation.seen", minElementBytes: 34) { r in
+            Sighting(try r.id("observation.seen.id"), try r.estimate("observation.seen"))
         }
-        var seen: [StateID: Estimate] = [:]
-        seen.reserveCapacity(seenList.count)
-        for (id, e) in seenList where seen.updateValue(e, forKey: id) != nil {
-            throw WireError.invalidValue(field: "observation.seen", detail: "state \(id) listed twice")
+        // Encoders list them in id order; any other order is accepted, a repeated id is not.
+        if !zip(seen, seen.dropFirst()).allSatisfy({ $0.state < $1.state }) {
+            var ids = Set<StateID>()
+            for s in seen where !ids.insert(s.state).inserted {
+                throw WireError.invalidValue(field: "observation.seen", detail: "state \(s.state) listed twice")
+            }
         }
         let alliances = try array("observation.alliances", minElementBytes: 5) { r in
             PublicAlliance(try r.array("alliance", minElementBytes: 2) { try $0.id("alliance.member") },

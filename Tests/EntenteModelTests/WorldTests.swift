@@ -189,8 +189,8 @@ struct BeliefTests {
                                   Fixture.state("B", power: 0.7, offense: 0.2, aggressiveness: 0.1)], borders: [])
         let w = World(s)
         let o = w.observation(for: "A", round: 3, seed: 9, params: Fixture.sight(noise: 0))
-        #expect(o.seen["B"]!.attributes == w.states["B"]!.attributes)
-        #expect(o.seen["B"]!.confidence == 1)
+        #expect(o.estimate(of: "B")!.attributes == w.states["B"]!.attributes)
+        #expect(o.estimate(of: "B")!.confidence == 1)
     }
 
     @Test("the same seed draws the same noise; another seed, other noise")
