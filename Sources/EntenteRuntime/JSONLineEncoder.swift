@@ -34,9 +34,6 @@ struct JSONObjectWriter {
     fileprivate var bytes: [UInt8] = []
     private var members = 0
 
-    /// Starts the next object of a list: its first member takes no comma.
-    fileprivate mutating func restart() { members = 0 }
-
     private mutating func key(_ key: StaticString) {
         if members > 0 { bytes.append(UInt8(ascii: ",")) }
         members += 1
@@ -155,17 +152,23 @@ private protocol JSONLineArray {
 
 extension Array: JSONLineArray where Element: JSONLineWriting {
     fileprivate func write(into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (k, element) in enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
+            element.writeObject(into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+}
+
+extension JSONLineWriting {
+    /// Appends the value's object to `bytes` (moved into the writer and back: no copy).
+    fileprivate func writeObject(into bytes: inout [UInt8]) {
         var object = JSONObjectWriter()
         swap(&object.bytes, &bytes)
-        object.bytes.append(UInt8(ascii: "["))
-        for (k, element) in enumerated() {
-            if k > 0 { object.bytes.append(UInt8(ascii: ",")) }
-            object.bytes.append(UInt8(ascii: "{"))
-            object.restart()
-            element.write(&object)
-            object.bytes.append(UInt8(ascii: "}"))
-        }
-        object.bytes.append(UInt8(ascii: "]"))
+        object.bytes.append(UInt8(ascii: "{"))
+        write(&object)
+        object.bytes.append(UInt8(ascii: "}"))
         swap(&object.bytes, &bytes)
     }
 }
@@ -173,12 +176,7 @@ extension Array: JSONLineArray where Element: JSONLineWriting {
 /// Encodes one child value and closes what it opened.
 private func child(_ value: some Encodable, _ sink: Sink) throws {
     if let direct = value as? any JSONLineWriting {
-        var object = JSONObjectWriter()
-        swap(&object.bytes, &sink.bytes)
-        object.bytes.append(UInt8(ascii: "{"))
-        direct.write(&object)
-        object.bytes.append(UInt8(ascii: "}"))
-        swap(&object.bytes, &sink.bytes)
+        direct.writeObject(into: &sink.bytes)
         return
     }
     if let list = value as? any JSONLineArray {

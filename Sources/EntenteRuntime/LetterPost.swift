@@ -5,21 +5,19 @@ import EntenteWire
 /// send on their channels (lost, expired or due in a later phase: `Letter.fate`, the
 /// function the sender uses too), and tells each receiver exactly which letters to wait for.
 struct LetterPost {
-    /// Who may write to whom.
-    let peers: [StateID: Set<StateID>]
     let channels: ChannelParameters
     let seed: UInt64
     let negotiationSteps: Int
-    /// The run's states (those of `peers`), for tables by position.
-    let index: StateIndex
+    /// The run's states (those `init`'s `peers` names), for tables by position.
+    private let index: StateIndex
     /// Who may write to whom, by position: `writes[sender][receiver]`.
     private let writes: [[Bool]]
     /// Letters on their way this round, by the phase index they are due in, then receiver's
     /// position (each receiver's list is read once a phase: no scan of every letter per receiver).
     private var inFlight: [Int: [[Letter]]] = [:]
 
+    /// - Parameter peers: who may write to whom.
     init(peers: [StateID: Set<StateID>], channels: ChannelParameters, seed: UInt64, negotiationSteps: Int) {
-        self.peers = peers
         self.channels = channels
         self.seed = seed
         self.negotiationSteps = negotiationSteps
