@@ -156,7 +156,21 @@ public final class Agent {
     }
 
     /// Letters from anyone but the peers this state was given are ignored.
+    /// One pass finds both that every letter is a peer's and that the inbox is in canonical
+    /// order (peers' ranks are their ids' order): then the inbox is kept as it came, uncopied.
     func accepted(_ inbox: [Letter]) -> [Letter] {
+        var lastRank = -1
+        var lastSeq: UInt32 = 0
+        for letter in inbox {
+            guard letter.receiver == me, let p = peerIndex.position(of: letter.sender) else { return filtered(inbox) }
+            let rank = peerIndex.ranks[p]
+            guard rank > lastRank || (rank == lastRank && letter.seq > lastSeq) else { return filtered(inbox) }
+            (lastRank, lastSeq) = (rank, letter.seq)
+        }
+        return inbox
+    }
+
+    private func filtered(_ inbox: [Letter]) -> [Letter] {
         inbox.filter { $0.receiver == me && peerIndex.position(of: $0.sender) != nil }.canonicallyOrdered()
     }
 
@@ -164,7 +178,7 @@ public final class Agent {
         var sharers: [StateID: [StateID]] = [:]
         for letter in assessments {
             guard case .assessment(let list) = letter.body else { continue }
-            for target in params.mainThreats(list) { sharers[target, default: []].append(letter.sender) }
+            params.forEachMainThreat(list) { sharers[$0, default: []].append(letter.sender) }
         }
         // Fused straight from the letters, in their order: no list of every report is made.
         let lists = assessments.lazy.compactMap { letter -> [ReportedThreat]? in

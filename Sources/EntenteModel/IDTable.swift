@@ -43,8 +43,16 @@ struct IDTable: Sendable {
     /// FNV-1a (64 bits) of the id's UTF-8, folded to a non-negative Int.
     @inline(__always)
     static func hash(_ id: StateID) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        // Over the bytes in one buffer (a short id's are copied out of the string once):
+        // iterating `utf8` itself decodes the string's storage again at every byte.
+        let h = id.utf8.withContiguousStorageIfAvailable(fnv1a) ?? Array(id.utf8).withUnsafeBufferPointer(fnv1a)
         return Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0x7fff_ffff_ffff_ffff)
+    }
+
+    @inline(__always)
+    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
     }
 }

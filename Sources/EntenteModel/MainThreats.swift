@@ -19,6 +19,14 @@ extension PolicyParameters {
 
     /// The first `rank` threats of a ranking whose score reaches `threat_floor`.
     public func mainThreats(_ ranked: some Sequence<some RankedThreat>, rank: Int) -> [StateID] {
-        ranked.prefix(rank).filter { $0.score >= threatFloor }.map(\.target)
+        var out: [StateID] = []
+        forEachMainThreat(ranked, rank: rank) { out.append($0) }
+        return out
+    }
+
+    /// The same threats, each handed to `body` in rank order: no list made (the agent reads
+    /// the main threats of every assessment it receives, hundreds a round).
+    public func forEachMainThreat(_ ranked: some Sequence<some RankedThreat>, rank: Int? = nil, _ body: (StateID) -> Void) {
+        for threat in ranked.prefix(rank ?? sharedThreatRank) where threat.score >= threatFloor { body(threat.target) }
     }
 }

@@ -143,10 +143,17 @@ public struct World: Sendable {
         events += started
         events += dissolveAlliances(mainThreats: mainThreats)
         // Recorded against the alliances standing now: those the states observe next round.
-        for case .warStarted(let attacker, let defender, _, _, _) in started {
+        // Each observer's allies found once, not once a war (each war is recorded in order).
+        let wars = started.compactMap { e -> (StateID, StateID)? in
+            if case .warStarted(let attacker, let defender, _, _, _) = e { (attacker, defender) } else { nil }
+        }
+        if !wars.isEmpty {
             for observer in live {
-                hostility[observer, default: HostilityRecord()].record(attacker: attacker, defender: defender, observer: observer,
-                                                                       allies: allies(of: observer), geography: geography)
+                let allies = allies(of: observer)
+                for (attacker, defender) in wars {
+                    hostility[observer, default: HostilityRecord()].record(attacker: attacker, defender: defender, observer: observer,
+                                                                           allies: allies, geography: geography)
+                }
             }
         }
         // Coalitions formed this round and still standing: their targets see them next round.

@@ -113,6 +113,7 @@ extension Coordinator {
     func deliver(_ reports: [StateID: PhaseReport], round: Int, phaseIndex: Int) {
         let (letters, refusals) = post.check(reports)
         for (r, refusal) in refusals { recorder.record(refusal, round: r) }
-        recorder.letters(post.send(letters, round: round, phaseIndex: phaseIndex), round: round)
+        let fates = post.send(letters, round: round, phaseIndex: phaseIndex)
+        recorder.letters(letters, fates: fates, sentAt: phaseIndex, round: round)
     }
 }

@@ -153,9 +153,11 @@ private protocol JSONLineArray {
 extension Array: JSONLineArray where Element: JSONLineWriting {
     fileprivate func write(into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
-        for (k, element) in enumerated() {
+        // By index: `enumerated()` here, behind the protocol, is not specialised and looks up
+        // its tuple's metadata for every element.
+        for k in indices {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            element.writeObject(into: &bytes)
+            self[k].writeObject(into: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }

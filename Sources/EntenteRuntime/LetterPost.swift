@@ -14,7 +14,7 @@ struct LetterPost {
     private let writes: [[Bool]]
     /// Letters on their way this round, by the phase index they are due in, then receiver's
     /// position (each receiver's list is read once a phase: no scan of every letter per receiver).
-    private var inFlight: [Int: [[Letter]]] = [:]
+    private var inFlight: [[[Letter]]] = []
 
     /// - Parameter peers: who may write to whom.
     init(peers: [StateID: Set<StateID>], channels: ChannelParameters, seed: UInt64, negotiationSteps: Int) {
@@ -35,10 +35,12 @@ struct LetterPost {
         var phase: Phase
         var step: Int
         var letter: Letter
+        /// The receiver's position (found by `check`, used by `send`).
+        var to: Int
     }
 
     /// Letters never cross a round's end.
-    mutating func newRound() { inFlight = [:] }
+    mutating func newRound() { inFlight = [] }
 
     /// The letters of a phase in canonical order (by sender id, then as sent), keeping only
     /// those their sender may send; a refusal, with its round, for every other.
@@ -51,56 +53,42 @@ struct LetterPost {
             var lastSeq: UInt32?
             for letter in report.letters {
                 var reason: Refusal.Reason?
+                let to = index.position(of: letter.receiver)
                 if letter.sender != id { reason = .claimsSender(letter.sender) }
-                // A peer is one of the run's states: only a refused letter needs the second look-up.
-                else if !may(from, write: letter.receiver) {
-                    reason = index.position(of: letter.receiver) == nil ? .unknownReceiver(letter.receiver) : .notAPeer(letter.receiver)
-                }
+                else if to == nil { reason = .unknownReceiver(letter.receiver) }
+                else if from == nil || !writes[from!][to!] { reason = .notAPeer(letter.receiver) }
                 else if let last = lastSeq, letter.seq <= last { reason = .sequenceNotIncreasing }
-                if let reason {
-                    refused.append((Int(report.round), Refusal(state: id, phase: report.phase, reason)))
+                guard reason == nil, let to else {
+                    refused.append((Int(report.round), Refusal(state: id, phase: report.phase, reason!)))
                     continue
                 }
                 lastSeq = letter.seq
-                out.append(Posted(phase: report.phase, step: Int(report.step), letter: letter))
+                out.append(Posted(phase: report.phase, step: Int(report.step), letter: letter, to: to))
             }
         }
         return (out, refused)
     }
 
-    /// Whether the state at position `from` (nil: none of the run's) may write to `receiver`.
-    private func may(_ from: Int?, write receiver: StateID) -> Bool {
-        guard let from, let to = index.position(of: receiver) else { return false }
-        return writes[from][to]
-    }
-
-    /// Puts a phase's letters on their channels. - Returns: each letter as logged, with its fate.
-    mutating func send(_ letters: [Posted], round: Int, phaseIndex: Int) -> [LetterEvent] {
-        // A sender's assessments of a phase are one list sent to each peer: converted for the
-        // log once, and the same array in each event (which the log's grouping compares).
-        var last: (list: [ReportedThreat], entries: [ReportedEntry])?
-        return letters.map { posted in
-            let letter = posted.letter
-            if case .assessment(let list) = letter.body, last?.list != list { last = (list, list.map(ReportedEntry.init)) }
-            var event = LetterEvent(phase: posted.phase, step: posted.step, letter: letter, entries: last?.entries)
+    /// Puts a phase's letters on their channels. - Returns: each letter's fate, in order.
+    mutating func send(_ letters: [Posted], round: Int, phaseIndex: Int) -> [LetterFate] {
+        var fates: [LetterFate] = []
+        fates.reserveCapacity(letters.count)
+        for k in letters.indices {
+            let letter = letters[k].letter
             let channel = channels.quality(from: letter.sender, to: letter.receiver)
-            switch letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: negotiationSteps, channel: channel, seed: seed) {
-            case .lost:
-                event.lost = true
-            case .expired:
-                event.expired = true
-            case .due(let index):
-                if channel.delay > 0 { event.delay = channel.delay }
-                // A letter that passed `check` is to one of the run's states.
-                inFlight[index, default: Array(repeating: [], count: self.index.count)][self.index.position(of: letter.receiver)!].append(letter)
+            let fate = letter.fate(round: round, sentAt: phaseIndex, negotiationSteps: negotiationSteps, channel: channel, seed: seed)
+            if case .due(let due) = fate {
+                while inFlight.count <= due { inFlight.append(Array(repeating: [], count: index.count)) }
+                inFlight[due][letters[k].to].append(letter)
             }
-            return event
+            fates.append(fate)
         }
+        return fates
     }
 
     /// The letters due to `receiver` in phase `index` (sequence numbers by sender): it waits for exactly these.
     func expected(for receiver: StateID, at index: Int) -> [ExpectedLetters] {
-        let letters = self.index.position(of: receiver).flatMap { inFlight[index]?[$0] } ?? []
+        let letters = index < inFlight.count ? self.index.position(of: receiver).map { inFlight[index][$0] } ?? [] : []
         // Letters come in the order they were checked: by sender, then sequence, within each
         // phase they were sent in. Without delays that is one phase, already in order.
         var runs: [ExpectedLetters] = []

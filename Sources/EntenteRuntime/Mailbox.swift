@@ -35,6 +35,9 @@ struct Mailbox {
     /// sender slot, in arrival order (a sender writes a receiver a few letters a round), and
     /// how many each sender's were in all (taken ones too: the flood bound is per round).
     private var rounds: [(round: UInt16, bySender: [[Letter]], received: [Int])] = []
+    /// A finished round's lists, emptied with their capacity kept, for the next round to
+    /// take: a sender's first letter of a round then costs no allocation.
+    private var spare: [[Letter]] = []
 
     init(owner: StateID) { self.owner = owner }
 
@@ -81,7 +84,10 @@ struct Mailbox {
             }
             return k
         }
-        rounds.append((round, Array(repeating: [], count: slots.count), Array(repeating: 0, count: slots.count)))
+        var lists: [[Letter]] = []
+        swap(&lists, &spare)
+        if lists.count < slots.count { lists += Array(repeating: [], count: slots.count - lists.count) }
+        rounds.append((round, lists, Array(repeating: 0, count: lists.count)))
         return rounds.count - 1
     }
 
@@ -104,21 +110,33 @@ struct Mailbox {
         round = max(round, start.round)
         var problems: [Problem] = []
         if rounds.contains(where: { $0.round < start.round }) {
-            for old in rounds.filter({ $0.round < start.round }).sorted(by: { $0.round < $1.round }) {
-                let left = old.bySender.joined().sorted { ($0.sender, $0.seq) < ($1.sender, $1.seq) }
+            var old = rounds.filter { $0.round < start.round }.sorted { $0.round < $1.round }
+            rounds.removeAll { $0.round < start.round }
+            for o in old {
+                let left = o.bySender.joined().sorted { ($0.sender, $0.seq) < ($1.sender, $1.seq) }
                 problems += left.map { Problem(.unannounced, sender: $0.sender) }
             }
-            rounds.removeAll { $0.round < start.round }
+            var last = old.removeLast().bySender
+            for k in last.indices { last[k].removeAll(keepingCapacity: true) }
+            spare = last
         }
-        // One pass over what was announced: each letter taken, or its sender missing.
+        // One pass over what was announced: each letter taken, or its sender missing. The
+        // inbox is canonical as taken when the senders come in id order (their slots' ranks
+        // rising) with rising sequence numbers, as the coordinator announces them.
         var inbox: [Letter] = []
         var missing: [StateID] = []
+        var ordered = slotIndex != nil
+        var lastRank = -1
         let r = rounds.firstIndex { $0.round == start.round }
         for e in start.expected {
             guard let r, let k = slot(known: e.sender), k < rounds[r].bySender.count else {
                 if !e.seqs.isEmpty { missing.append(e.sender) }
                 continue
             }
+            let rank = slotIndex.map { $0.ranks[k] } ?? -1
+            if rank <= lastRank { ordered = false }
+            lastRank = rank
+            if zip(e.seqs, e.seqs.dropFirst()).contains(where: { $0 >= $1 }) { ordered = false }
             var complete = true
             for seq in e.seqs {
                 if let at = rounds[r].bySender[k].firstIndex(where: { $0.seq == seq }) {
@@ -130,6 +148,6 @@ struct Mailbox {
             if !complete { missing.append(e.sender) }
         }
         problems += Set(missing).sorted().map { Problem(.lettersMissing, sender: $0) }
-        return (inbox.canonicallyOrdered(), problems)
+        return (ordered ? inbox : inbox.canonicallyOrdered(), problems)
     }
 }

@@ -12,15 +12,20 @@ import EntenteWire
 /// show. `throughWire` encodes and decodes every message anyway, as the cluster does, for
 /// the test that checks the codec in-process.
 public final class ReferenceChannel: StateChannel {
-    let ids: [StateID]
+    let index: StateIndex
     let throughWire: Bool
-    var hosts: [StateID: StateHost] = [:]
-    var mailboxes: [StateID: Mailbox] = [:]
+    /// Each state's host and mailbox by its position in `index`: a letter is routed with one
+    /// look-up of its receiver, and a mailbox changed in place (a dictionary's would be
+    /// moved out and back for every letter).
+    var hosts: [StateHost] = []
+    var mailboxes: [Mailbox] = []
 
     public init(ids: [StateID], throughWire: Bool = false) {
-        self.ids = ids
+        index = StateIndex(ids)
         self.throughWire = throughWire
     }
+
+    var ids: [StateID] { index.ids }
 
     public func start(makeWelcome: (StateID, [StateID: String]) -> Welcome) throws -> [StateID: JoinedState] {
         let endpoints = Dictionary(uniqueKeysWithValues: ids.map { ($0, "memory://\($0)") })
@@ -29,10 +34,10 @@ public final class ReferenceChannel: StateChannel {
         for id in ids {
             guard case .welcome(let welcome) = try carried(.welcome(makeWelcome(id, endpoints))) else { throw RunError("welcome did not round-trip") }
             if map == nil || !StateHost.sameMap(map!.welcome, welcome) { map = (welcome, StateHost.geography(of: welcome)) }
-            hosts[id] = StateHost(welcome: welcome, map: map!.geography)
+            hosts.append(StateHost(welcome: welcome, map: map!.geography))
             var mailbox = Mailbox(owner: id)
             mailbox.senders = Set(welcome.states)
-            mailboxes[id] = mailbox
+            mailboxes.append(mailbox)
             joined[id] = JoinedState(pid: Int(getpid()), endpoint: endpoints[id]!)
         }
         return joined
@@ -43,16 +48,18 @@ public final class ReferenceChannel: StateChannel {
         reports.reserveCapacity(starts.count)
         var outgoing: [PeerMessage] = []
         for (id, start) in starts {
-            guard let host = hosts[id] else { throw RunError("no state \(id) in this run") }
+            guard let p = index.position(of: id), p < hosts.count else { throw RunError("no state \(id) in this run") }
             guard case .phaseStart(let arrived) = try carried(.phaseStart(start)) else { throw RunError("phase start did not round-trip") }
-            let (inbox, problems) = mailboxes[id]!.take(for: arrived)
-            let (out, report) = host.handle(arrived, inbox: inbox, problems: problems)
+            let (inbox, problems) = mailboxes[p].take(for: arrived)
+            let (out, report) = hosts[p].handle(arrived, inbox: inbox, problems: problems)
             outgoing += throughWire ? try out.map { try PeerMessage(decoding: $0.encoded()) } : out
             guard case .report(let r) = try carried(.report(report)) else { throw RunError("report did not round-trip") }
             reports[id] = r
         }
         // Delivered after every state has acted, as the barrier would.
-        for message in outgoing { _ = mailboxes[message.letter.receiver]?.add(message) }
+        for message in outgoing {
+            if let p = index.position(of: message.letter.receiver) { _ = mailboxes[p].add(message) }
+        }
         return PhaseResult(reports: reports)
     }
 

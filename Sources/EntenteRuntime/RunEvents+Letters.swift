@@ -97,11 +97,10 @@ public struct LetterEvent: EventBody {
         (self.lost, self.expired, self.delay) = (lost, expired, delay)
     }
 
-    /// - Parameter entries: an assessment's list as logged, when the caller has converted it already.
-    init(phase: Phase, step: Int, letter: Letter, entries: [ReportedEntry]? = nil) {
+    init(phase: Phase, step: Int, letter: Letter) {
         (self.phase, self.step, from, to, seq) = (phase.name, step, letter.sender, letter.receiver, Int(letter.seq))
         switch letter.body {
-        case .assessment(let list): (kind, threats) = (.assessment, entries ?? list.map(ReportedEntry.init))
+        case .assessment(let list): (kind, threats) = (.assessment, list.map(ReportedEntry.init))
         case .offer(let stance, let target): (kind, offer, aimedAt) = (.offer, stance, target)
         case .accept(let s): (kind, offerSeq) = (.accept, Int(s))
         case .reject(let s, let why): (kind, offerSeq, reason, reasonState) = (.reject, Int(s), why.name, why.state)
@@ -165,19 +164,59 @@ public struct AssessmentEvent: EventBody {
 
     /// A phase's letters as logged: each sender's run of assessments with the same content
     /// as one line (in order of first appearance), and every other letter in its order.
-    static func grouping(_ letters: [LetterEvent]) -> (assessments: [AssessmentEvent], others: [LetterEvent]) {
+    /// - Parameters:
+    ///   - fates: each letter's, in order (`LetterPost.send`).
+    ///   - sentAt: the index of the phase they were sent in.
+    static func grouping(_ letters: [LetterPost.Posted], fates: [LetterFate], sentAt: Int) -> (assessments: [AssessmentEvent], others: [LetterEvent]) {
         var groups: [AssessmentEvent] = []
         var others: [LetterEvent] = []
-        for l in letters {
-            guard l.kind == .assessment, let threats = l.threats else { others.append(l); continue }
-            let delivery = Delivery(to: l.to, seq: l.seq, lost: l.lost, expired: l.expired, delay: l.delay)
-            if let last = groups.last, last.from == l.from, last.phase == l.phase, last.step == l.step, last.threats == threats {
+        // The last group's list as sent: a sender's letters share one, so comparing is cheap;
+        // lists that differ as sent may still be the same as logged, which decides.
+        var lastList: [ReportedThreat] = []
+        for k in letters.indices {
+            let p = letters[k]
+            guard case .assessment(let list) = p.letter.body else {
+                others.append(LetterEvent(phase: p.phase, step: p.step, letter: p.letter, fate: fates[k], sentAt: sentAt))
+                continue
+            }
+            let delivery = Delivery(to: p.letter.receiver, seq: Int(p.letter.seq), fate: fates[k], sentAt: sentAt)
+            if let last = groups.last, last.from == p.letter.sender, last.phase == p.phase.name, last.step == p.step,
+               list == lastList || last.threats == list.map(ReportedEntry.init) {
                 groups[groups.count - 1].sent.append(delivery)
             } else {
-                groups.append(AssessmentEvent(phase: l.phase, step: l.step, from: l.from, threats: threats, sent: [delivery]))
+                groups.append(AssessmentEvent(phase: p.phase.name, step: p.step, from: p.letter.sender,
+                                              threats: list.map(ReportedEntry.init), sent: [delivery]))
             }
+            lastList = list
         }
         return (groups, others)
+    }
+}
+
+extension AssessmentEvent.Delivery {
+    init(to: StateID, seq: Int, fate: LetterFate, sentAt: Int) {
+        (self.to, self.seq) = (to, seq)
+        (lost, expired, delay) = fate.logged(sentAt: sentAt)
+    }
+}
+
+extension LetterEvent {
+    /// A letter as logged, with what its channel did to it.
+    init(phase: Phase, step: Int, letter: Letter, fate: LetterFate, sentAt: Int) {
+        self.init(phase: phase, step: step, letter: letter)
+        (lost, expired, delay) = fate.logged(sentAt: sentAt)
+    }
+}
+
+extension LetterFate {
+    /// The log's fields for a fate, of a letter sent in the phase at `sentAt`: lost, expired
+    /// or late by some phases (each left out when it does not apply).
+    func logged(sentAt: Int) -> (lost: Bool?, expired: Bool?, delay: Int?) {
+        switch self {
+        case .lost: (true, nil, nil)
+        case .expired: (nil, true, nil)
+        case .due(let index): (nil, nil, index > sentAt + 1 ? index - sentAt - 1 : nil)
+        }
     }
 }
 

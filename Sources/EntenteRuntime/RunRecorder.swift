@@ -58,8 +58,9 @@ final class RunRecorder {
 
     // MARK: The phases
 
-    func letters(_ letters: [LetterEvent], round: Int) {
-        let (assessments, others) = AssessmentEvent.grouping(letters)
+    /// A phase's letters as the post put them on their channels, with each one's fate.
+    func letters(_ letters: [LetterPost.Posted], fates: [LetterFate], sentAt: Int, round: Int) {
+        let (assessments, others) = AssessmentEvent.grouping(letters, fates: fates, sentAt: sentAt)
         for group in assessments { record(group, round: round) }
         for letter in others { record(letter, round: round) }
     }
