@@ -175,11 +175,18 @@ public final class Agent {
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {
+        // Gathered by the target's position on the map (one dictionary entry a target, not
+        // one look-up a report); targets off the map, if any, by id.
+        let index = geography.index
+        var byTarget = [[StateID]](repeating: [], count: index.count)
         var sharers: [StateID: [StateID]] = [:]
         for letter in assessments {
             guard case .assessment(let list) = letter.body else { continue }
-            params.forEachMainThreat(list) { sharers[$0, default: []].append(letter.sender) }
+            params.forEachMainThreat(list) { target in
+                if let p = index.position(of: target) { byTarget[p].append(letter.sender) } else { sharers[target, default: []].append(letter.sender) }
+            }
         }
+        for p in byTarget.indices where !byTarget[p].isEmpty { sharers[index.ids[p]] = byTarget[p] }
         // Fused straight from the letters, in their order: no list of every report is made.
         let lists = assessments.lazy.compactMap { letter -> [ReportedThreat]? in
             guard case .assessment(let list) = letter.body else { return nil }

@@ -36,7 +36,10 @@ public struct ThreatComponents: Equatable, Sendable {
     public var score: Double { power * proximity * offense * intent }
 
     public init(_ a: Attributes, proximity: Double, weights w: ThreatWeights) {
-        self.init(power: _pow(max(a.power, 0), w.powerExponent),
+        // x¹ is x exactly (what `pow` returns too): the default exponent skips the call,
+        // made for every pair of states every round.
+        let power = max(a.power, 0)
+        self.init(power: w.powerExponent == 1 ? power : _pow(power, w.powerExponent),
                   proximity: proximity,
                   offense: 1 + w.offenseWeight * a.offense,
                   intent: w.intentBase + w.intentWeight * a.aggressiveness)

@@ -9,6 +9,8 @@ public final class StateHost {
     let agent: Agent
     /// The peers, to find each one's channel by position in `welcome.peers`.
     let peerIndex: StateIndex
+    /// Each peer's channel, by the same position.
+    let channels: [ChannelQuality]
 
     /// - Parameter map: the geography `welcome`'s map makes, when the caller has it already
     ///   (the reference engine's states share one map: worked out once, not once a state).
@@ -20,6 +22,7 @@ public final class StateHost {
                       peers: welcome.peers.map(\.id), inflation: welcome.inflation,
                       history: HostilityRecord(acts: Dictionary(uniqueKeysWithValues: welcome.history.map { ($0.actor, $0.acts) })))
         peerIndex = StateIndex(welcome.peers.map(\.id))
+        channels = welcome.peers.map { ChannelQuality(loss: $0.loss, delay: Int($0.delay)) }
     }
 
     /// The map a Welcome describes.
@@ -68,9 +71,9 @@ public final class StateHost {
         let steps = Int(welcome.negotiationSteps)
         let index = start.index(negotiationSteps: steps)
         let out = letters.filter { letter in
-            guard let k = peerIndex.position(of: letter.receiver), case let peer = welcome.peers[k],
+            guard let k = peerIndex.position(of: letter.receiver),
                   case .due = letter.fate(round: Int(start.round), sentAt: index, negotiationSteps: steps,
-                                          channel: ChannelQuality(loss: peer.loss, delay: Int(peer.delay)), seed: welcome.seed)
+                                          channel: channels[k], seed: welcome.seed)
             else { return false }
             return true
         }.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
