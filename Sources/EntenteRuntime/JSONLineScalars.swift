@@ -4,17 +4,26 @@ extension Array where Element == UInt8 {
         text.withUTF8Buffer { append(contentsOf: $0) }
     }
 
-    /// Digits written straight, most significant first: no String made.
+    /// Digits written into a buffer on the stack from the last, then appended at once: no
+    /// String made, and no slice of the array reversed (which copied it).
     mutating func appendJSONInt<I: BinaryInteger>(_ value: I) {
         guard let v = Int(exactly: value) else { append(contentsOf: String(value).utf8); return }
-        if v < 0 { append(UInt8(ascii: "-")) }
-        var m = v.magnitude
-        let first = count
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        self[first...].reverse()
+        // 24 bytes: an Int's 19 digits and its sign.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = buffer.count
+            var m = v.magnitude
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            if v < 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
+        }
     }
 
     mutating func appendJSONNumber(_ d: Double) {
