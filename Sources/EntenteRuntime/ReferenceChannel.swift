@@ -46,18 +46,19 @@ public final class ReferenceChannel: StateChannel {
     public func exchange(_ starts: [(StateID, PhaseStart)]) throws -> PhaseResult {
         var reports: [StateID: PhaseReport] = [:]
         reports.reserveCapacity(starts.count)
-        var outgoing: [PeerMessage] = []
+        var outgoing: [[PeerMessage]] = []
+        outgoing.reserveCapacity(starts.count)
         for (id, start) in starts {
             guard let p = index.position(of: id), p < hosts.count else { throw RunError("no state \(id) in this run") }
             guard case .phaseStart(let arrived) = try carried(.phaseStart(start)) else { throw RunError("phase start did not round-trip") }
             let (inbox, problems) = mailboxes[p].take(for: arrived)
             let (out, report) = hosts[p].handle(arrived, inbox: inbox, problems: problems)
-            outgoing += throughWire ? try out.map { try PeerMessage(decoding: $0.encoded()) } : out
+            outgoing.append(throughWire ? try out.map { try PeerMessage(decoding: $0.encoded()) } : out)
             guard case .report(let r) = try carried(.report(report)) else { throw RunError("report did not round-trip") }
             reports[id] = r
         }
         // Delivered after every state has acted, as the barrier would.
-        for message in outgoing {
+        for message in outgoing.joined() {
             if let p = index.position(of: message.letter.receiver) { _ = mailboxes[p].add(message) }
         }
         return PhaseResult(reports: reports)

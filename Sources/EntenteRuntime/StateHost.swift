@@ -70,13 +70,15 @@ public final class StateHost {
         // and what would arrive after the round's commit phase is not sent at all.
         let steps = Int(welcome.negotiationSteps)
         let index = start.index(negotiationSteps: steps)
-        let out = letters.filter { letter in
+        var out: [PeerMessage] = []
+        out.reserveCapacity(letters.count)
+        for letter in letters {
             guard let k = peerIndex.position(of: letter.receiver),
                   case .due = letter.fate(round: Int(start.round), sentAt: index, negotiationSteps: steps,
                                           channel: channels[k], seed: welcome.seed)
-            else { return false }
-            return true
-        }.map { PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: $0) }
+            else { continue }
+            out.append(PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: letter))
+        }
         return (out, report)
     }
 }
