@@ -13,10 +13,12 @@ public final class Agent {
     public let peers: [StateID]
     /// The same, for the policy to read.
     private let peerSet: Set<StateID>
-    /// The same, to look letters' senders up in.
-    private let peerIndex: StateIndex
     /// The peers' positions in the map's index (nil: off the map), to check them by array.
     private let peerPositions: [Int?]
+    /// Whether the state at each position of the map's index is a peer: letters' senders are
+    /// looked up in the map's index, which every agent of a process shares (one table in
+    /// the cache, not one an agent).
+    private let isPeer: [Bool]
     /// 1: honest. Otherwise the state deceives: it reports its main threat's power times this.
     public let inflation: Double
 
@@ -46,8 +48,10 @@ public final class Agent {
         self.seed = seed
         self.peers = peers
         peerSet = Set(peers)
-        peerIndex = StateIndex(peers)
         peerPositions = peers.map { geography.index.position(of: $0) }
+        var isPeer = [Bool](repeating: false, count: geography.index.count)
+        for case let p? in peerPositions { isPeer[p] = true }
+        self.isPeer = isPeer
         gone = Array(repeating: false, count: geography.index.count)
         self.inflation = inflation
         hostility = history
@@ -157,13 +161,14 @@ public final class Agent {
 
     /// Letters from anyone but the peers this state was given are ignored.
     /// One pass finds both that every letter is a peer's and that the inbox is in canonical
-    /// order (peers' ranks are their ids' order): then the inbox is kept as it came, uncopied.
+    /// order (ranks are the ids' order): then the inbox is kept as it came, uncopied.
     func accepted(_ inbox: [Letter]) -> [Letter] {
+        let index = geography.index
         var lastRank = -1
         var lastSeq: UInt32 = 0
         for letter in inbox {
-            guard letter.receiver == me, let p = peerIndex.position(of: letter.sender) else { return filtered(inbox) }
-            let rank = peerIndex.ranks[p]
+            guard letter.receiver == me, let p = index.position(of: letter.sender), isPeer[p] else { return filtered(inbox) }
+            let rank = index.ranks[p]
             guard rank > lastRank || (rank == lastRank && letter.seq > lastSeq) else { return filtered(inbox) }
             (lastRank, lastSeq) = (rank, letter.seq)
         }
@@ -171,7 +176,7 @@ public final class Agent {
     }
 
     private func filtered(_ inbox: [Letter]) -> [Letter] {
-        inbox.filter { $0.receiver == me && peerIndex.position(of: $0.sender) != nil }.canonicallyOrdered()
+        inbox.filter { $0.receiver == me && peerSet.contains($0.sender) }.canonicallyOrdered()
     }
 
     func context(_ o: Observation, assessments: [Letter]) -> PolicyContext {

@@ -14,7 +14,7 @@ import EntenteWire
 struct Mailbox {
     static let perSenderAndRound = 64
 
-    let owner: StateID
+    private(set) var owner: StateID
     /// The run's states, once the Welcome has named them; letters from anyone else are refused.
     var senders: Set<StateID>? {
         didSet {
@@ -40,6 +40,15 @@ struct Mailbox {
     private var spare: [[Letter]] = []
 
     init(owner: StateID) { self.owner = owner }
+
+    /// This mailbox, still empty, for another owner: the reference engine's mailboxes then
+    /// share one table of senders (one in the cache, and made once, not once a state).
+    func copy(for owner: StateID) -> Mailbox {
+        precondition(rounds.isEmpty, "only an empty mailbox is copied")
+        var m = self
+        m.owner = owner
+        return m
+    }
 
     /// Keeps a letter. - Returns: a problem to report when the letter is refused.
     mutating func add(_ m: PeerMessage) -> Problem? {

@@ -31,13 +31,17 @@ public final class ReferenceChannel: StateChannel {
         let endpoints = Dictionary(uniqueKeysWithValues: ids.map { ($0, "memory://\($0)") })
         var joined: [StateID: JoinedState] = [:]
         var map: (welcome: Welcome, geography: Geography)?
+        var template: (states: [StateID], mailbox: Mailbox)?
         for id in ids {
             guard case .welcome(let welcome) = try carried(.welcome(makeWelcome(id, endpoints))) else { throw RunError("welcome did not round-trip") }
             if map == nil || !StateHost.sameMap(map!.welcome, welcome) { map = (welcome, StateHost.geography(of: welcome)) }
             hosts.append(StateHost(welcome: welcome, map: map!.geography))
-            var mailbox = Mailbox(owner: id)
-            mailbox.senders = Set(welcome.states)
-            mailboxes.append(mailbox)
+            if template?.states != welcome.states {
+                var mailbox = Mailbox(owner: id)
+                mailbox.senders = Set(welcome.states)
+                template = (welcome.states, mailbox)
+            }
+            mailboxes.append(template!.mailbox.copy(for: id))
             joined[id] = JoinedState(pid: Int(getpid()), endpoint: endpoints[id]!)
         }
         return joined

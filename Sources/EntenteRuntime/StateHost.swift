@@ -7,10 +7,13 @@ import EntenteWire
 public final class StateHost {
     public let welcome: Welcome
     let agent: Agent
-    /// The peers, to find each one's channel by position in `welcome.peers`.
-    let peerIndex: StateIndex
-    /// Each peer's channel, by the same position.
-    let channels: [ChannelQuality]
+    /// Each peer's channel by its position in the map's index (shared by every host of a
+    /// process: one table in the cache); nil for a state that is no peer.
+    let channels: [ChannelQuality?]
+    /// The map's index.
+    let index: StateIndex
+    /// The channels of peers off the map, if a Welcome names any.
+    let offMap: [StateID: ChannelQuality]
 
     /// - Parameter map: the geography `welcome`'s map makes, when the caller has it already
     ///   (the reference engine's states share one map: worked out once, not once a state).
@@ -21,8 +24,16 @@ public final class StateHost {
                       geography: geography, warDecisiveness: welcome.warDecisiveness, seed: welcome.seed,
                       peers: welcome.peers.map(\.id), inflation: welcome.inflation,
                       history: HostilityRecord(acts: Dictionary(uniqueKeysWithValues: welcome.history.map { ($0.actor, $0.acts) })))
-        peerIndex = StateIndex(welcome.peers.map(\.id))
-        channels = welcome.peers.map { ChannelQuality(loss: $0.loss, delay: Int($0.delay)) }
+        index = geography.index
+        var channels = [ChannelQuality?](repeating: nil, count: index.count)
+        var offMap: [StateID: ChannelQuality] = [:]
+        // A peer named twice keeps its first channel.
+        for peer in welcome.peers.reversed() {
+            let channel = ChannelQuality(loss: peer.loss, delay: Int(peer.delay))
+            if let p = index.position(of: peer.id) { channels[p] = channel } else { offMap[peer.id] = channel }
+        }
+        self.channels = channels
+        self.offMap = offMap
     }
 
     /// The map a Welcome describes.
@@ -73,9 +84,10 @@ public final class StateHost {
         var out: [PeerMessage] = []
         out.reserveCapacity(letters.count)
         for letter in letters {
-            guard let k = peerIndex.position(of: letter.receiver),
+            let channel = if let p = self.index.position(of: letter.receiver) { channels[p] } else { offMap[letter.receiver] }
+            guard let channel,
                   case .due = letter.fate(round: Int(start.round), sentAt: index, negotiationSteps: steps,
-                                          channel: channels[k], seed: welcome.seed)
+                                          channel: channel, seed: welcome.seed)
             else { continue }
             out.append(PeerMessage(round: start.round, phase: start.phase, step: start.step, letter: letter))
         }
