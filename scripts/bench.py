@@ -9,13 +9,16 @@ coordinator's summary.json, start-up until every state joined, messages per seco
 peak memory of the coordinator and of a state, log bytes per round), and by the
 messaging floor with the same processes, phases, barriers and letter counts per
 round but no model and no log; full / floor is the ratio of round latency p50 measured
-here, in one invocation; cluster / reference is the wall time of the whole ipc run
+here, in one invocation: the median of ENTENTE_BENCH_PAIRS (default 3) alternating
+full and floor runs, their range in brackets (every other figure of a row is its median
+run's, the reference engine's the median of as many runs); cluster / reference is the wall time of the whole ipc run
 (start-up included) over the reference engine's, with both digests compared. Then the
 codec and the log writer alone. Writes OUT_DIR/bench.json.
 """
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -57,7 +60,7 @@ def full(bin_dir: str, scenario: str, out: str, transport: str, python: str | No
             elif line.startswith(b'{"type":"letter"'):
                 letters["assess" if json.loads(line)["phase"] == "assess" else "negotiate"] += 1
     n, rounds = summary["scenario"]["states"], t["rounds"]
-    steps = 2
+    steps = summary["configuration"]["negotiation_steps"]
     control = n * (steps + 3) * 2 * rounds
     per_kind: dict[str, list[int]] = {}
     pss_kind: dict[str, list[int]] = {}
@@ -73,13 +76,14 @@ def full(bin_dir: str, scenario: str, out: str, transport: str, python: str | No
         "peak_rss_mb_coordinator": round(max(per_kind.get("coordinator", [0])) / 1024, 1),
         "peak_rss_mb_state": round(max(per_kind.get("state", [0])) / 1024, 1),
         "peak_pss_mb_state": round(max(pss_kind.get("state", [0])) / 1024, 1),
-        "log_mb_per_round": round(os.path.getsize(f"{out}/events.jsonl") / 2**20 / rounds, 2),
+        "log_mb_per_round": round(os.path.getsize(f"{out}/events.jsonl") / 2**20 / rounds, 2), "steps": steps,
         "digest": summary["digest"],
     }
 
 
-def floor(bin_dir: str, n: int, rounds: int, transport: str, assess: float, negotiate: float) -> dict[str, Any]:
+def floor(bin_dir: str, n: int, rounds: int, transport: str, steps: int, assess: float, negotiate: float) -> dict[str, Any]:
     out = subprocess.run([f"{bin_dir}/entente-bench", "floor", "--states", str(n), "--rounds", str(rounds), "--transport", transport,
+                          "--steps", str(steps),
                           "--assess-letters", str(max(0, round(assess))), "--letters-per-step", str(max(0, round(negotiate)))],
                          capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -96,6 +100,17 @@ def reference(bin_dir: str, scenario: str, out: str) -> dict[str, Any]:
             "digest": summary["digest"], "states": summary["scenario"]["states"], "rounds": summary["timing"]["rounds"]}
 
 
+PAIRS = int(os.environ.get("ENTENTE_BENCH_PAIRS", "3"))
+"""Runs of each measure (ENTENTE_BENCH_PAIRS): the table shows medians, so one run the
+machine disturbed does not decide a ratio."""
+
+
+def median_run(runs: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The run whose `key` is the median (the lower middle one of an even count)."""
+    ranked = sorted(runs, key=lambda r: float(r[key]))
+    return ranked[(len(ranked) - 1) // 2]
+
+
 PYTHON_MAX_STATES = 64
 """All-Python runs are measured up to this size (each state is a Python interpreter)."""
 
@@ -109,14 +124,22 @@ def main() -> None:
     results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}", "sizes": []}
     for k, scenario in enumerate(scenarios):
         print(f"  {os.path.basename(scenario)} ...", file=sys.stderr, flush=True)
-        ref = reference(bin_dir, scenario, f"{out}/ref-{k}")
+        refs = [reference(bin_dir, scenario, f"{out}/ref-{k}-{i}") for i in range(PAIRS)]
+        ref = median_run(refs, "rounds_per_second")
         n, rounds = ref["states"], ref["rounds"]
         row: dict[str, Any] = {"states": n, "rounds": rounds, "reference": ref}
         for transport in ("ipc", "tcp"):
-            f = full(bin_dir, scenario, f"{out}/full-{transport}-{k}", transport)
-            fl = floor(bin_dir, n, rounds, transport, f["assess_letters"], f["negotiate_letters"])
-            f["full_over_floor_p50"] = round(f["round_ms_p50"] / fl["round_ms_p50"], 2)
-            row[transport] = {"full": f, "floor": fl}
+            # Full and floor alternate, so that a pair shares the machine's mood; the ratio
+            # is the median of the pairs' (its spread printed too), each side its median run.
+            pairs = []
+            for i in range(PAIRS):
+                f = full(bin_dir, scenario, f"{out}/full-{transport}-{k}-{i}", transport)
+                pairs.append((f, floor(bin_dir, n, rounds, transport, f["steps"], f["assess_letters"], f["negotiate_letters"])))
+            ratios = sorted(round(f["round_ms_p50"] / fl["round_ms_p50"], 2) for f, fl in pairs)
+            f = median_run([f for f, _ in pairs], "round_ms_p50")
+            f["full_over_floor_p50"] = statistics.median(ratios)
+            f["full_over_floor_p50_each"] = ratios
+            row[transport] = {"full": f, "floor": median_run([fl for _, fl in pairs], "round_ms_p50")}
         row["digests_equal"] = row["reference"]["digest"] == row["ipc"]["full"]["digest"] == row["tcp"]["full"]["digest"]
         if python and n <= PYTHON_MAX_STATES:
             py = full(bin_dir, scenario, f"{out}/python-ipc-{k}", "ipc", python)
@@ -139,7 +162,7 @@ def main() -> None:
         for t in ("ipc", "tcp"):
             f, fl = row[t]["full"], row[t]["floor"]
             print(f"| {row['states']} | {t}{' CURVE' if t == 'tcp' else ''} | {f['round_ms_p50']:.1f} / {f['round_ms_p90']:.1f} / {f['round_ms_p99']:.1f} "
-                  f"| {fl['round_ms_p50']:.1f} | {f['full_over_floor_p50']:.2f} | {f['messages_per_second']:,} | {f['join_seconds']:.2f} "
+                  f"| {fl['round_ms_p50']:.1f} | {f['full_over_floor_p50']:.2f} ({f['full_over_floor_p50_each'][0]:.2f}–{f['full_over_floor_p50_each'][-1]:.2f}) | {f['messages_per_second']:,} | {f['join_seconds']:.2f} "
                   f"| {f['peak_rss_mb_coordinator']:.0f} / {f['peak_rss_mb_state']:.0f} | {f['peak_pss_mb_state']:.1f} | {f['log_mb_per_round']:.2f} "
                   f"| {row['reference']['rounds_per_second'] if t == 'ipc' else ''} | {'yes' if row['digests_equal'] else 'NO'} |")
     python_rows = [row for row in results["sizes"] if "python_ipc" in row]

@@ -8,7 +8,9 @@ as it grows, samples the peak resident (VmHWM) and proportional (PSS) memory of 
 coordinator and of every state process twice a second, and prints: messages sent, delivered, lost by the channels (injected), missing at a
 deadline (lost by the transport), refused and rejected; states absent; time until
 every state joined; round latency p50/p90/p99 (the coordinator's own clock, from
-summary.json); peak memory per kind of process, resident and proportional.
+summary.json); peak memory per kind of process, resident and proportional; then, when
+entente-bench is beside ENTENTE, the messaging floor of the same shape (processes,
+rounds, transport, letters a state sends a phase) for comparison.
 Writes the same as JSON to OUT_DIR/soak.json. Exit status 1 if the run failed, a state
 was absent, or a letter went missing. Read from the log's fields (docs/LOGS.md): a
 `rejected` line counts `count` times, and those of code `letters-missing` are letters
@@ -83,6 +85,24 @@ def percentile(values: list[float], p: float) -> float:
     return s[k]
 
 
+def floor(entente: str, states: int, rounds: int, configuration: dict[str, Any], counts: dict[str, int]) -> dict[str, float] | None:
+    """The messaging floor (`entente-bench floor`, beside ENTENTE) for the run just made: its
+    states, rounds, transport, steps and letters a state sends a phase; None without
+    entente-bench or without the run's summary."""
+    bench = os.path.join(os.path.dirname(entente), "entente-bench")
+    if not os.path.exists(bench) or not rounds or not configuration:
+        return None
+    transport, steps = configuration["transport"], configuration["negotiation_steps"]
+    print(f"  the messaging floor: {states} states, {rounds} rounds over {transport} ...", file=sys.stderr, flush=True)
+    run = subprocess.run([bench, "floor", "--states", str(states), "--rounds", str(rounds), "--transport", transport,
+                          "--steps", str(steps),
+                          "--assess-letters", str(round(counts["assess"] / (states * rounds))),
+                          "--letters-per-step", str(round(counts["negotiate"] / (states * steps * rounds)))],
+                         capture_output=True, text=True, check=True)
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    return {p: round(float(result[f"round_ms_{p}"]), 1) for p in ("p50", "p90", "p99")}
+
+
 def main() -> None:
     if len(sys.argv) < 5:
         sys.exit(__doc__)
@@ -93,7 +113,8 @@ def main() -> None:
     started = time.monotonic()
     with open(os.path.join(out, "run.stdout"), "w") as so, open(os.path.join(out, "run.stderr"), "w") as se:
         run = subprocess.Popen([entente, "run", scenario, "--rounds", rounds, "--out", out] + extra, stdout=so, stderr=se)
-    counts = {"sent": 0, "lost": 0, "expired": 0, "refused": 0, "rejected": 0, "missing": 0, "absent": 0}
+    counts = {"sent": 0, "lost": 0, "expired": 0, "refused": 0, "rejected": 0, "missing": 0, "absent": 0,
+              "assess": 0, "negotiate": 0}
     round_ends: list[float] = []
     joined_at: float | None = None
     peaks: dict[tuple[str, int], int] = {}
@@ -131,10 +152,12 @@ def main() -> None:
                 if kind_of == b"assessment":
                     for d in event["sent"]:
                         counts["sent"] += 1
+                        counts["assess"] += 1
                         counts["lost"] += 1 if d.get("lost") else 0
                         counts["expired"] += 1 if d.get("expired") else 0
                 elif kind_of == b"letter":
                     counts["sent"] += 1
+                    counts["assess" if event["phase"] == "assess" else "negotiate"] += 1
                     if event.get("lost"):
                         counts["lost"] += 1
                     elif event.get("expired"):
@@ -169,9 +192,11 @@ def main() -> None:
     status = run.returncode
     # The coordinator's own clock (summary.json) when the run wrote one; else the log's arrival times.
     timing: dict[str, Any] | None = None
+    configuration: dict[str, Any] = {}
     try:
         with open(os.path.join(out, "summary.json")) as f:
-            timing = json.load(f).get("timing")
+            summary = json.load(f)
+            timing, configuration = summary.get("timing"), summary.get("configuration", {})
     except (OSError, ValueError):
         pass
     latencies = [b - a for a, b in zip(round_ends, round_ends[1:])]
@@ -199,6 +224,7 @@ def main() -> None:
         "peak_pss_mb": {k: {"max": round(max(v) / 1024, 1), "mean": round(sum(v) / len(v) / 1024, 1)} for k, v in sorted(pss_kind.items())},
         "log_mb": round(os.path.getsize(log_path) / 2**20, 1) if os.path.exists(log_path) else 0,
     }
+    report["floor_round_ms"] = floor(entente, states_total, len(round_ends), configuration, counts) if status == 0 else None
     with open(os.path.join(out, "soak.json"), "w") as f:
         json.dump(report, f, indent=2)
     m, r = report["messages"], report["round_ms"]
@@ -208,6 +234,9 @@ def main() -> None:
           f"{m['expired']} expired, {m['missing_at_deadline']} missing at a deadline, {m['refused']} refused, {m['rejected']} rejected")
     print(f"absent states: {report['absent']}")
     print(f"round latency: p50 {r['p50']} ms, p90 {r['p90']} ms, p99 {r['p99']} ms")
+    if fl := report["floor_round_ms"]:
+        print(f"messaging floor (the same processes, barriers and letters, no model, no log): p50 {fl['p50']} ms, "
+              f"p90 {fl['p90']} ms, p99 {fl['p99']} ms; round p50 / floor p50 = {r['p50'] / fl['p50']:.2f}")
     for k, v in report["peak_rss_mb"].items():
         p = report["peak_pss_mb"].get(k, {})
         print(f"peak memory, {k}: max {v['max']} MB, mean {v['mean']} MB over {v['processes']} process(es) (RSS); "

@@ -7,7 +7,7 @@
 # Builds the release binary, writes a grid scenario of STATES states (scripts/lib.sh's
 # grid_scenario), runs it and prints messages sent, delivered, lost and refused, absent
 # states, start-up time, round latency p50/p90/p99 and the peak memory of the coordinator
-# and of the states (scripts/soak.py).
+# and of the states (scripts/soak.py), then the messaging floor of the same shape.
 # Exits 1 if the run failed, a state was marked absent or a letter went missing.
 # Not part of the test suite: at 200 states a round takes seconds and the log grows by
 # megabytes a round; the run folder is kept (its path is printed) for a look afterwards.
@@ -17,6 +17,7 @@ set -euo pipefail
 states="${1:-200}"; rounds="${2:-200}"; shift $(( $# > 2 ? 2 : $# )) || true
 deps
 bin="$(build release entente)"
+build release entente-bench >/dev/null   # the messaging floor, printed after the run
 out="$(mktemp -d /tmp/entente-soak-XXXXXX)"
 n="$(grid_scenario "$states" "$rounds" "$out/grid.yaml")"
 echo "soak: $n states, $rounds rounds, run folder $out/run" >&2

@@ -11,11 +11,14 @@ struct Deadline {
         nanos = DispatchTime.now().uptimeNanoseconds + UInt64(capped * 1e9)
     }
 
+    /// The monotonic clock now, for a loop that asks several deadlines at once.
+    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
     /// Milliseconds left, never negative (a poll timeout).
-    var remainingMs: Int {
-        let now = DispatchTime.now().uptimeNanoseconds
-        return now >= nanos ? 0 : Int((nanos - now) / 1_000_000) + 1
-    }
+    var remainingMs: Int { remainingMs(at: Self.now) }
+
+    /// Milliseconds left at `now` (read from `Deadline.now`).
+    func remainingMs(at now: UInt64) -> Int { now >= nanos ? 0 : Int((nanos - now) / 1_000_000) + 1 }
 
     var passed: Bool { DispatchTime.now().uptimeNanoseconds >= nanos }
 }

@@ -23,6 +23,8 @@ public final class ClusterChannel: StateChannel {
     public var stopRequested: (() -> String?)?
     /// Answers authentication requests (with credentials).
     let zap: ZapHandler?
+    /// Waits on the ROUTER and the ZAP handler's socket (made once: a wait a message).
+    let poller: Poller
 
     /// Binds the coordinator's endpoint (`tcp://127.0.0.1:*` picks a free port; see `endpoint`).
     /// - Parameter credentials: the coordinator's keys and the run's; nil speaks in the clear.
@@ -41,6 +43,7 @@ public final class ClusterChannel: StateChannel {
         } else {
             zap = nil
         }
+        poller = try Poller([router] + (zap.map { [$0.socket] } ?? []))
         try router.bind(bind)
         endpoint = try router.lastEndpoint
     }
@@ -53,9 +56,9 @@ public final class ClusterChannel: StateChannel {
     func receive(until deadline: Deadline, critical: Set<StateID> = []) throws -> (StateID, ControlMessage)? {
         while true {
             if let reason = stopRequested?() { throw RunError(reason) }
-            let ready = try pollReadable([router] + (zap.map { [$0.socket] } ?? []), timeoutMs: min(deadline.remainingMs, 500))
-            if ready.count > 1 && ready[1] { try answerAuthentication() }
-            guard ready[0] else {
+            try poller.wait(timeoutMs: min(deadline.remainingMs, 500))
+            if zap != nil && poller.isReadable(1) { try answerAuthentication() }
+            guard poller.isReadable(0) else {
                 if deadline.passed { return nil }
                 continue
             }

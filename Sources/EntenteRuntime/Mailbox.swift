@@ -109,9 +109,10 @@ struct Mailbox {
         return e.seqs.allSatisfy { seq in held.contains { $0.seq == seq } }
     }
 
-    /// The senders whose announced letters have not all arrived.
-    func missing(for start: PhaseStart) -> [StateID] {
-        Set(start.expected.filter { !arrived($0, in: start.round) }.map(\.sender)).sorted()
+    /// Whether every letter `start` announces has arrived (asked at each wake-up of a
+    /// waiting state: it stops at the first one missing and allocates nothing).
+    func allArrived(for start: PhaseStart) -> Bool {
+        start.expected.allSatisfy { arrived($0, in: start.round) }
     }
 
     /// Takes the announced letters, in canonical order, and refuses what earlier rounds left unclaimed.

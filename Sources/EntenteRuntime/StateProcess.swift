@@ -53,6 +53,13 @@ public final class StateProcess {
     var letterDeadline: Deadline?
     /// Watches the PULL until every peer has connected; then the state says Ready.
     var handshakes: HandshakeMonitor?
+    /// What the loop waits on, made again when the Welcome or the last handshake changes it.
+    var watched: Watched?
+    struct Watched {
+        let poller: Poller
+        /// Where the ZAP handler's and the handshake monitor's sockets are in the poller.
+        let zapAt: Int?, monitorAt: Int?
+    }
     /// Set when the state must exit with the process that started it.
     let parentWatch: ParentWatch?
     /// The coordinator aborted the run (nothing to report back).
@@ -100,20 +107,25 @@ public final class StateProcess {
         defer { close() }
         try control.send(ControlMessage.hello(Hello(state: options.id, pid: UInt32(getpid()), endpoint: try advertisedEndpoint())).encoded())
         var lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
+        var parentAsked: UInt64 = 0
         while true {
-            if let why = parentWatch?.stopReason { throw RunError("state \(options.id): \(why)") }
-            if lastHeard.passed {
+            let now = Deadline.now
+            // A system call: asked every 100 ms, not at each of a round's many wake-ups.
+            if now &- parentAsked > 100_000_000 {
+                parentAsked = now
+                if let why = parentWatch?.stopReason { throw RunError("state \(options.id): \(why)") }
+            }
+            if lastHeard.remainingMs(at: now) == 0 {
                 throw RunError("state \(options.id): nothing from the coordinator at \(options.coordinator) for \(Int(options.coordinatorTimeout)) s")
             }
-            let wait = min(lastHeard.remainingMs, letterDeadline?.remainingMs ?? 500, 500)
-            // Peers are let in once the Welcome has said who they are; until then they wait.
-            let authenticating = host != nil ? zap.map { [$0.socket] } ?? [] : []
-            let watching = handshakes.map { [$0.socket] } ?? []
-            let ready = try pollReadable([control, inbound] + authenticating + watching, timeoutMs: wait)
-            if !authenticating.isEmpty && ready[2] { try answerAuthentication() }
-            if !watching.isEmpty && ready[2 + authenticating.count] { try sayReadyOnceConnected() }
-            if ready[1] { drainPeers() }
-            if ready[0], let frames = try control.receive(dontWait: true) {
+            let wait = min(lastHeard.remainingMs(at: now), letterDeadline?.remainingMs(at: now) ?? 500, 500)
+            let w = try watched ?? watching()
+            watched = w
+            try w.poller.wait(timeoutMs: wait)
+            if let k = w.zapAt, w.poller.isReadable(k) { try answerAuthentication() }
+            if let k = w.monitorAt, w.poller.isReadable(k) { try sayReadyOnceConnected() }
+            if w.poller.isReadable(1) { drainPeers() }
+            if w.poller.isReadable(0), let frames = try control.receive(dontWait: true) {
                 lastHeard = Deadline(secondsFromNow: options.coordinatorTimeout)
                 guard frames.count == 1 else { continue }
                 let message: ControlMessage
@@ -124,6 +136,7 @@ public final class StateProcess {
                 case .welcome(let w):
                     guard w.state == options.id else { throw RunError("state \(options.id): welcomed as \(w.state)") }
                     host = StateHost(welcome: w)
+                    watched = nil
                     Diagnostics.state.debug("\(options.id): welcomed with \(w.peers.count) peers")
                     mailbox.senders = Set(w.states)
                     zap?.allowed = options.credentials!.known.owners(of: w.peers.map(\.id))
@@ -169,6 +182,24 @@ public final class StateProcess {
         Diagnostics.state.debug("\(options.id): \(expected) peers connected; ready")
         monitor.stop()
         handshakes = nil
+        watched = nil
+    }
+
+    /// The sockets the loop waits on: the control and peer sockets; the ZAP handler's once
+    /// the Welcome has said who the peers are (until then they wait); the handshake
+    /// monitor's until every peer has connected.
+    func watching() throws -> Watched {
+        var sockets = [control, inbound]
+        var zapAt: Int?, monitorAt: Int?
+        if host != nil, let zap {
+            zapAt = sockets.count
+            sockets.append(zap.socket)
+        }
+        if let handshakes {
+            monitorAt = sockets.count
+            sockets.append(handshakes.socket)
+        }
+        return Watched(poller: try Poller(sockets), zapAt: zapAt, monitorAt: monitorAt)
     }
 
     /// Answers the ZAP handler's requests; connections it refused are reported as counted problems.
@@ -198,7 +229,7 @@ public final class StateProcess {
     /// Runs the pending phase once every announced letter is in (or the wait is over).
     func processPendingIfReady() throws {
         guard let start = pending, let host else { return }
-        if !mailbox.missing(for: start).isEmpty && !(letterDeadline?.passed ?? true) { return }
+        if !mailbox.allArrived(for: start) && !(letterDeadline?.passed ?? true) { return }
         let (inbox, refused) = mailbox.take(for: start)
         pending = nil
         letterDeadline = nil

@@ -134,21 +134,26 @@ public final class Socket {
     public func send(_ frames: [[UInt8]], dontWait: Bool = false) throws -> Bool {
         let h = try open("zmq_send")
         precondition(!frames.isEmpty, "a message has at least one frame")
-        for (index, frame) in frames.enumerated() {
+        for index in frames.indices {
             var flags: Int32 = dontWait ? ZMQ_DONTWAIT : 0
             if index < frames.count - 1 { flags |= ZMQ_SNDMORE }
-            let sent = try frame.withUnsafeBytes { buffer in
-                try zmqCall("zmq_send") { zmq_send(h, buffer.baseAddress, buffer.count, flags) }
-            }
             // Only the first frame can would-block: later frames of a started message always queue.
-            if sent == nil { return false }
+            if try !Self.send(frames[index], on: h, flags: flags) { return false }
         }
         return true
     }
 
+    /// Sends one frame as a whole message (no list to make around it: a state sends
+    /// thousands a round).
     @discardableResult
     public func send(_ frame: [UInt8], dontWait: Bool = false) throws -> Bool {
-        try send([frame], dontWait: dontWait)
+        try Self.send(frame, on: try open("zmq_send"), flags: dontWait ? ZMQ_DONTWAIT : 0)
+    }
+
+    private static func send(_ frame: [UInt8], on h: UnsafeMutableRawPointer, flags: Int32) throws -> Bool {
+        try frame.withUnsafeBytes { buffer in
+            try zmqCall("zmq_send") { zmq_send(h, buffer.baseAddress, buffer.count, flags) }
+        } != nil
     }
 
     /// Receives one whole multipart message.
