@@ -20,36 +20,6 @@ struct JSONLineEncoder {
     }
 }
 
-/// A value that writes its own JSON object: the bytes its Codable encoding gives (key
-/// order, `encodeIfPresent`, numbers alike), without Codable's containers. For the log's
-/// most frequent values (an assessment's per-receiver deliveries and its threats).
-protocol JSONLineWriting: Encodable {
-    func write(_ object: inout JSONObjectWriter)
-}
-
-/// Writes one JSON object's members, in order.
-struct JSONObjectWriter {
-    /// The encoding's bytes, moved out of its sink while the object is written: appends to
-    /// a value, which need no run-time exclusivity check as a class's property does.
-    fileprivate var bytes: [UInt8] = []
-    private var members = 0
-
-    private mutating func key(_ key: StaticString) {
-        if members > 0 { bytes.append(UInt8(ascii: ",")) }
-        members += 1
-        bytes.append(UInt8(ascii: "\""))
-        bytes.appendASCII(key)
-        bytes.appendASCII("\":")
-    }
-
-    mutating func string(_ key: StaticString, _ value: String) { self.key(key); bytes.appendJSONString(value) }
-    mutating func int(_ key: StaticString, _ value: Int) { self.key(key); bytes.appendJSONInt(value) }
-    mutating func number(_ key: StaticString, _ value: Double) { self.key(key); bytes.appendJSONNumber(value) }
-    mutating func bool(_ key: StaticString, _ value: Bool) { self.key(key); bytes.appendASCII(value ? "true" : "false") }
-    /// `encodeIfPresent`: nothing when nil.
-    mutating func intIfPresent(_ key: StaticString, _ value: Int?) { if let value { int(key, value) } }
-    mutating func boolIfPresent(_ key: StaticString, _ value: Bool?) { if let value { bool(key, value) } }
-}
 
 /// The bytes written so far (a class: every container of one encoding appends to it).
 private final class Sink {
@@ -145,35 +115,6 @@ private struct StreamEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { Single(sink: sink, node: node) }
 }
 
-/// A list of values that write themselves: one cast for the list, none an element.
-private protocol JSONLineArray {
-    func write(into bytes: inout [UInt8])
-}
-
-extension Array: JSONLineArray where Element: JSONLineWriting {
-    fileprivate func write(into bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "["))
-        // By index: `enumerated()` here, behind the protocol, is not specialised and looks up
-        // its tuple's metadata for every element.
-        for k in indices {
-            if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            self[k].writeObject(into: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
-}
-
-extension JSONLineWriting {
-    /// Appends the value's object to `bytes` (moved into the writer and back: no copy).
-    fileprivate func writeObject(into bytes: inout [UInt8]) {
-        var object = JSONObjectWriter()
-        swap(&object.bytes, &bytes)
-        object.bytes.append(UInt8(ascii: "{"))
-        write(&object)
-        object.bytes.append(UInt8(ascii: "}"))
-        swap(&object.bytes, &bytes)
-    }
-}
 
 /// Encodes one child value and closes what it opened.
 private func child(_ value: some Encodable, _ sink: Sink) throws {

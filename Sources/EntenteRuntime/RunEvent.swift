@@ -64,7 +64,11 @@ public struct RunEvent: Sendable {
     /// (nil: it has none): the digest covers the bytes before, closed with `}`.
     @discardableResult
     func encodeLine(into bytes: inout [UInt8]) -> Int? {
-        JSONLineEncoder.encode(self, into: &bytes)
+        if let writing = body as? any JSONLineWriting {
+            JSONObjectWriter.event(type: type, round: round, writing, into: &bytes)
+        } else {
+            JSONLineEncoder.encode(self, into: &bytes)
+        }
         guard let text = body.text else { return nil }
         bytes.removeLast()
         let wordsAt = bytes.count

@@ -219,19 +219,3 @@ extension LetterFate {
         }
     }
 }
-
-// The log's most frequent values write themselves (JSONLineEncoder.swift): the same bytes
-// as their Codable encoding, which EventLogTests compares.
-extension AssessmentEvent.Delivery: JSONLineWriting {
-    func write(_ o: inout JSONObjectWriter) {
-        o.string("to", to); o.int("seq", seq)
-        o.boolIfPresent("lost", lost); o.boolIfPresent("expired", expired); o.intIfPresent("delay", delay)
-    }
-}
-
-extension ReportedEntry: JSONLineWriting {
-    func write(_ o: inout JSONObjectWriter) {
-        o.string("target", target); o.number("score", score); o.number("power", power)
-        o.number("offense", offense); o.number("aggressiveness", aggressiveness); o.number("confidence", confidence)
-    }
-}

@@ -56,6 +56,24 @@ struct EventLogTests {
         }
     }
 
+    @Test("the events that write themselves give the line of their Codable encoding", arguments: [
+        #"{"type":"decision","round":3,"state":"MDA","stance":"bandwagon","threat":null,"rule_code":"no-threat","rule_numbers":[0.5,null,1e-20],"threats":[{"target":"AGG","score":0.25,"power":1,"proximity":0.5,"offense":2,"intent":1.5}]}"#,
+        #"{"type":"letter","round":2,"phase":"negotiate","step":1,"from":"A","to":"B","seq":7,"kind":"offer","offer":"balance","aimed_at":null,"lost":true}"#,
+        #"{"type":"letter","round":2,"phase":"negotiate","step":2,"from":"A","to":"B","seq":8,"kind":"reject","offer_seq":3,"reason":"on-side-of","reason_state":"C","delay":2}"#,
+        #"{"type":"letter","round":2,"phase":"assess","step":0,"from":"A \"q\"","to":"B","seq":1,"kind":"assessment","threats":[{"target":"C","score":0.1,"power":0.2,"offense":0.3,"aggressiveness":0.4,"confidence":0.5}],"expired":true}"#,
+        #"{"type":"belief","round":1,"state":"A","threats":[],"deceiving":true}"#,
+        #"{"type":"assessment","round":1,"phase":"assess","step":0,"from":"A","threats":[{"target":"C","score":0.1,"power":0.2,"offense":0.3,"aggressiveness":0.4,"confidence":0.5}],"sent":[{"to":"B","seq":1},{"to":"D","seq":2,"delay":1}]}"#,
+    ])
+    func eventWritersMatchCodable(line: String) throws {
+        let event = try JSONDecoder().decode(RunEvent.self, from: Data(line.utf8))
+        #expect(event.body is any JSONLineWriting)
+        var codable: [UInt8] = []
+        JSONLineEncoder.encode(event, into: &codable)
+        let written = event.lineBytes
+        #expect(RunEvent.digestPart(of: written[...]) == codable)
+        #expect(String(decoding: codable, as: UTF8.self) == line)
+    }
+
     /// Encodes `value` by its Codable conformance even where it writes itself.
     struct ViaCodable<T: Encodable>: Encodable {
         var value: T
