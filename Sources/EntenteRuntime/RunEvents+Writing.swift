@@ -1,5 +1,5 @@
 /// The log's most frequent events, and the values in them, write themselves
-/// (`JSONLineWriting`, JSONLineEncoder.swift): the same bytes as their Codable encoding,
+/// (`JSONLineWriting`, JSONObjectWriter.swift): the same bytes as their Codable encoding,
 /// which EventLogTests compares, without Codable's containers. Codable's first use of each
 /// type costs the runtime's look-ups of its conformances (a quarter of the instructions of
 /// a short run went to its log); these four are nine lines in ten of a log.
