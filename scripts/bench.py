@@ -81,15 +81,6 @@ def full(bin_dir: str, scenario: str, out: str, transport: str, python: str | No
     }
 
 
-def floor(bin_dir: str, n: int, rounds: int, transport: str, steps: int, assess: float, negotiate: float) -> dict[str, Any]:
-    out = subprocess.run([f"{bin_dir}/entente-bench", "floor", "--states", str(n), "--rounds", str(rounds), "--transport", transport,
-                          "--steps", str(steps),
-                          "--assess-letters", str(max(0, round(assess))), "--letters-per-step", str(max(0, round(negotiate)))],
-                         capture_output=True, text=True, check=True)
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
-
-
 def reference(bin_dir: str, scenario: str, out: str) -> dict[str, Any]:
     start = time.monotonic()
     subprocess.run([f"{bin_dir}/entente", "run", scenario, "--engine", "reference", "--out", out], capture_output=True, text=True, check=True)
@@ -134,7 +125,8 @@ def main() -> None:
             pairs = []
             for i in range(PAIRS):
                 f = full(bin_dir, scenario, f"{out}/full-{transport}-{k}-{i}", transport)
-                pairs.append((f, floor(bin_dir, n, rounds, transport, f["steps"], f["assess_letters"], f["negotiate_letters"])))
+                pairs.append((f, soak.floor_run(f"{bin_dir}/entente-bench", n, rounds, transport, f["steps"],
+                                                 f["assess_letters"], f["negotiate_letters"])))
             ratios = sorted(round(f["round_ms_p50"] / fl["round_ms_p50"], 2) for f, fl in pairs)
             f = median_run([f for f, _ in pairs], "round_ms_p50")
             f["full_over_floor_p50"] = statistics.median(ratios)

@@ -85,8 +85,20 @@ def percentile(values: list[float], p: float) -> float:
     return s[k]
 
 
+def floor_run(bench: str, states: int, rounds: int, transport: str, steps: int, assess: float,
+              negotiate: float) -> dict[str, Any]:
+    """One run of the messaging floor (`entente-bench floor`) of the given shape: letters a
+    state sends in assess and in each negotiation step (averages, rounded). Its JSON result."""
+    run = subprocess.run([bench, "floor", "--states", str(states), "--rounds", str(rounds), "--transport", transport,
+                          "--steps", str(steps), "--assess-letters", str(max(0, round(assess))),
+                          "--letters-per-step", str(max(0, round(negotiate)))],
+                         capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    return result
+
+
 def floor(entente: str, states: int, rounds: int, configuration: dict[str, Any], counts: dict[str, int]) -> dict[str, float] | None:
-    """The messaging floor (`entente-bench floor`, beside ENTENTE) for the run just made: its
+    """The messaging floor (entente-bench, beside ENTENTE) for the run just made: its
     states, rounds, transport, steps and letters a state sends a phase; None without
     entente-bench or without the run's summary."""
     bench = os.path.join(os.path.dirname(entente), "entente-bench")
@@ -94,12 +106,8 @@ def floor(entente: str, states: int, rounds: int, configuration: dict[str, Any],
         return None
     transport, steps = configuration["transport"], configuration["negotiation_steps"]
     print(f"  the messaging floor: {states} states, {rounds} rounds over {transport} ...", file=sys.stderr, flush=True)
-    run = subprocess.run([bench, "floor", "--states", str(states), "--rounds", str(rounds), "--transport", transport,
-                          "--steps", str(steps),
-                          "--assess-letters", str(round(counts["assess"] / (states * rounds))),
-                          "--letters-per-step", str(round(counts["negotiate"] / (states * steps * rounds)))],
-                         capture_output=True, text=True, check=True)
-    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result = floor_run(bench, states, rounds, transport, steps, counts["assess"] / (states * rounds),
+                       counts["negotiate"] / (states * steps * rounds))
     return {p: round(float(result[f"round_ms_{p}"]), 1) for p in ("p50", "p90", "p99")}
 
 

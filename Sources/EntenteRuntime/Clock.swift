@@ -20,7 +20,7 @@ struct Deadline {
     /// Milliseconds left at `now` (read from `Deadline.now`).
     func remainingMs(at now: UInt64) -> Int { now >= nanos ? 0 : Int((nanos - now) / 1_000_000) + 1 }
 
-    var passed: Bool { DispatchTime.now().uptimeNanoseconds >= nanos }
+    var passed: Bool { Self.now >= nanos }
 }
 
 func zmqVersionText() -> String {
